@@ -1,0 +1,84 @@
+# Shared by Scripts/*: where things are, and how to run a PostgreSQL cluster that never runs
+# as root. Sourced, not executed.
+set -euo pipefail
+
+KHCN_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+PG_BINDIR=$(pg_config --bindir 2>/dev/null || true)
+if [ -z "$PG_BINDIR" ] || [ ! -x "$PG_BINDIR/initdb" ]; then
+    PG_BINDIR=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+fi
+
+say() { printf '%s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+is_root() { [ "$(id -u)" -eq 0 ]; }
+
+# Runs a server binary as the user that owns the cluster: `postgres` when we are root.
+as_owner() {
+    if is_root; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# A short, stable tag for this checkout (socket paths must stay under 107 bytes).
+checkout_tag() { printf '%s' "$KHCN_ROOT" | cksum | cut -d' ' -f1; }
+
+# cluster_paths NAME: sets CLUSTER_DATA and CLUSTER_SOCKET for a named cluster of this checkout.
+# Data lives under .data/ unless we are root and the postgres user cannot reach the checkout,
+# in which case it lives in a folder that postgres owns.
+cluster_paths() {
+    local name=$1 tag
+    tag=$(checkout_tag)
+    if is_root && ! runuser -u postgres -- test -x "$KHCN_ROOT" 2>/dev/null; then
+        CLUSTER_DATA=/var/lib/postgresql/khcn-$tag/$name
+    elif is_root; then
+        CLUSTER_DATA=$KHCN_ROOT/.data/$name
+    else
+        CLUSTER_DATA=$KHCN_ROOT/.data/$name
+    fi
+    CLUSTER_SOCKET=/tmp/khcn-$tag-$name
+}
+
+# cluster_init: creates the cluster (UTF-8, C.UTF-8) if it does not exist yet.
+cluster_init() {
+    [ -x "$PG_BINDIR/initdb" ] || die "PostgreSQL server binaries not found; run Scripts/setup"
+    if [ ! -f "$CLUSTER_DATA/PG_VERSION" ]; then
+        mkdir -p "$CLUSTER_DATA"
+        if is_root; then
+            chown postgres: "$CLUSTER_DATA"
+            # .data itself must be traversable by postgres
+            chmod 755 "$(dirname "$CLUSTER_DATA")"
+            chown postgres: "$(dirname "$CLUSTER_DATA")" 2>/dev/null || true
+        fi
+        chmod 700 "$CLUSTER_DATA"
+        as_owner "$PG_BINDIR/initdb" -D "$CLUSTER_DATA" -E UTF8 --locale=C.UTF-8 \
+            --auth-local=trust --auth-host=scram-sha-256 -U postgres >/dev/null
+    fi
+    mkdir -p "$CLUSTER_SOCKET"
+    if is_root; then chown postgres: "$CLUSTER_SOCKET"; fi
+    chmod 700 "$CLUSTER_SOCKET"
+}
+
+cluster_running() {
+    [ -f "$CLUSTER_DATA/postmaster.pid" ] && as_owner "$PG_BINDIR/pg_ctl" -D "$CLUSTER_DATA" status >/dev/null 2>&1
+}
+
+# cluster_start PORT: starts the server on loopback and a unix socket only.
+cluster_start() {
+    local port=$1
+    cluster_init
+    if cluster_running; then return 0; fi
+    as_owner "$PG_BINDIR/pg_ctl" -D "$CLUSTER_DATA" -w -t 60 -l "$CLUSTER_DATA/server.log" \
+        -o "-p $port -k $CLUSTER_SOCKET -c listen_addresses=127.0.0.1 -c timezone=Asia/Ho_Chi_Minh" \
+        start >/dev/null || { tail -n 20 "$CLUSTER_DATA/server.log" >&2 || true; die "the PostgreSQL server did not start"; }
+}
+
+cluster_stop() {
+    if cluster_running; then
+        as_owner "$PG_BINDIR/pg_ctl" -D "$CLUSTER_DATA" -m fast -w stop >/dev/null
+    fi
+}
+
+# Runs psql against the cluster as the postgres superuser.
+cluster_psql() {
+    local port=$1; shift
+    psql -X -q -v ON_ERROR_STOP=1 -h "$CLUSTER_SOCKET" -p "$port" -U postgres "$@"
+}

@@ -1,0 +1,279 @@
+import CLibPQ
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One libpq connection, owned by one task at a time (it is deliberately not `Sendable`).
+///
+/// Every statement is parameterised and sent in text format; values that cannot travel
+/// (NUL bytes) are refused before they reach the server.
+public final class Connection {
+    private let handle: OpaquePointer
+
+    /// Connects with a libpq connection string or URL. An empty string means libpq's own
+    /// environment and defaults (`PGHOST`, `PGPORT`, `PGDATABASE`, `PGUSER`, `PGSERVICE`, …).
+    public init(_ conninfo: String = "") throws {
+        guard let handle = PQconnectdb(conninfo) else {
+            throw PostgresError(kind: .connection, message: "libpq could not allocate a connection")
+        }
+        guard PQstatus(handle) == CONNECTION_OK else {
+            let message = Connection.text(PQerrorMessage(handle)) ?? "connection failed"
+            PQfinish(handle)
+            throw PostgresError(kind: .connection, message: message.trimmingTrailingNewlines())
+        }
+        self.handle = handle
+        // Notices ("relation already exists, skipping") are for psql users, not for our stderr.
+        PQsetNoticeProcessor(handle, { _, _ in }, nil)
+        if PQsetClientEncoding(handle, "UTF8") != 0 {
+            throw PostgresError(kind: .client, message: "the server refused client_encoding UTF8")
+        }
+    }
+
+    deinit { PQfinish(handle) }
+
+    // MARK: - What we are connected to (never includes the password)
+
+    public var host: String { Connection.text(PQhost(handle)) ?? "" }
+    public var port: String { Connection.text(PQport(handle)) ?? "" }
+    public var database: String { Connection.text(PQdb(handle)) ?? "" }
+    public var user: String { Connection.text(PQuser(handle)) ?? "" }
+    /// e.g. 150018 for 15.18.
+    public var serverVersion: Int { Int(PQserverVersion(handle)) }
+
+    // MARK: - Statements
+
+    /// Runs one statement with `$1…$n` parameters (text format; `nil` is SQL NULL).
+    @discardableResult
+    public func query(_ sql: String, _ parameters: [String?] = []) throws -> QueryResult {
+        try Connection.checkNoNUL(sql)
+        for value in parameters { if let value { try Connection.checkNoNUL(value) } }
+        let result = withCStrings(parameters) { pointers in
+            PQexecParams(handle, sql, Int32(parameters.count), nil, pointers, nil, nil, 0)
+        }
+        return try consume(result)
+    }
+
+    /// Runs a script of several statements without parameters (migrations).
+    public func execute(script sql: String) throws {
+        try Connection.checkNoNUL(sql)
+        let result = PQexec(handle, sql)
+        _ = try consume(result)
+    }
+
+    /// Runs `body` inside BEGIN … COMMIT. Any error rolls back; a COMMIT that the server
+    /// turned into ROLLBACK (because an earlier statement failed) is reported as an error.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try query("BEGIN")
+        let value: T
+        do {
+            value = try body()
+        } catch {
+            _ = try? query("ROLLBACK")
+            throw error
+        }
+        let commit = try query("COMMIT")
+        guard commit.commandTag == "COMMIT" else {
+            throw PostgresError(
+                kind: .transactionRolledBack,
+                message: "COMMIT answered \(commit.commandTag): the transaction was rolled back")
+        }
+        return value
+    }
+
+    /// Streams the rows of a (possibly huge) query one at a time, in libpq's single-row mode,
+    /// so memory stays constant whatever the result size.
+    public func forEachRow(_ sql: String, _ parameters: [String?] = [], _ body: ([String?]) throws -> Void) throws {
+        try Connection.checkNoNUL(sql)
+        for value in parameters { if let value { try Connection.checkNoNUL(value) } }
+        let sent = withCStrings(parameters) { pointers in
+            PQsendQueryParams(handle, sql, Int32(parameters.count), nil, pointers, nil, nil, 0)
+        }
+        guard sent == 1 else { throw lastError() }
+        PQsetSingleRowMode(handle)
+        var failure: Error?
+        while let result = PQgetResult(handle) {
+            defer { PQclear(result) }
+            let status = PQresultStatus(result)
+            if status == PGRES_SINGLE_TUPLE, failure == nil {
+                let columns = PQnfields(result)
+                let row = (0..<columns).map { Connection.value(result, 0, $0) }
+                do { try body(row) } catch { failure = error }
+            } else if status == PGRES_FATAL_ERROR, failure == nil {
+                failure = Connection.serverError(result)
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    // MARK: - COPY
+
+    /// `COPY … FROM STDIN`: sends the chunks that `produce` yields (it returns nil at the end).
+    /// If `produce` throws, the COPY is aborted and nothing is loaded.
+    @discardableResult
+    public func copyIn(_ sql: String, _ produce: () throws -> [UInt8]?) throws -> Int {
+        try Connection.checkNoNUL(sql)
+        guard let start = PQexec(handle, sql) else { throw lastError() }
+        defer { PQclear(start) }
+        guard PQresultStatus(start) == PGRES_COPY_IN else {
+            if PQresultStatus(start) == PGRES_FATAL_ERROR { throw Connection.serverError(start) }
+            throw PostgresError(kind: .client, message: "expected COPY FROM STDIN, got another result")
+        }
+        var producerError: Error?
+        do {
+            while let chunk = try produce() {
+                let sent = chunk.withUnsafeBufferPointer { buffer in
+                    buffer.baseAddress.map { base in
+                        base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                            PQputCopyData(handle, $0, Int32(buffer.count))
+                        }
+                    } ?? 1
+                }
+                guard sent == 1 else { throw lastError() }
+            }
+        } catch {
+            producerError = error
+        }
+        let ended = PQputCopyEnd(handle, producerError == nil ? nil : "aborted by client")
+        let outcome = drainResults()
+        if let producerError { throw producerError }
+        guard ended == 1 else { throw lastError() }
+        return try outcome.get()
+    }
+
+    /// `COPY … TO STDOUT`: hands each chunk (usually one row) to `consume` as it arrives.
+    public func copyOut(_ sql: String, _ consume: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        try Connection.checkNoNUL(sql)
+        guard let start = PQexec(handle, sql) else { throw lastError() }
+        defer { PQclear(start) }
+        guard PQresultStatus(start) == PGRES_COPY_OUT else {
+            if PQresultStatus(start) == PGRES_FATAL_ERROR { throw Connection.serverError(start) }
+            throw PostgresError(kind: .client, message: "expected COPY TO STDOUT, got another result")
+        }
+        var failure: Error?
+        while true {
+            var buffer: UnsafeMutablePointer<CChar>?
+            let length = PQgetCopyData(handle, &buffer, 0)
+            if length > 0, let buffer {
+                if failure == nil {
+                    do {
+                        try buffer.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+                            try consume(UnsafeBufferPointer(start: $0, count: Int(length)))
+                        }
+                    } catch { failure = error }
+                }
+                PQfreemem(buffer)
+            } else if length == -1 {
+                break
+            } else {
+                failure = failure ?? lastError()
+                break
+            }
+        }
+        let outcome = drainResults()
+        if let failure { throw failure }
+        _ = try outcome.get()
+    }
+
+    // MARK: - Internals
+
+    /// After COPY, libpq keeps results until they are all read; reads them and returns the
+    /// row count of the COPY or the first error.
+    private func drainResults() -> Result<Int, PostgresError> {
+        var outcome: Result<Int, PostgresError> = .success(0)
+        while let result = PQgetResult(handle) {
+            defer { PQclear(result) }
+            switch PQresultStatus(result) {
+            case PGRES_COMMAND_OK:
+                if case .success = outcome { outcome = .success(Int(Connection.text(PQcmdTuples(result)) ?? "") ?? 0) }
+            case PGRES_FATAL_ERROR:
+                if case .success = outcome { outcome = .failure(Connection.serverError(result)) }
+            default:
+                break
+            }
+        }
+        return outcome
+    }
+
+    private func consume(_ result: OpaquePointer?) throws -> QueryResult {
+        guard let result else { throw lastError() }
+        defer { PQclear(result) }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+            let columnCount = PQnfields(result)
+            let rowCount = PQntuples(result)
+            let columns = (0..<columnCount).map { Connection.text(PQfname(result, $0)) ?? "?" }
+            var rows: [[String?]] = []
+            rows.reserveCapacity(Int(rowCount))
+            for row in 0..<rowCount {
+                rows.append((0..<columnCount).map { Connection.value(result, row, $0) })
+            }
+            return QueryResult(
+                columns: columns, rows: rows,
+                commandTag: Connection.text(PQcmdStatus(result)) ?? "",
+                affectedRows: Int(Connection.text(PQcmdTuples(result)) ?? "") ?? 0)
+        case PGRES_FATAL_ERROR, PGRES_NONFATAL_ERROR:
+            throw Connection.serverError(result)
+        default:
+            throw PostgresError(kind: .client, message: "unexpected result status \(PQresultStatus(result).rawValue)")
+        }
+    }
+
+    private func lastError() -> PostgresError {
+        let message = Connection.text(PQerrorMessage(handle))?.trimmingTrailingNewlines() ?? "unknown libpq error"
+        let kind: PostgresError.Kind = PQstatus(handle) == CONNECTION_OK ? .client : .connection
+        return PostgresError(kind: kind, message: message)
+    }
+
+    private static func serverError(_ result: OpaquePointer) -> PostgresError {
+        func field(_ code: Character) -> String? {
+            text(PQresultErrorField(result, Int32(code.asciiValue!)))
+        }
+        return PostgresError(
+            kind: .server,
+            message: field("M") ?? text(PQresultErrorMessage(result))?.trimmingTrailingNewlines() ?? "server error",
+            sqlstate: field("C"), detail: field("D"), hint: field("H"),
+            constraint: field("n"), table: field("t"), column: field("c"))
+    }
+
+    private static func value(_ result: OpaquePointer, _ row: Int32, _ column: Int32) -> String? {
+        if PQgetisnull(result, row, column) == 1 { return nil }
+        guard let bytes = PQgetvalue(result, row, column) else { return nil }
+        let length = Int(PQgetlength(result, row, column))
+        return bytes.withMemoryRebound(to: UInt8.self, capacity: length) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+        }
+    }
+
+    /// libpq may return NULL for any `char *`.
+    static func text(_ pointer: UnsafePointer<CChar>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
+
+    static func text(_ pointer: UnsafeMutablePointer<CChar>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
+
+    private static func checkNoNUL(_ text: String) throws {
+        if text.utf8.contains(0) {
+            throw PostgresError(kind: .invalidParameter, message: "text contains a NUL byte, which PostgreSQL cannot store")
+        }
+    }
+}
+
+/// Calls `body` with a C array of NUL-terminated copies of `values` (NULL for nil).
+private func withCStrings<R>(_ values: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
+    let copies: [UnsafeMutablePointer<CChar>?] = values.map { $0.map { strdup($0) } }
+    defer { copies.forEach { free($0) } }
+    let pointers = copies.map { UnsafePointer($0) }
+    return pointers.withUnsafeBufferPointer { body($0.baseAddress) }
+}
+
+extension String {
+    func trimmingTrailingNewlines() -> String {
+        var text = self
+        while text.last == "\n" || text.last == "\r" { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,52 @@
+/// One change in the audit trail, as `khcn history` shows it.
+public struct Change: Sendable {
+    /// RFC 3339 with +07:00.
+    public let at: String
+    public let kind: String
+    public let key: String
+    public let action: String
+    public let actor: String
+    public let dbUser: String
+    public let reason: String?
+    public let legalRef: String?
+    public let batch: Int?
+    /// The row before and after, as JSON text with §6 column names (nil for insert/delete).
+    public let oldJSON: String?
+    public let newJSON: String?
+}
+
+/// Reads the audit trail: the full story of a key, following rekeys both ways.
+public struct History {
+    let session: RegistrySession
+
+    public init(_ session: RegistrySession) { self.session = session }
+
+    /// Every change to the records with this key, in every kind, oldest first. A tax code also
+    /// gives the records that belong to that enterprise, and the story under its former codes.
+    public func changes(key rawKey: String) throws(RegistryError) -> [Change] {
+        let key = (try? TaxCode(parsing: rawKey))?.description ?? rawKey.trimmingWhitespace()
+        let rows = try session.read {
+            try session.connection.query(
+                """
+                WITH RECURSIVE linked(k) AS (
+                    SELECT $1::text
+                    UNION
+                    SELECT unnest(a.keys) FROM audit_log a JOIN linked l ON a.keys @> ARRAY[l.k]
+                     WHERE a.kind = 'enterprise' AND a.action = 'update'
+                       AND a.province_code = $2
+                       AND a.old ->> 'tax_code' IS DISTINCT FROM a.new ->> 'tax_code'
+                )
+                SELECT to_char(at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS"+07:00"'),
+                       kind, key, action, actor, db_user, reason, legal_ref, batch::text, old::text, new::text
+                  FROM audit_log
+                 WHERE keys && (SELECT array_agg(k) FROM linked)
+                   AND (province_code = $2 OR province_code IS NULL)
+                 ORDER BY id
+                """, [key, session.province]).rows
+        }
+        return rows.map {
+            Change(at: $0[0]!, kind: $0[1]!, key: $0[2]!, action: $0[3]!, actor: $0[4]!, dbUser: $0[5]!,
+                   reason: $0[6], legalRef: $0[7], batch: $0[8].flatMap { Int($0) }, oldJSON: $0[9], newJSON: $0[10])
+        }
+    }
+}

@@ -1,0 +1,212 @@
+import Foundation
+import Postgres
+
+/// The enterprise register of one province: add, correct, change status, rekey, delete, find.
+/// Every write runs in one transaction whose audit rows carry the clerk's `ChangeContext`.
+public struct EnterpriseRegister {
+    let session: RegistrySession
+
+    public init(_ session: RegistrySession) { self.session = session }
+
+    /// The outcome of a write: the record as stored now, and what the clerk should know.
+    public struct WriteResult: Sendable {
+        public let enterprise: Enterprise
+        public let changed: Bool
+        public let warnings: [String]
+    }
+
+    static let selectColumns = """
+        tax_code, name, established_on::text, address, commune_code, legal_form,
+        array_to_string(vsic, ','), vsic_version::text, status, status_on::text, former_province
+        """
+
+    public func add(_ taxCode: TaxCode, _ fields: EnterpriseFields, context: ChangeContext) throws(RegistryError) -> WriteResult {
+        var fields = fields
+        let warnings = try fields.validate(today: session.today, requireName: true)
+        let enterprise = try session.write(context) {
+            let existing = try session.connection.query(
+                "SELECT 1 FROM enterprise WHERE province_code = $1 AND tax_code = $2", [session.province, taxCode.description])
+            if !existing.rows.isEmpty {
+                throw RegistryError(
+                    .rule, type: "unique-error", field: "tax_code", value: taxCode.description,
+                    vi: "Mã số thuế \(taxCode) đã có trong sổ đăng ký; dùng “khcn enterprise update” để sửa.",
+                    en: "Tax code \(taxCode) is already registered; use “khcn enterprise update” to change it.")
+            }
+            let result = try session.connection.query(
+                """
+                INSERT INTO enterprise (province_code, tax_code, name, established_on, address, commune_code,
+                                        legal_form, vsic, vsic_version, status, status_on, former_province)
+                VALUES ($1, $2, $3, $4::date, $5, $6, $7, coalesce(string_to_array($8, ','), '{}'), $9::smallint,
+                        'active', $4::date, $10)
+                RETURNING \(Self.selectColumns)
+                """,
+                [session.province, taxCode.description, fields.name, fields.establishedOn?.description, fields.address,
+                 fields.communeCode, fields.legalForm, fields.vsic?.joined(separator: ","), fields.vsicVersion.map(String.init),
+                 fields.formerProvince?.rawValue])
+            return Self.decode(result.rows[0])
+        }
+        return WriteResult(enterprise: enterprise, changed: true, warnings: warnings)
+    }
+
+    /// Changes the given fields; fields not given keep their stored values.
+    public func update(_ taxCode: TaxCode, _ fields: EnterpriseFields, context: ChangeContext) throws(RegistryError) -> WriteResult {
+        var fields = fields
+        let warnings = try fields.validate(today: session.today, requireName: false)
+        let before = try find(taxCode)
+        let after = try session.write(context) {
+            let result = try session.connection.query(
+                """
+                UPDATE enterprise SET
+                    name = coalesce($3, name),
+                    established_on = coalesce($4::date, established_on),
+                    address = coalesce($5, address),
+                    commune_code = coalesce($6, commune_code),
+                    legal_form = coalesce($7, legal_form),
+                    vsic = coalesce(string_to_array($8, ','), vsic),
+                    vsic_version = coalesce($9::smallint, vsic_version),
+                    former_province = coalesce($10, former_province)
+                WHERE province_code = $1 AND tax_code = $2
+                RETURNING \(Self.selectColumns)
+                """,
+                [session.province, taxCode.description, fields.name, fields.establishedOn?.description, fields.address,
+                 fields.communeCode, fields.legalForm, fields.vsic?.joined(separator: ","), fields.vsicVersion.map(String.init),
+                 fields.formerProvince?.rawValue])
+            return Self.decode(result.rows[0])
+        }
+        return WriteResult(enterprise: after, changed: after != before, warnings: warnings)
+    }
+
+    /// Records a dated status change; a change dated before the previous one is refused.
+    public func setStatus(
+        _ taxCode: TaxCode, to status: EnterpriseStatus, on date: CivilDate, context: ChangeContext
+    ) throws(RegistryError) -> WriteResult {
+        let before = try find(taxCode)
+        if date > session.today {
+            throw RegistryError.invalid(
+                "on", date.description, vi: "Ngày \(date.vietnamese) ở tương lai (hôm nay là \(session.today.vietnamese)).",
+                en: "Date \(date) is in the future (today is \(session.today)).")
+        }
+        if let established = before.establishedOn, date < established {
+            throw RegistryError.invalid(
+                "on", date.description,
+                vi: "Ngày đổi trạng thái \(date.vietnamese) trước ngày thành lập \(established.vietnamese).",
+                en: "Status date \(date) is before the establishment date \(established).")
+        }
+        if let previous = before.statusOn, date < previous {
+            throw RegistryError.invalid(
+                "on", date.description,
+                vi: "Ngày đổi trạng thái \(date.vietnamese) trước lần đổi trạng thái gần nhất (\(previous.vietnamese)).",
+                en: "Status date \(date) is before the latest status change (\(previous)).")
+        }
+        let after = try session.write(context) {
+            let result = try session.connection.query(
+                """
+                UPDATE enterprise SET status = $3, status_on = $4::date
+                WHERE province_code = $1 AND tax_code = $2
+                RETURNING \(Self.selectColumns)
+                """,
+                [session.province, taxCode.description, status.rawValue, date.description])
+            return Self.decode(result.rows[0])
+        }
+        return WriteResult(enterprise: after, changed: after != before, warnings: [])
+    }
+
+    /// Corrects a mistyped tax code; linked records follow (foreign keys cascade on update),
+    /// and the audit trail links the old key to the new one.
+    public func rekey(_ taxCode: TaxCode, to newCode: TaxCode, context: ChangeContext) throws(RegistryError) -> WriteResult {
+        _ = try find(taxCode)
+        if newCode == taxCode {
+            throw RegistryError.invalid("new_tax_code", newCode.description,
+                                        vi: "Mã số thuế mới trùng mã cũ.", en: "The new tax code equals the old one.")
+        }
+        if (try? find(newCode)) != nil {
+            throw RegistryError(
+                .rule, type: "unique-error", field: "new_tax_code", value: newCode.description,
+                vi: "Mã số thuế \(newCode) đã thuộc một doanh nghiệp khác trong sổ đăng ký.",
+                en: "Tax code \(newCode) already belongs to another registered enterprise.")
+        }
+        let after = try session.write(context) {
+            let result = try session.connection.query(
+                "UPDATE enterprise SET tax_code = $3 WHERE province_code = $1 AND tax_code = $2 RETURNING \(Self.selectColumns)",
+                [session.province, taxCode.description, newCode.description])
+            return Self.decode(result.rows[0])
+        }
+        return WriteResult(enterprise: after, changed: true, warnings: [])
+    }
+
+    /// Removes a record that nothing points at; the audit trail keeps its last state.
+    public func delete(_ taxCode: TaxCode, context: ChangeContext) throws(RegistryError) -> Enterprise {
+        let before = try find(taxCode)
+        do {
+            try session.write(context) {
+                try session.connection.query(
+                    "DELETE FROM enterprise WHERE province_code = $1 AND tax_code = $2", [session.province, taxCode.description])
+            }
+        } catch where error.type == "foreign-key-error" {
+            throw RegistryError(
+                .rule, type: "foreign-key-error", field: "tax_code", value: taxCode.description,
+                vi: "Không xóa được doanh nghiệp \(taxCode): còn hồ sơ khác (giấy chứng nhận, quỹ, đơn sở hữu trí tuệ) trỏ tới nó.",
+                en: "Cannot delete enterprise \(taxCode): other records (certificates, funds, IP applications) still point at it.",
+                sqlstate: error.sqlstate)
+        }
+        return before
+    }
+
+    public func find(_ taxCode: TaxCode) throws(RegistryError) -> Enterprise {
+        let rows = try session.read {
+            try session.connection.query(
+                "SELECT \(Self.selectColumns) FROM enterprise WHERE province_code = $1 AND tax_code = $2",
+                [session.province, taxCode.description]).rows
+        }
+        guard let row = rows.first else {
+            throw RegistryError.notFound(
+                "tax_code", taxCode.description,
+                vi: "Không có doanh nghiệp nào mang mã số thuế \(taxCode) trong sổ đăng ký của tỉnh \(session.province).",
+                en: "No enterprise with tax code \(taxCode) is registered in province \(session.province).")
+        }
+        return Self.decode(row)
+    }
+
+    /// Lists enterprises sorted by name the Vietnamese way; `search` matches a substring of
+    /// the name ignoring case and diacritics (`tan trao` finds `Tân Trào`), or a tax code prefix.
+    public func list(search: String? = nil, status: EnterpriseStatus? = nil, limit: Int = 50) throws(RegistryError) -> [Enterprise] {
+        let term = search?.precomposedForSearch
+        let rows = try session.read {
+            try session.connection.query(
+                """
+                SELECT \(Self.selectColumns) FROM enterprise
+                WHERE province_code = $1
+                  AND ($2::text IS NULL OR khcn_fold(name) LIKE '%' || khcn_fold($2) || '%' ESCAPE '\\'
+                       OR tax_code LIKE $2 || '%' ESCAPE '\\')
+                  AND ($3::text IS NULL OR status = $3)
+                ORDER BY name COLLATE "vi-VN-x-icu", tax_code
+                LIMIT $4
+                """,
+                [session.province, term, status?.rawValue, String(limit)]).rows
+        }
+        return rows.map(Self.decode)
+    }
+
+    static func decode(_ row: [String?]) -> Enterprise {
+        Enterprise(
+            taxCode: row[0]!, name: row[1]!,
+            establishedOn: row[2].flatMap { CivilDate(iso: $0) },
+            address: row[3], communeCode: row[4], legalForm: row[5],
+            vsic: (row[6] ?? "").split(separator: ",").map(String.init),
+            vsicVersion: row[7].flatMap { Int($0) },
+            status: EnterpriseStatus(rawValue: row[8]!) ?? .active,
+            statusOn: row[9].flatMap { CivilDate(iso: $0) },
+            formerProvince: row[10].flatMap { FormerProvince(rawValue: $0) })
+    }
+}
+
+extension String {
+    /// NFC, trimmed, with LIKE wildcards escaped: a search term taken literally.
+    var precomposedForSearch: String? {
+        let text = self.precomposedStringWithCanonicalMapping.trimmingWhitespace()
+        guard !text.isEmpty else { return nil }
+        return text.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+    }
+}

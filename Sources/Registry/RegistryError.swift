@@ -1,0 +1,154 @@
+import Postgres
+
+/// Everything that can go wrong in the registry, carrying what a person needs (field, value,
+/// a message in Vietnamese and English) and what a program needs (type, SQLSTATE, exit code).
+public struct RegistryError: Error, Sendable {
+    /// The outcome classes of contract §3; each maps to one exit code.
+    public enum Kind: Sendable, Equatable {
+        case notFound          // 3
+        case usage             // 64
+        case rule              // 65
+        case inputFile         // 66
+        case unavailable       // 69
+        case conflict          // 75
+        case bug               // 1
+    }
+
+    public var kind: Kind
+    /// Machine-readable type for `--json` (`constraint-error`, `unique-error`, `not-found`, …).
+    public var type: String
+    public var field: String?
+    public var value: String?
+    public var vietnamese: String
+    public var english: String
+    public var sqlstate: String?
+
+    public init(
+        _ kind: Kind, type: String, field: String? = nil, value: String? = nil,
+        vi: String, en: String, sqlstate: String? = nil
+    ) {
+        self.kind = kind
+        self.type = type
+        self.field = field
+        self.value = value
+        self.vietnamese = vi
+        self.english = en
+        self.sqlstate = sqlstate
+    }
+
+    public func message(_ language: Language) -> String {
+        language == .vietnamese ? vietnamese : english
+    }
+
+    public var exitCode: Int32 {
+        switch kind {
+        case .notFound: 3
+        case .usage: 64
+        case .rule: 65
+        case .inputFile: 66
+        case .unavailable: 69
+        case .conflict: 75
+        case .bug: 1
+        }
+    }
+
+    /// A value of the right shape that breaks a rule (exit 65).
+    public static func invalid(_ field: String, _ value: String?, vi: String, en: String) -> RegistryError {
+        RegistryError(.rule, type: "constraint-error", field: field, value: value, vi: vi, en: en)
+    }
+
+    public static func notFound(_ field: String, _ value: String, vi: String, en: String) -> RegistryError {
+        RegistryError(.notFound, type: "not-found", field: field, value: value, vi: vi, en: en)
+    }
+}
+
+/// The two languages of human output (contract §2).
+public enum Language: String, Sendable, CaseIterable {
+    case vietnamese = "vi"
+    case english = "en"
+}
+
+extension RegistryError {
+    /// Translates a server error into the registry's terms. Constraint names are looked up in
+    /// `ConstraintCatalogue`, so the database's guarantee and the person's message share one name.
+    public init(_ error: PostgresError) {
+        switch error.kind {
+        case .connection:
+            self.init(
+                .unavailable, type: "database-unavailable",
+                vi: "Không kết nối được cơ sở dữ liệu: \(error.message). Hãy khởi động máy chủ (Scripts/db start) hoặc đặt KHCN_DATABASE_URL / --database-url.",
+                en: "Cannot reach the database: \(error.message). Start the server (Scripts/db start) or set KHCN_DATABASE_URL / --database-url.")
+            return
+        case .invalidParameter:
+            self.init(.rule, type: "type-error", vi: "Giá trị chứa ký tự NUL, không thể lưu.", en: "A value contains a NUL byte, which cannot be stored.")
+            return
+        case .client, .transactionRolledBack:
+            self.init(.bug, type: "internal-error", vi: "Lỗi không mong đợi (lỗi phần mềm): \(error.message)", en: "Unexpected failure (a bug): \(error.message)")
+            return
+        case .server:
+            break
+        }
+        let state = error.sqlstate ?? ""
+        if error.isTransient || state == "55P03" {
+            self.init(
+                .conflict, type: "conflict",
+                vi: "Một thay đổi đồng thời đã cản trở thao tác; không có gì được ghi. Hãy thử lại.",
+                en: "A concurrent change got in the way; nothing was written. Please retry.", sqlstate: state)
+            return
+        }
+        if error.isUndefinedObject {
+            self = .schemaNotMigrated(detail: error.message)
+            return
+        }
+        if let name = error.constraint, let known = ConstraintCatalogue.entry(name) {
+            let type: String
+            switch state {
+            case "23505": type = "unique-error"
+            case "23503": type = "foreign-key-error"
+            default: type = "constraint-error"
+            }
+            self.init(.rule, type: type, field: known.field, vi: known.vi, en: known.en, sqlstate: state)
+            return
+        }
+        switch state.prefix(2) {
+        case "23", "22", "P0":
+            let field = error.column
+            self.init(
+                .rule, type: state == "23505" ? "unique-error" : state == "23503" ? "foreign-key-error" : "constraint-error",
+                field: field,
+                vi: "Cơ sở dữ liệu từ chối giá trị: \(error.message)", en: "The database refused the value: \(error.message)",
+                sqlstate: state)
+        case "08", "57":
+            self.init(
+                .unavailable, type: "database-unavailable",
+                vi: "Mất kết nối tới cơ sở dữ liệu: \(error.message)", en: "Lost the database connection: \(error.message)",
+                sqlstate: state)
+        default:
+            self.init(
+                .bug, type: "internal-error",
+                vi: "Lỗi không mong đợi (lỗi phần mềm): \(error.message)", en: "Unexpected failure (a bug): \(error.message)",
+                sqlstate: state)
+        }
+    }
+
+    public static func schemaNotMigrated(detail: String) -> RegistryError {
+        RegistryError(
+            .unavailable, type: "schema-not-migrated",
+            vi: "Cơ sở dữ liệu chưa được cập nhật lược đồ (\(detail)). Hãy chạy: khcn db migrate",
+            en: "The database schema is not migrated (\(detail)). Run: khcn db migrate")
+    }
+}
+
+/// Runs database work and reports failures in registry terms.
+@inline(__always)
+func translating<T>(_ work: () throws -> T) throws(RegistryError) -> T {
+    do {
+        return try work()
+    } catch let error as RegistryError {
+        throw error
+    } catch let error as PostgresError {
+        throw RegistryError(error)
+    } catch {
+        throw RegistryError(.bug, type: "internal-error", vi: "Lỗi không mong đợi (lỗi phần mềm): \(error)", en: "Unexpected failure (a bug): \(error)")
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Postgres
+
+/// Who is changing the registry and why; every write carries one, and the database copies it
+/// into the audit trail (contract §2: actor, reason, legal reference, import batch).
+public struct ChangeContext: Sendable {
+    public var actor: String
+    public var reason: String?
+    public var legalRef: String?
+    public var batch: Int?
+
+    public init(actor: String, reason: String? = nil, legalRef: String? = nil, batch: Int? = nil) {
+        self.actor = actor
+        self.reason = reason
+        self.legalRef = legalRef
+        self.batch = batch
+    }
+}
+
+/// An open registry for one province: a connection plus the tenant key that scopes every query.
+///
+/// Not `Sendable`: it owns a libpq connection, which belongs to one task at a time.
+public final class RegistrySession {
+    public let connection: Connection
+    /// Tenant key (national list of administrative units; Tuyên Quang = 08).
+    public let province: String
+    /// Used by tests to pin "today"; nil means today's date in Vietnam.
+    public var today: CivilDate { fixedToday ?? CivilDate.today() }
+    let fixedToday: CivilDate?
+
+    /// Connects with a URL/conninfo (empty: libpq's environment) for a 2-digit province code.
+    public init(databaseURL: String, province: String, today: CivilDate? = nil) throws(RegistryError) {
+        guard province.count == 2, province.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw RegistryError(
+                .usage, type: "usage-error", field: "province", value: province,
+                vi: "Mã tỉnh gồm 2 chữ số (Tuyên Quang là 08).", en: "A province code is 2 digits (Tuyên Quang is 08).")
+        }
+        self.province = province
+        self.fixedToday = today
+        self.connection = try translating { try Connection(databaseURL) }
+    }
+
+    public init(connection: Connection, province: String = "08", today: CivilDate? = nil) {
+        self.connection = connection
+        self.province = province
+        self.fixedToday = today
+    }
+
+    /// Refuses to run registry commands on a database whose schema is behind `SQL/` (exit 69).
+    public func requireMigrated() throws(RegistryError) {
+        try Migrator(connection: connection, directory: try Migrator.locateDirectory()).requireMigrated()
+    }
+
+    /// Runs `body` in one transaction whose audit rows carry `context`.
+    @discardableResult
+    func write<T>(_ context: ChangeContext, _ body: () throws -> T) throws(RegistryError) -> T {
+        try translating {
+            try connection.transaction {
+                try connection.query(
+                    """
+                    SELECT set_config('khcn.actor', $1, true), set_config('khcn.reason', $2, true),
+                           set_config('khcn.legal_ref', $3, true), set_config('khcn.batch', $4, true)
+                    """,
+                    [context.actor, context.reason ?? "", context.legalRef ?? "", context.batch.map(String.init) ?? ""])
+                return try body()
+            }
+        }
+    }
+
+    /// Runs read-only work, translating database errors.
+    func read<T>(_ body: () throws -> T) throws(RegistryError) -> T {
+        try translating(body)
+    }
+}

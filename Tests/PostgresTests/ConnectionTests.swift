@@ -1,0 +1,92 @@
+import Postgres
+import TestSupport
+import Testing
+
+@Suite struct ConnectionTests {
+    @Test func roundTripsParametersAndNulls() throws {
+        let connection = try Connection("dbname=postgres")
+        let result = try connection.query("SELECT $1::text AS a, $2::text AS b, $3::int + 1 AS c", ["Tân Trào", nil, "41"])
+        #expect(result.columns == ["a", "b", "c"])
+        #expect(result.rows == [["Tân Trào", nil, "42"]])
+        #expect(result.records[0]["c"] == "42")
+    }
+
+    @Test func refusesNULBytes() throws {
+        let connection = try Connection("dbname=postgres")
+        #expect(throws: PostgresError.self) { try connection.query("SELECT $1::text", ["a\u{0}b"]) }
+        let error = try #require(throws: PostgresError.self) { try connection.query("SELECT $1::text", ["a\u{0}b"]) }
+        #expect(error.kind == .invalidParameter)
+    }
+
+    @Test func serverErrorsCarrySQLSTATEAndConstraint() throws {
+        let database = try TestDatabase.create(migrated: false)
+        defer { database.drop() }
+        let connection = try database.connect()
+        try connection.query("CREATE TABLE t (n int CONSTRAINT n_positive CHECK (n > 0))")
+        let error = try #require(throws: PostgresError.self) { try connection.query("INSERT INTO t VALUES (-1)") }
+        #expect(error.sqlstate == "23514")
+        #expect(error.constraint == "n_positive")
+        #expect(error.table == "t")
+    }
+
+    @Test func commitOfAbortedTransactionIsAnError() throws {
+        let database = try TestDatabase.create(migrated: false)
+        defer { database.drop() }
+        let connection = try database.connect()
+        try connection.query("CREATE TABLE t (n int PRIMARY KEY)")
+        let error = try #require(throws: PostgresError.self) {
+            try connection.transaction {
+                try connection.query("INSERT INTO t VALUES (1)")
+                _ = try? connection.query("INSERT INTO t VALUES (1)")  // fails; error swallowed
+            }
+        }
+        #expect(error.kind == .transactionRolledBack)
+        #expect(try connection.query("SELECT count(*) FROM t").scalar == "0")
+    }
+
+    @Test func copyInThenOutRoundTrips() throws {
+        let database = try TestDatabase.create(migrated: false)
+        defer { database.drop() }
+        let connection = try database.connect()
+        try connection.query("CREATE TABLE t (a text, b text)")
+        var chunks = [Array("Hà Giang\tx\n".utf8), Array("Tuyên Quang\t\\N\n".utf8)]
+        let loaded = try connection.copyIn("COPY t FROM STDIN") { chunks.isEmpty ? nil : chunks.removeFirst() }
+        #expect(loaded == 2)
+        var out: [UInt8] = []
+        try connection.copyOut("COPY (SELECT * FROM t ORDER BY a) TO STDOUT") { out.append(contentsOf: $0) }
+        #expect(String(decoding: out, as: UTF8.self) == "Hà Giang\tx\nTuyên Quang\t\\N\n")
+        // The connection is usable afterwards (every COPY result was read).
+        #expect(try connection.query("SELECT 1").scalar == "1")
+    }
+
+    @Test func abortedCopyLoadsNothing() throws {
+        struct Stop: Error {}
+        let database = try TestDatabase.create(migrated: false)
+        defer { database.drop() }
+        let connection = try database.connect()
+        try connection.query("CREATE TABLE t (a text)")
+        var sent = false
+        #expect(throws: Stop.self) {
+            try connection.copyIn("COPY t FROM STDIN") {
+                if sent { throw Stop() }
+                sent = true
+                return Array("x\n".utf8)
+            }
+        }
+        #expect(try connection.query("SELECT count(*) FROM t").scalar == "0")
+    }
+
+    @Test func streamsRowsOneAtATime() throws {
+        let connection = try Connection("dbname=postgres")
+        var seen: [String] = []
+        try connection.forEachRow("SELECT g::text FROM generate_series(1, $1::int) g", ["5"]) { seen.append($0[0]!) }
+        #expect(seen == ["1", "2", "3", "4", "5"])
+    }
+
+    @Test func unreachableServerIsAConnectionError() throws {
+        let error = try #require(throws: PostgresError.self) {
+            _ = try Connection("host=127.0.0.1 port=1 connect_timeout=2 dbname=x user=x")
+        }
+        #expect(error.kind == .connection)
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Postgres
+import Registry
+
+/// A database of its own for one test or suite, on the server that `Scripts/test` started
+/// (found through libpq's environment: PGHOST, PGPORT, PGUSER). Creating it FAILS when no
+/// server is reachable, so a broken set-up never passes as green.
+public struct TestDatabase: Sendable {
+    public let name: String
+
+    /// libpq connection string for this database (the rest comes from the environment).
+    public var conninfo: String { "dbname=\(name)" }
+
+    /// Creates an empty database; `migrated` applies every file in SQL/.
+    public static func create(migrated: Bool = true) throws -> TestDatabase {
+        let name = "khcn_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+        let admin = try Connection("dbname=postgres")
+        try admin.query("CREATE DATABASE \(name)")
+        let database = TestDatabase(name: name)
+        if migrated {
+            let connection = try database.connect()
+            _ = try Migrator(connection: connection, directory: try Migrator.locateDirectory()).migrate()
+        }
+        return database
+    }
+
+    public func connect() throws -> Connection { try Connection(conninfo) }
+
+    /// Drops the database (best effort: a failing test should still report its own failure).
+    public func drop() {
+        guard let admin = try? Connection("dbname=postgres") else { return }
+        _ = try? admin.query("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+    }
+}
