@@ -152,3 +152,14 @@ func translating<T>(_ work: () throws -> T) throws(RegistryError) -> T {
         throw RegistryError(.bug, type: "internal-error", vi: "Lỗi không mong đợi (lỗi phần mềm): \(error)", en: "Unexpected failure (a bug): \(error)")
     }
 }
+
+/// Something the clerk should know that does not stop the write (contract §2: `"warnings"`).
+public struct Warning: Sendable, Equatable {
+    public let vietnamese: String
+    public let english: String
+
+    public init(vi: String, en: String) {
+        self.vietnamese = vi
+        self.english = en
+    }
+}

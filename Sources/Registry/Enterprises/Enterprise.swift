@@ -78,8 +78,8 @@ public struct EnterpriseFields: Sendable {
 
     /// Cleans text (NFC, trimmed) and checks shapes, so that the clerk hears about every field
     /// by name before the database is asked. Returns warnings that do not stop the write.
-    mutating func validate(today: CivilDate, requireName: Bool) throws(RegistryError) -> [String] {
-        var warnings: [String] = []
+    mutating func validate(today: CivilDate, requireName: Bool) throws(RegistryError) -> [Warning] {
+        var warnings: [Warning] = []
         name = try CleanText.clean(name, field: "name", label: ("Tên doanh nghiệp", "The name"), maxLength: 400, required: requireName)
         address = try CleanText.clean(address, field: "address", label: ("Địa chỉ", "The address"), maxLength: 1000, required: false)
         legalForm = try CleanText.clean(legalForm, field: "legal_form", label: ("Loại hình", "The legal form"), maxLength: 200, required: false)
@@ -110,7 +110,9 @@ public struct EnterpriseFields: Sendable {
             }
             if !codes.isEmpty && vsicVersion == nil {
                 vsicVersion = 2025
-                warnings.append("vsic_version not given: assumed 2025 (VSIC 2025, Decision 36/2025/QĐ-TTg)")
+                warnings.append(Warning(
+                    vi: "Không ghi phiên bản VSIC: coi là VSIC 2025 (Quyết định 36/2025/QĐ-TTg).",
+                    en: "vsic_version not given: assumed 2025 (VSIC 2025, Decision 36/2025/QĐ-TTg)."))
             }
         }
         if let version = vsicVersion, !VSICVersion.known.contains(version) {

@@ -12,7 +12,7 @@ public struct EnterpriseRegister {
     public struct WriteResult: Sendable {
         public let enterprise: Enterprise
         public let changed: Bool
-        public let warnings: [String]
+        public let warnings: [Warning]
     }
 
     static let selectColumns = """

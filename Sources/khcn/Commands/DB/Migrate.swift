@@ -1,0 +1,30 @@
+import ArgumentParser
+import Registry
+
+extension DB {
+    /// Applies `SQL/` in order; safe to repeat and to run twice at once.
+    struct Migrate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Apply SQL/ migrations in order; safe to repeat.")
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let out = global.printer
+            let session = try global.connect()
+            let migrator = try Migrator(connection: session.connection, directory: try Migrator.locateDirectory())
+            let applied = try migrator.migrate()
+            let status = try migrator.status()
+            if out.json {
+                out.emit(.object([
+                    ("applied", .array(applied.map { .string($0.name) })),
+                    ("schema_version", .int(status.current)),
+                ]))
+            } else if applied.isEmpty {
+                out.say(out.text("Lược đồ đã mới nhất (phiên bản \(status.current)).", "Schema already up to date (version \(status.current))."))
+            } else {
+                for migration in applied { out.say(out.text("Đã áp dụng \(migration.name)", "Applied \(migration.name)")) }
+                out.say(out.text("Lược đồ ở phiên bản \(status.current).", "Schema at version \(status.current)."))
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Registry
+
+extension EnterpriseCommand {
+    struct SetStatus: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-status", abstract: "Record a dated status change: active, suspended or dissolved.")
+
+        @Argument(help: "Tax code of the enterprise.") var taxCode: String
+        @Argument(help: "active, suspended or dissolved.") var status: EnterpriseStatus
+        @Option(help: "Date the change takes effect, YYYY-MM-DD.") var on: DateArgument
+        @OptionGroup var write: WriteOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let out = global.printer
+            let taxCode = try TaxCode.argument(taxCode)
+            let date = try on.date(field: "on")
+            let context = try write.context()
+            let session = try global.openRegistry()
+            let result = try EnterpriseRegister(session).setStatus(taxCode, to: status, on: date, context: context)
+            out.written(result, done: out.text(
+                "Đã ghi trạng thái “\(out.status(status))” từ \(out.date(date)) cho \(taxCode).",
+                "Recorded status “\(out.status(status))” from \(out.date(date)) for \(taxCode)."))
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Registry
+
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history", abstract: "Every change to the records with this key, oldest first.")
+
+    @Argument(help: "A tax code, certificate number, application number…") var key: String
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let out = global.printer
+        let session = try global.openRegistry()
+        let changes = try History(session).changes(key: key)
+        if out.json {
+            out.emit(.array(changes.map { change in
+                let order = RecordKind(rawValue: change.kind)?.columns ?? []
+                return .object([
+                    ("at", .string(change.at)), ("kind", .string(change.kind)), ("key", .string(change.key)),
+                    ("action", .string(change.action)), ("actor", .string(change.actor)), ("db_user", .string(change.dbUser)),
+                    ("reason", .optional(change.reason)), ("legal_ref", .optional(change.legalRef)),
+                    ("batch", .optional(change.batch)),
+                    ("old", change.oldJSON.map { JSON.parse($0, keyOrder: order) } ?? .null),
+                    ("new", change.newJSON.map { JSON.parse($0, keyOrder: order) } ?? .null),
+                ])
+            }))
+            return
+        }
+        if changes.isEmpty {
+            throw RegistryError.notFound("key", key, vi: "Không có thay đổi nào với khóa “\(key)”.", en: "No change is recorded for key “\(key)”.")
+        }
+        for change in changes {
+            let action = out.text(
+                ["insert": "thêm mới", "update": "sửa", "delete": "xóa"][change.action] ?? change.action, change.action)
+            var line = "\(out.timestamp(change.at))  \(change.kind) \(change.key)  \(action)  \(out.text("bởi", "by")) \(change.actor) (\(change.dbUser))"
+            if let batch = change.batch { line += out.text("  lô nhập \(batch)", "  batch \(batch)") }
+            out.say(line)
+            if let reason = change.reason { out.say("    " + out.text("Lý do: ", "Reason: ") + reason) }
+            if let legal = change.legalRef { out.say("    " + out.text("Căn cứ: ", "Legal reference: ") + legal) }
+            for (field, before, after) in Printer.differences(change.oldJSON, change.newJSON, order: RecordKind(rawValue: change.kind)?.columns ?? []) {
+                out.say("    \(field): \(before) → \(after)")
+            }
+        }
+    }
+}
+
+extension Printer {
+    /// `2026-11-27T10:00:00+07:00` → `27/11/2026 10:00` in Vietnamese.
+    func timestamp(_ rfc3339: String) -> String {
+        guard vietnamese, rfc3339.count >= 16, let date = CivilDate(iso: String(rfc3339.prefix(10))) else { return rfc3339 }
+        return date.vietnamese + " " + rfc3339.dropFirst(11).prefix(5)
+    }
+
+    /// Field-by-field differences between two audit images, in column order.
+    static func differences(_ old: String?, _ new: String?, order: [String]) -> [(String, String, String)] {
+        func pairs(_ text: String?) -> [(String, JSON)] {
+            guard let text, case .object(let pairs) = JSON.parse(text, keyOrder: order) else { return [] }
+            return pairs
+        }
+        let before = Dictionary(pairs(old), uniquingKeysWith: { a, _ in a })
+        let after = pairs(new)
+        let keys = after.isEmpty ? pairs(old).map(\.0) : after.map(\.0)
+        let afterMap = Dictionary(after, uniquingKeysWith: { a, _ in a })
+        func show(_ value: JSON?) -> String {
+            switch value {
+            case nil, .null?: "∅"
+            case .string(let text)?: text
+            case let other?: other.rendered(pretty: false)
+            }
+        }
+        return keys.compactMap { key in
+            let a = before[key], b = afterMap[key]
+            if a == b { return nil }
+            if (a == nil || a == .null) && (b == nil || b == .null) { return nil }
+            if case .array(let items)? = b, items.isEmpty, a == nil { return nil }
+            return (key, show(a), show(b))
+        }
+    }
+}

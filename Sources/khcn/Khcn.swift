@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import Registry
+
+/// `khcn`: the science and technology registry of a Vietnamese provincial Department of S&T.
+@main
+struct Khcn: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "khcn",
+        abstract: "Sổ đăng ký khoa học và công nghệ của tỉnh (S&T registry).",
+        subcommands: [DB.self, EnterpriseCommand.self, HistoryCommand.self])
+
+    /// Parses, runs, and turns every failure into the contract's exit code (§3) and, with
+    /// `--json`, the error object (§2), including for arguments that do not parse.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let printer = Printer.forRawArguments(arguments)
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch let error as RegistryError {
+            printer.fail(error)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            if code.rawValue == ExitCode.validationFailure.rawValue {
+                var message = fullMessage(for: error)
+                if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+                printer.fail(RegistryError(.usage, type: "usage-error", vi: "lệnh không hợp lệ — \(message)", en: message))
+            }
+            printer.fail(RegistryError(
+                .bug, type: "internal-error",
+                vi: "Lỗi không mong đợi (lỗi phần mềm): \(error)", en: "Unexpected failure (a bug): \(error)"))
+        }
+    }
+}
+
+extension Printer {
+    /// The printer a failure needs before (or without) a successful parse.
+    static func forRawArguments(_ arguments: [String]) -> Printer {
+        var language = ProcessInfo.processInfo.environment["KHCN_LANG"].flatMap { Language(rawValue: $0.lowercased()) } ?? .vietnamese
+        if let index = arguments.firstIndex(of: "--lang"), index + 1 < arguments.count,
+           let chosen = Language(rawValue: arguments[index + 1]) {
+            language = chosen
+        }
+        if let inline = arguments.first(where: { $0.hasPrefix("--lang=") }),
+           let chosen = Language(rawValue: String(inline.dropFirst("--lang=".count))) {
+            language = chosen
+        }
+        return Printer(language: language, json: arguments.contains("--json"))
+    }
+}

@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import Registry
+
+/// Options every command takes (contract §2): where the database is, which province, which
+/// language, and whether to print JSON.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "PostgreSQL URL (else KHCN_DATABASE_URL, else libpq's PG* environment).")
+    var databaseURL: String?
+
+    @Option(name: .long, help: "Province code, the tenant key (else KHCN_PROVINCE; default 08, Tuyên Quang).")
+    var province: String?
+
+    @Option(name: .long, help: "Language of human output: vi or en (else KHCN_LANG; default vi).")
+    var lang: Language?
+
+    @Flag(name: .long, help: "Print one JSON document on stdout.")
+    var json = false
+
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    var language: Language {
+        lang ?? environment["KHCN_LANG"].flatMap { Language(rawValue: $0.lowercased()) } ?? .vietnamese
+    }
+
+    var printer: Printer { Printer(language: language, json: json) }
+
+    var provinceCode: String { province ?? environment["KHCN_PROVINCE"].flatMap { $0.isEmpty ? nil : $0 } ?? "08" }
+
+    /// Opens the registry and checks that its schema is current (exit 69 otherwise).
+    func openRegistry() throws(RegistryError) -> RegistrySession {
+        let session = try connect()
+        try session.requireMigrated()
+        return session
+    }
+
+    /// Opens a connection without checking the schema (for `db migrate` and `db status`).
+    func connect() throws(RegistryError) -> RegistrySession {
+        let url = databaseURL ?? environment["KHCN_DATABASE_URL"] ?? ""
+        return try RegistrySession(databaseURL: url, province: provinceCode)
+    }
+}
+
+extension Language: ExpressibleByArgument {}
+
+/// Who writes and why (contract §2), for every command that changes the registry.
+struct WriteOptions: ParsableArguments {
+    @Option(name: .long, help: "Who makes the change (else KHCN_ACTOR, else the login name).")
+    var actor: String?
+
+    @Option(name: .long, help: "Why the change is made (kept in the audit trail).")
+    var reason: String?
+
+    @Option(name: .long, help: "The decision behind the change, e.g. 123/QĐ-SKHCN.")
+    var legalRef: String?
+
+    func context() throws(RegistryError) -> ChangeContext {
+        let environment = ProcessInfo.processInfo.environment
+        let declared = actor ?? environment["KHCN_ACTOR"].flatMap { $0.isEmpty ? nil : $0 } ?? WriteOptions.loginName
+        let actor = try CleanText.clean(declared, field: "actor", label: ("Người thực hiện", "The actor"), maxLength: 200, required: true)!
+        let reason = try CleanText.clean(reason, field: "reason", label: ("Lý do", "The reason"), maxLength: 2000, required: false)
+        let legalRef = try CleanText.clean(legalRef, field: "legal_ref", label: ("Căn cứ", "The legal reference"), maxLength: 200, required: false)
+        return ChangeContext(actor: actor, reason: reason, legalRef: legalRef)
+    }
+
+    static var loginName: String {
+        if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+        return ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+    }
+}
+
+/// A `YYYY-MM-DD` argument: the shape is checked while parsing (exit 64), the calendar when
+/// used (2025-02-31 is a rule violation, exit 65).
+struct DateArgument: ExpressibleByArgument {
+    let text: String
+    let parts: (Int, Int, Int)
+
+    init?(argument: String) {
+        guard let parts = CivilDate.isoShape(argument) else { return nil }
+        self.text = argument
+        self.parts = parts
+    }
+
+    func date(field: String) throws(RegistryError) -> CivilDate {
+        guard let date = CivilDate(year: parts.0, month: parts.1, day: parts.2) else {
+            throw RegistryError.invalid(
+                field, text, vi: "Ngày \(text) không tồn tại trong lịch.", en: "The date \(text) does not exist in the calendar.")
+        }
+        return date
+    }
+
+    static var defaultCompletionKind: CompletionKind { .default }
+}
+
+extension TaxCode {
+    /// Parses a tax code named on the command line; a malformed one is a rule violation (65).
+    static func argument(_ raw: String, field: String = "tax_code") throws(RegistryError) -> TaxCode {
+        do {
+            return try TaxCode(parsing: raw)
+        } catch {
+            throw RegistryError.invalid(field, raw, vi: error.vietnamese, en: error.english)
+        }
+    }
+}
