@@ -1,0 +1,99 @@
+import Registry
+import TestSupport
+import Testing
+
+@Suite struct TaxCodeTests {
+    @Test(arguments: TaxCodeCases.valid)
+    func acceptsValidCodes(_ code: String) throws {
+        #expect(try TaxCode(parsing: code).description == code)
+    }
+
+    @Test(arguments: TaxCodeCases.invalid)
+    func rejectsInvalidCodes(_ code: String) {
+        #expect(throws: TaxCode.Problem.self) { try TaxCode(parsing: code) }
+    }
+
+    @Test(arguments: [
+        ("0101 248 141", "0101248141"), ("0101.248.141", "0101248141"),
+        ("0101248141001", "0101248141-001"), (" 0101248141-001 ", "0101248141-001"),
+    ])
+    func stripsSpacesDotsAndAddsTheHyphen(_ raw: String, _ stored: String) throws {
+        #expect(try TaxCode(parsing: raw).description == stored)
+    }
+
+    @Test func saysANineDigitCodeLostItsLeadingZero() {
+        let problem = try? #require(throws: TaxCode.Problem.self) { try TaxCode(parsing: "101248141") }
+        #expect(problem?.english.contains("leading zero") == true)
+        #expect(problem?.english.contains("0101248141 is a valid code") == true)
+        #expect(problem?.vietnamese.contains("mất số 0") == true)
+    }
+
+    @Test func saysTwelveDigitsMayBeAPersonalID() {
+        let problem = try? #require(throws: TaxCode.Problem.self) { try TaxCode(parsing: "101248141001") }
+        #expect(problem?.english.contains("personal ID") == true)
+    }
+
+    @Test func recognisesExcelScientificNotation() {
+        let problem = try? #require(throws: TaxCode.Problem.self) { try TaxCode(parsing: "1.01248E+09") }
+        #expect(problem?.english.contains("Excel") == true)
+    }
+
+    @Test func rejectsTaxCodeWhoseCheckDigitWouldBeTen() {
+        let problem = try? #require(throws: TaxCode.Problem.self) { try TaxCode(parsing: "1012481420") }
+        #expect(problem?.english.contains("remainder 0") == true)
+    }
+
+    @Test func namesTheExpectedCheckDigit() {
+        let problem = try? #require(throws: TaxCode.Problem.self) { try TaxCode(parsing: "0101248142") }
+        #expect(problem?.english.contains("should be 1") == true)
+    }
+}
+
+@Suite struct CivilDateTests {
+    @Test(arguments: ["2025-02-31", "2025-13-01", "2025-00-10", "2023-02-29", "2025-04-31"])
+    func refusesImpossibleDates(_ text: String) {
+        #expect(CivilDate(iso: text) == nil)
+        #expect(CivilDate.isoShape(text) != nil)  // right shape, wrong calendar: a rule error, not a usage error
+    }
+
+    @Test(arguments: ["2025-2-1", "01/02/2025", "2025-02-01T00:00", "abcd-ef-gh"])
+    func refusesOtherShapes(_ text: String) {
+        #expect(CivilDate.isoShape(text) == nil)
+    }
+
+    @Test func acceptsLeapDayAndFormatsBothWays() throws {
+        let date = try #require(CivilDate(iso: "2024-02-29"))
+        #expect(date.description == "2024-02-29")
+        #expect(date.vietnamese == "29/02/2024")
+    }
+
+    @Test func ordersChronologically() throws {
+        #expect(try #require(CivilDate(iso: "2024-12-31")) < #require(CivilDate(iso: "2025-01-01")))
+    }
+}
+
+@Suite struct CleanTextTests {
+    @Test func normalisesNFDToNFCAndTrims() throws {
+        let nfd = "  Ta\u{0302}n Tra\u{0300}o \n"
+        let cleaned = try CleanText.clean(nfd, field: "name", label: ("Tên", "Name"), maxLength: 100, required: true)
+        #expect(cleaned == "Tân Trào")
+        #expect(cleaned?.unicodeScalars.count == 8)
+    }
+
+    @Test func refusesNULBytesAndOverlongText() {
+        #expect(throws: RegistryError.self) {
+            try CleanText.clean("a\u{0}b", field: "name", label: ("Tên", "Name"), maxLength: 100, required: true)
+        }
+        #expect(throws: RegistryError.self) {
+            try CleanText.clean(String(repeating: "ệ", count: 401), field: "name", label: ("Tên", "Name"), maxLength: 400, required: true)
+        }
+    }
+
+    @Test func blankRequiredTextIsMissing() {
+        let error = try? #require(throws: RegistryError.self) {
+            try CleanText.clean("   ", field: "name", label: ("Tên", "Name"), maxLength: 100, required: true)
+        }
+        #expect(error?.type == "missing-cell")
+        #expect(error?.exitCode == 65)
+    }
+}
