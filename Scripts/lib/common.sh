@@ -15,7 +15,8 @@ is_root() { [ "$(id -u)" -eq 0 ]; }
 
 # Runs a server binary as the user that owns the cluster: `postgres` when we are root.
 as_owner() {
-    if is_root; then runuser -u postgres -- "$@"; else "$@"; fi
+    # From /, so that a checkout postgres cannot enter does not produce warnings.
+    if is_root; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 # A short, stable tag for this checkout (socket paths must stay under 107 bytes).
@@ -27,7 +28,7 @@ checkout_tag() { printf '%s' "$KHCN_ROOT" | cksum | cut -d' ' -f1; }
 cluster_paths() {
     local name=$1 tag
     tag=$(checkout_tag)
-    if is_root && ! runuser -u postgres -- test -x "$KHCN_ROOT" 2>/dev/null; then
+    if is_root && ! (cd / && runuser -u postgres -- test -x "$KHCN_ROOT") 2>/dev/null; then
         CLUSTER_DATA=/var/lib/postgresql/khcn-$tag/$name
     elif is_root; then
         CLUSTER_DATA=$KHCN_ROOT/.data/$name
