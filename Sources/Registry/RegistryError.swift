@@ -100,6 +100,11 @@ extension RegistryError {
             self = .schemaNotMigrated(detail: error.message)
             return
         }
+        // Triggers refuse rows through khcn_refuse(): English message, Vietnamese hint.
+        if state == "23514", let hint = error.hint {
+            self.init(.rule, type: "constraint-error", field: error.column, vi: hint, en: error.message, sqlstate: state)
+            return
+        }
         if let name = error.constraint, let known = ConstraintCatalogue.entry(name) {
             let type: String
             switch state {

@@ -38,12 +38,27 @@ public final class RegistrySession {
         self.province = province
         self.fixedToday = today
         self.connection = try translating { try Connection(databaseURL) }
+        try configure()
     }
 
-    public init(connection: Connection, province: String = "08", today: CivilDate? = nil) {
+    public init(connection: Connection, province: String = "08", today: CivilDate? = nil) throws(RegistryError) {
         self.connection = connection
         self.province = province
         self.fixedToday = today
+        try configure()
+    }
+
+    /// Dates travel as ISO text whatever the server's defaults.
+    private func configure() throws(RegistryError) {
+        try translating {
+            try connection.query("SET datestyle TO ISO, YMD")
+            try connection.query("SET timezone TO 'Asia/Ho_Chi_Minh'")
+        }
+    }
+
+    /// Runs a query whose single column is a canonical JSON object per row.
+    func records(_ kind: RecordKind, _ sql: String, _ parameters: [String?]) throws(RegistryError) -> [CanonicalRecord] {
+        try read { try connection.query(sql, parameters).rows.map { CanonicalRecord(kind: kind, json: $0[0] ?? "{}") } }
     }
 
     /// Refuses to run registry commands on a database whose schema is behind `SQL/` (exit 69).

@@ -8,7 +8,10 @@ struct Khcn: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "khcn",
         abstract: "Sổ đăng ký khoa học và công nghệ của tỉnh (S&T registry).",
-        subcommands: [DB.self, EnterpriseCommand.self, HistoryCommand.self])
+        subcommands: [
+            DB.self, EnterpriseCommand.self, CertificateCommand.self, FundCommand.self, IPCommand.self, GICommand.self,
+            HistoryCommand.self, ExportCommand.self,
+        ])
 
     /// Parses, runs, and turns every failure into the contract's exit code (§3) and, with
     /// `--json`, the error object (§2), including for arguments that do not parse.

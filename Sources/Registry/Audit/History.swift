@@ -24,7 +24,9 @@ public struct History {
     /// Every change to the records with this key, in every kind, oldest first. A tax code also
     /// gives the records that belong to that enterprise, and the story under its former codes.
     public func changes(key rawKey: String) throws(RegistryError) -> [Change] {
-        let key = (try? TaxCode(parsing: rawKey))?.description ?? rawKey.trimmingWhitespace()
+        let key = (try? TaxCode(parsing: rawKey))?.description
+            ?? (try? GIRegister.certificateNumber(rawKey))    // GI numbers are stored padded: 86 → 00086
+            ?? rawKey.trimmingWhitespace()
         let rows = try session.read {
             try session.connection.query(
                 """

@@ -68,3 +68,15 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 }
+
+extension CivilDate {
+    /// The date `days` later (or earlier, if negative).
+    public func adding(days: Int) -> CivilDate? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
+        guard let start = calendar.date(from: DateComponents(year: year, month: month, day: day)),
+              let moved = calendar.date(byAdding: .day, value: days, to: start) else { return nil }
+        let parts = calendar.dateComponents([.year, .month, .day], from: moved)
+        return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)
+    }
+}

@@ -19,11 +19,28 @@ extension Printer {
     }
 
     /// The enterprise's whole file: its record and what hangs off it.
-    func fileJSON(_ enterprise: Enterprise) -> JSON {
-        json(enterprise)
-            .adding("certificates", .array([]))
-            .adding("funds", .array([]))
-            .adding("ip_applications", .array([]))
+    func json(_ file: EnterpriseFile) -> JSON {
+        json(file.enterprise)
+            .adding("certificates", .array(file.certificates.map(json)))
+            .adding("funds", .array(file.funds.map(json)))
+            .adding("ip_applications", .array(file.ipApplications.map(json)))
+    }
+
+    func card(_ file: EnterpriseFile) -> String {
+        var sections = [card(file.enterprise)]
+        for (title, records, kind) in [
+            (text("Giấy chứng nhận doanh nghiệp KH&CN", "S&T enterprise certificates"), file.certificates, RecordKind.certificate),
+            (text("Quỹ phát triển KH&CN", "S&T development funds"), file.funds, .fund),
+            (text("Đơn sáng chế / giải pháp hữu ích", "Invention and utility-solution applications"), file.ipApplications, .ip),
+        ] {
+            if records.isEmpty {
+                sections.append("  \(title): \(text("chưa có", "none"))")
+            } else {
+                let columns = (Printer.tableColumns[kind] ?? kind.columns).filter { $0 != "tax_code" }
+                sections.append("  \(title):\n" + table(records.map(json), columns: columns).split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
+            }
+        }
+        return sections.joined(separator: "\n")
     }
 
     func status(_ status: EnterpriseStatus) -> String { vietnamese ? status.vietnamese : status.english }
@@ -61,9 +78,10 @@ extension Printer {
     }
 
     /// What every enterprise write prints: the record (with warnings), or its JSON.
-    func written(_ result: EnterpriseRegister.WriteResult, done: String) {
+    func written(_ result: EnterpriseRegister.WriteResult, file: EnterpriseFile? = nil, done: String) {
         if json {
-            emit(fileJSON(result.enterprise).adding("warnings", .array(result.warnings.map { .string($0.english) })))
+            let object = file.map(json) ?? json(result.enterprise)
+            emit(object.adding("warnings", .array(result.warnings.map { .string($0.english) })))
             return
         }
         for warning in result.warnings { warn(text("Cảnh báo: ", "Warning: ") + (vietnamese ? warning.vietnamese : warning.english)) }

@@ -88,6 +88,7 @@ enum JSON: Equatable {
     static func parse(_ text: String, keyOrder: [String] = []) -> JSON {
         var parser = Parser(bytes: Array(text.utf8))
         guard let value = parser.value() else { return .string(text) }
+        if keyOrder.isEmpty { return value }
         let rank = Dictionary(keyOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         return value.ordered(rank)
     }

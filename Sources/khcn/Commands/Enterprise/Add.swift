@@ -20,7 +20,7 @@ extension EnterpriseCommand {
             let context = try write.context()
             let session = try global.openRegistry()
             let result = try EnterpriseRegister(session).add(taxCode, try fields.fields(), context: context)
-            out.written(result, done: out.text("Đã đăng ký doanh nghiệp \(taxCode).", "Registered enterprise \(taxCode)."))
+            out.written(result, file: try EnterpriseRegister(session).file(try TaxCode.argument(result.enterprise.taxCode)), done: out.text("Đã đăng ký doanh nghiệp \(taxCode).", "Registered enterprise \(taxCode)."))
         }
     }
 }

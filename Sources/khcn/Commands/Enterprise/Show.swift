@@ -12,11 +12,11 @@ extension EnterpriseCommand {
             let out = global.printer
             let taxCode = try TaxCode.argument(taxCode)
             let session = try global.openRegistry()
-            let enterprise = try EnterpriseRegister(session).find(taxCode)
+            let file = try EnterpriseRegister(session).file(taxCode)
             if out.json {
-                out.emit(out.fileJSON(enterprise))
+                out.emit(out.json(file))
             } else {
-                out.say(out.card(enterprise))
+                out.say(out.card(file))
             }
         }
     }

@@ -16,7 +16,7 @@ extension EnterpriseCommand {
             let context = try write.context()
             let session = try global.openRegistry()
             let result = try EnterpriseRegister(session).update(taxCode, try fields.fields(), context: context)
-            out.written(result, done: result.changed
+            out.written(result, file: try EnterpriseRegister(session).file(try TaxCode.argument(result.enterprise.taxCode)), done: result.changed
                 ? out.text("Đã cập nhật doanh nghiệp \(taxCode).", "Updated enterprise \(taxCode).")
                 : out.text("Không có gì thay đổi.", "Nothing changed."))
         }

@@ -1,0 +1,159 @@
+/// S&T enterprise certificates (Giấy chứng nhận doanh nghiệp KH&CN): issue, revoke or
+/// invalidate, and list as in force on a date.
+public struct CertificateRegister {
+    let session: RegistrySession
+
+    public init(_ session: RegistrySession) { self.session = session }
+
+    /// The two legal bases a certificate can rest on.
+    public enum Basis: String, Sendable, CaseIterable {
+        case decree13of2019 = "13/2019/NĐ-CP"
+        case decree268of2025 = "268/2025/NĐ-CP"
+
+        /// Law 93/2025/QH15 took effect on 1 Oct 2025; Decree 268/2025 applies from then.
+        public static func inForce(on date: CivilDate) -> Basis {
+            date < CivilDate(year: 2025, month: 10, day: 1)! ? .decree13of2019 : .decree268of2025
+        }
+
+        /// Accepts `13/2019`, `Nghị định 268/2025/NĐ-CP`, ….
+        public init?(text: String) {
+            if text.contains("13/2019") { self = .decree13of2019 } else if text.contains("268/2025") { self = .decree268of2025 } else { return nil }
+        }
+    }
+
+    /// Canonical columns plus `status` on `asOf` and the S&T results relied on.
+    static func select(asOf: String) -> String {
+        """
+        SELECT row_to_json(r)::text FROM (
+            SELECT v.tax_code, v.certificate_number, v.issued_on, v.issuer, v.basis, v.revoked_on, v.revoke_reason,
+                   v.revocation_kind,
+                   CASE WHEN v.issued_on > \(asOf) THEN 'not_issued' WHEN v.revoked_on <= \(asOf) THEN v.revocation_kind
+                        ELSE 'valid' END AS status,
+                   c.results
+              FROM certificate_canonical v JOIN st_certificate c USING (province_code, certificate_number)
+        """
+    }
+
+    public func add(
+        number rawNumber: String, taxCode: TaxCode, issued: CivilDate, issuer: String?, basis rawBasis: String?,
+        results: [String], context: ChangeContext
+    ) throws(RegistryError) -> (CanonicalRecord, [Warning]) {
+        let number = try CleanText.clean(rawNumber, field: "certificate_number", label: ("Số giấy chứng nhận", "The certificate number"), maxLength: 60, required: true)!
+        let issuer = try CleanText.clean(issuer, field: "issuer", label: ("Cơ quan cấp", "The issuer"), maxLength: 300, required: false)
+        var warnings: [Warning] = []
+        var basis = Basis.inForce(on: issued)
+        if let rawBasis {
+            guard let given = Basis(text: rawBasis) else {
+                throw RegistryError.invalid(
+                    "basis", rawBasis, vi: "Căn cứ phải là Nghị định 13/2019/NĐ-CP hoặc 268/2025/NĐ-CP.",
+                    en: "The basis is Decree 13/2019/NĐ-CP or Decree 268/2025/NĐ-CP.")
+            }
+            if given != basis {
+                warnings.append(Warning(
+                    vi: "Căn cứ \(given.rawValue) không phải văn bản có hiệu lực vào ngày cấp \(issued.vietnamese) (\(basis.rawValue)).",
+                    en: "Basis \(given.rawValue) was not the decree in force on the issue date \(issued) (\(basis.rawValue))."))
+            }
+            basis = given
+        }
+        var cleanResults: [String] = []
+        for result in results {
+            if let text = try CleanText.clean(result, field: "results", label: ("Kết quả KH&CN", "An S&T result"), maxLength: 500, required: false) {
+                cleanResults.append(text)
+            }
+        }
+        _ = try EnterpriseRegister(session).find(taxCode)
+        if try exists(number) {
+            throw RegistryError(
+                .rule, type: "unique-error", field: "certificate_number", value: number,
+                vi: "Số giấy chứng nhận \(number) đã có trong sổ đăng ký.", en: "Certificate number \(number) is already registered.")
+        }
+        let record = try session.write(context) {
+            try session.connection.query(
+                """
+                INSERT INTO st_certificate (province_code, certificate_number, tax_code, issued_on, issuer, basis, results)
+                VALUES ($1, $2, $3, $4::date, $5, $6, $7::text[])
+                """,
+                [session.province, number, taxCode.description, issued.description, issuer, basis.rawValue, postgresArray(cleanResults)])
+            return try find(number)
+        }
+        return (record, warnings)
+    }
+
+    /// Ends a certificate: revocation (thu hồi) or invalidation (hủy bỏ hiệu lực).
+    public func revoke(
+        number: String, on date: CivilDate, reason: String, invalidate: Bool, context: ChangeContext
+    ) throws(RegistryError) -> CanonicalRecord {
+        let number = number.trimmingWhitespace()
+        let state = try session.read {
+            try session.connection.query(
+                "SELECT issued_on::text, revoked_on::text FROM st_certificate WHERE province_code = $1 AND certificate_number = $2",
+                [session.province, number]).rows.first
+        }
+        guard let state else { throw notFound(number) }
+        if let revoked = state[1] {
+            throw RegistryError.invalid(
+                "certificate_number", number,
+                vi: "Giấy chứng nhận \(number) đã bị thu hồi/hủy bỏ từ \(CivilDate(iso: revoked)?.vietnamese ?? revoked).",
+                en: "Certificate \(number) was already revoked or invalidated on \(revoked).")
+        }
+        if let issued = state[0].flatMap({ CivilDate(iso: $0) }), date < issued {
+            throw RegistryError.invalid(
+                "on", date.description,
+                vi: "Ngày thu hồi \(date.vietnamese) trước ngày cấp \(issued.vietnamese).",
+                en: "The revocation date \(date) is before the issue date \(issued).")
+        }
+        return try session.write(context) {
+            try session.connection.query(
+                """
+                UPDATE st_certificate SET revoked_on = $3::date, revoke_reason = $4, revocation_kind = $5
+                WHERE province_code = $1 AND certificate_number = $2
+                """,
+                [session.province, number, date.description, reason, invalidate ? "invalidated" : "revoked"])
+            return try find(number)
+        }
+    }
+
+    public func find(_ number: String, asOf: CivilDate? = nil) throws(RegistryError) -> CanonicalRecord {
+        let day = (asOf ?? session.today).description
+        let rows = try session.records(
+            .certificate, Self.select(asOf: "$3::date") + " WHERE v.province_code = $1 AND v.certificate_number = $2) r",
+            [session.province, number.trimmingWhitespace(), day])
+        guard let record = rows.first else { throw notFound(number) }
+        return record
+    }
+
+    /// Without `asOf`: every certificate with its state today. With it: those in force on that
+    /// day (issued on or before it, not revoked or invalidated on it).
+    public func list(taxCode: TaxCode? = nil, asOf: CivilDate? = nil) throws(RegistryError) -> [CanonicalRecord] {
+        if let taxCode { _ = try EnterpriseRegister(session).find(taxCode) }
+        let day = (asOf ?? session.today).description
+        return try session.records(
+            .certificate,
+            Self.select(asOf: "$3::date") + """
+                 WHERE v.province_code = $1 AND ($2::text IS NULL OR v.tax_code = $2)
+                   AND ($4::boolean IS FALSE OR (v.issued_on <= $3::date AND (v.revoked_on IS NULL OR v.revoked_on > $3::date)))
+                ) r ORDER BY r.certificate_number
+                """,
+            [session.province, taxCode?.description, day, asOf == nil ? "false" : "true"])
+    }
+
+    private func exists(_ number: String) throws(RegistryError) -> Bool {
+        try session.read {
+            try !session.connection.query(
+                "SELECT 1 FROM st_certificate WHERE province_code = $1 AND certificate_number = $2", [session.province, number]).rows.isEmpty
+        }
+    }
+
+    private func notFound(_ number: String) -> RegistryError {
+        RegistryError.notFound(
+            "certificate_number", number,
+            vi: "Không có giấy chứng nhận doanh nghiệp KH&CN số \(number) trong sổ đăng ký.",
+            en: "No S&T enterprise certificate numbered \(number) is registered.")
+    }
+}
+
+/// A PostgreSQL array literal of text values, for `$n::text[]` parameters.
+func postgresArray(_ values: [String]) -> String {
+    "{" + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        .joined(separator: ",") + "}"
+}

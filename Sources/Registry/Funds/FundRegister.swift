@@ -1,0 +1,150 @@
+/// Enterprise S&T development funds (Quỹ phát triển KH&CN của doanh nghiệp) and their yearly
+/// allocations. One fund open at a time per enterprise; money in integer đồng.
+public struct FundRegister {
+    let session: RegistrySession
+
+    public init(_ session: RegistrySession) { self.session = session }
+
+    /// Canonical columns plus `status` on `asOf` and the yearly `allocations`.
+    static func select(asOf: String) -> String {
+        """
+        SELECT row_to_json(r)::text FROM (
+            SELECT v.tax_code, v.established_on, v.decision, v.capital, v.notified_on, v.closed_on,
+                   CASE WHEN v.established_on > \(asOf) THEN 'not_established' WHEN v.closed_on <= \(asOf) THEN 'closed'
+                        ELSE 'open' END AS status,
+                   (SELECT coalesce(json_agg(a ORDER BY a.year), '[]')
+                      FROM (SELECT x.tax_code, x.established_on, x.year, x.allocated, x.spent, x.report_received_on
+                              FROM fund_allocation_canonical x
+                             WHERE x.province_code = v.province_code AND x.tax_code = v.tax_code
+                               AND x.established_on = v.established_on) a) AS allocations
+              FROM fund_canonical v
+        """
+    }
+
+    public func add(
+        taxCode: TaxCode, established: CivilDate, decision: String?, capital: Money?, notified: CivilDate?,
+        context: ChangeContext
+    ) throws(RegistryError) -> (CanonicalRecord, [Warning]) {
+        let decision = try CleanText.clean(decision, field: "decision", label: ("Quyết định", "The decision"), maxLength: 200, required: false)
+        _ = try EnterpriseRegister(session).find(taxCode)
+        var warnings: [Warning] = []
+        if let notified, let deadline = established.adding(days: 30), notified > deadline {
+            warnings.append(Warning(
+                vi: "Thông báo ngày \(notified.vietnamese), quá 30 ngày sau khi lập quỹ (hạn \(deadline.vietnamese)).",
+                en: "Notified on \(notified), more than 30 days after the fund was set up (deadline \(deadline))."))
+        }
+        if let notified, notified < established {
+            throw RegistryError.invalid(
+                "notified_on", notified.description, vi: "Ngày thông báo \(notified.vietnamese) trước ngày lập quỹ \(established.vietnamese).",
+                en: "The notification date \(notified) is before the fund's establishment \(established).")
+        }
+        if let open = try openFund(taxCode) {
+            throw RegistryError.invalid(
+                "established_on", established.description,
+                vi: "Doanh nghiệp \(taxCode) đã có quỹ đang hoạt động (lập ngày \(open.vietnamese)); hãy đóng quỹ đó trước (khcn fund close).",
+                en: "Enterprise \(taxCode) already has an open fund (set up on \(open)); close it first (khcn fund close).")
+        }
+        let record = try session.write(context) {
+            try session.connection.query(
+                """
+                INSERT INTO st_fund (province_code, tax_code, established_on, decision, capital, notified_on)
+                VALUES ($1, $2, $3::date, $4, $5::bigint, $6::date)
+                """,
+                [session.province, taxCode.description, established.description, decision,
+                 capital.map { String($0.dong) }, notified?.description])
+            return try find(taxCode, established: established)
+        }
+        return (record, warnings)
+    }
+
+    /// Records (or corrects) one fiscal year's allocation of the fund that was open that year.
+    public func allocate(
+        taxCode: TaxCode, year: Int, allocated: Money, spent: Money?, reportReceived: CivilDate?, context: ChangeContext
+    ) throws(RegistryError) -> CanonicalRecord {
+        _ = try EnterpriseRegister(session).find(taxCode)
+        let fund = try session.read {
+            try session.connection.query(
+                """
+                SELECT established_on::text FROM st_fund
+                 WHERE province_code = $1 AND tax_code = $2
+                   AND established_on <= make_date($3::int, 12, 31)
+                   AND (closed_on IS NULL OR closed_on >= make_date($3::int, 1, 1))
+                 ORDER BY established_on DESC LIMIT 1
+                """, [session.province, taxCode.description, String(year)]).scalar
+        }
+        guard let fund, let established = CivilDate(iso: fund) else {
+            throw RegistryError.invalid(
+                "year", String(year), vi: "Doanh nghiệp \(taxCode) không có quỹ KH&CN nào hoạt động trong năm \(year).",
+                en: "Enterprise \(taxCode) had no S&T fund in \(year).")
+        }
+        return try session.write(context) {
+            try session.connection.query(
+                """
+                INSERT INTO st_fund_allocation (province_code, tax_code, established_on, year, allocated, spent, report_received_on)
+                VALUES ($1, $2, $3::date, $4::smallint, $5::bigint, $6::bigint, $7::date)
+                ON CONFLICT (province_code, tax_code, established_on, year) DO UPDATE
+                   SET allocated = EXCLUDED.allocated,
+                       spent = coalesce(EXCLUDED.spent, st_fund_allocation.spent),
+                       report_received_on = coalesce(EXCLUDED.report_received_on, st_fund_allocation.report_received_on)
+                """,
+                [session.province, taxCode.description, established.description, String(year), String(allocated.dong),
+                 spent.map { String($0.dong) }, reportReceived?.description])
+            return try find(taxCode, established: established)
+        }
+    }
+
+    /// Closes the enterprise's open fund.
+    public func close(taxCode: TaxCode, on date: CivilDate, context: ChangeContext) throws(RegistryError) -> CanonicalRecord {
+        _ = try EnterpriseRegister(session).find(taxCode)
+        guard let established = try openFund(taxCode) else {
+            throw RegistryError.invalid(
+                "tax_code", taxCode.description, vi: "Doanh nghiệp \(taxCode) không có quỹ nào đang hoạt động.",
+                en: "Enterprise \(taxCode) has no open fund.")
+        }
+        if date < established {
+            throw RegistryError.invalid(
+                "on", date.description, vi: "Ngày giải thể quỹ \(date.vietnamese) trước ngày lập quỹ \(established.vietnamese).",
+                en: "The closure date \(date) is before the fund's establishment \(established).")
+        }
+        return try session.write(context) {
+            try session.connection.query(
+                "UPDATE st_fund SET closed_on = $4::date WHERE province_code = $1 AND tax_code = $2 AND established_on = $3::date",
+                [session.province, taxCode.description, established.description, date.description])
+            return try find(taxCode, established: established)
+        }
+    }
+
+    public func find(_ taxCode: TaxCode, established: CivilDate) throws(RegistryError) -> CanonicalRecord {
+        let rows = try session.records(
+            .fund, Self.select(asOf: "$4::date") + " WHERE v.province_code = $1 AND v.tax_code = $2 AND v.established_on = $3::date) r",
+            [session.province, taxCode.description, established.description, session.today.description])
+        guard let record = rows.first else {
+            throw RegistryError.notFound(
+                "tax_code", taxCode.description, vi: "Không có quỹ của \(taxCode) lập ngày \(established.vietnamese).",
+                en: "No fund of \(taxCode) established on \(established).")
+        }
+        return record
+    }
+
+    /// Without `asOf`: every fund with its state today. With it: funds established on or
+    /// before that day and not closed on it.
+    public func list(taxCode: TaxCode? = nil, asOf: CivilDate? = nil) throws(RegistryError) -> [CanonicalRecord] {
+        let day = (asOf ?? session.today).description
+        return try session.records(
+            .fund,
+            Self.select(asOf: "$3::date") + """
+                 WHERE v.province_code = $1 AND ($2::text IS NULL OR v.tax_code = $2)
+                   AND ($4::boolean IS FALSE OR (v.established_on <= $3::date AND (v.closed_on IS NULL OR v.closed_on > $3::date)))
+                ) r ORDER BY r.tax_code, r.established_on
+                """,
+            [session.province, taxCode?.description, day, asOf == nil ? "false" : "true"])
+    }
+
+    private func openFund(_ taxCode: TaxCode) throws(RegistryError) -> CivilDate? {
+        try session.read {
+            try session.connection.query(
+                "SELECT established_on::text FROM st_fund WHERE province_code = $1 AND tax_code = $2 AND closed_on IS NULL",
+                [session.province, taxCode.description]).scalar.flatMap { CivilDate(iso: $0) }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+/// Geographical indications (chỉ dẫn địa lý): certificates granted by the IP Office,
+/// cancelled rarely, never expiring.
+public struct GIRegister {
+    let session: RegistrySession
+
+    public init(_ session: RegistrySession) { self.session = session }
+
+    static func select(asOf: String) -> String {
+        """
+        SELECT row_to_json(r)::text FROM (
+            SELECT v.certificate_number, v.name, v.product, v.granted_on, v.decision, v.managing_org, v.area,
+                   v.application_number, v.cancelled_on,
+                   CASE WHEN v.granted_on > \(asOf) THEN 'not_granted' WHEN v.cancelled_on <= \(asOf) THEN 'cancelled'
+                        ELSE 'protected' END AS status
+              FROM gi_canonical v
+        """
+    }
+
+    /// `86` → `00086`; anything but 1–5 digits is refused.
+    public static func certificateNumber(_ raw: String) throws(RegistryError) -> String {
+        let text = raw.trimmingWhitespace()
+        guard (1...5).contains(text.count), text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw RegistryError.invalid(
+                "certificate_number", raw, vi: "Số văn bằng chỉ dẫn địa lý gồm tối đa 5 chữ số (ví dụ 00086).",
+                en: "A GI certificate number has at most 5 digits (e.g. 00086).")
+        }
+        return String(repeating: "0", count: 5 - text.count) + text
+    }
+
+    public func add(
+        number raw: String, name: String, product: String, granted: CivilDate, decision: String?, managingOrg: String?,
+        area: String?, applicationNumber: String?, context: ChangeContext
+    ) throws(RegistryError) -> CanonicalRecord {
+        let number = try Self.certificateNumber(raw)
+        let name = try CleanText.clean(name, field: "name", label: ("Tên chỉ dẫn địa lý", "The GI name"), maxLength: 300, required: true)!
+        let product = try CleanText.clean(product, field: "product", label: ("Sản phẩm", "The product"), maxLength: 300, required: true)!
+        let decision = try CleanText.clean(decision, field: "decision", label: ("Quyết định", "The decision"), maxLength: 200, required: false)
+        let managingOrg = try CleanText.clean(managingOrg, field: "managing_org", label: ("Tổ chức quản lý", "The managing organisation"), maxLength: 400, required: false)
+        let area = try CleanText.clean(area, field: "area", label: ("Khu vực", "The area"), maxLength: 2000, required: false)
+        let application = try CleanText.clean(applicationNumber, field: "application_number", label: ("Số đơn", "The application number"), maxLength: 20, required: false)
+        if let application, application.wholeMatch(of: /6-[0-9]{4}-[0-9]{5}/) == nil {
+            throw RegistryError.invalid(
+                "application_number", application, vi: "Số đơn chỉ dẫn địa lý có dạng 6-YYYY-NNNNN.",
+                en: "A GI application number looks like 6-YYYY-NNNNN.")
+        }
+        if (try? find(number)) != nil {
+            throw RegistryError(.rule, type: "unique-error", field: "certificate_number", value: number,
+                                vi: "Văn bằng chỉ dẫn địa lý số \(number) đã có trong sổ đăng ký.",
+                                en: "GI certificate \(number) is already registered.")
+        }
+        return try session.write(context) {
+            try session.connection.query(
+                """
+                INSERT INTO gi_certificate (province_code, certificate_number, name, product, granted_on, decision, managing_org, area, application_number)
+                VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8, $9)
+                """,
+                [session.province, number, name, product, granted.description, decision, managingOrg, area, application])
+            return try find(number)
+        }
+    }
+
+    public func cancel(number raw: String, on date: CivilDate, context: ChangeContext) throws(RegistryError) -> CanonicalRecord {
+        let number = try Self.certificateNumber(raw)
+        let state = try session.read {
+            try session.connection.query(
+                "SELECT granted_on::text, cancelled_on::text FROM gi_certificate WHERE province_code = $1 AND certificate_number = $2",
+                [session.province, number]).rows.first
+        }
+        guard let state else { throw notFound(number) }
+        if let cancelled = state[1] {
+            throw RegistryError.invalid("certificate_number", number, vi: "Văn bằng \(number) đã chấm dứt hiệu lực từ \(CivilDate(iso: cancelled)?.vietnamese ?? cancelled).",
+                                        en: "Certificate \(number) was already cancelled on \(cancelled).")
+        }
+        if let granted = state[0].flatMap({ CivilDate(iso: $0) }), date < granted {
+            throw RegistryError.invalid("on", date.description, vi: "Ngày chấm dứt \(date.vietnamese) trước ngày cấp \(granted.vietnamese).",
+                                        en: "The cancellation date \(date) is before the grant date \(granted).")
+        }
+        return try session.write(context) {
+            try session.connection.query(
+                "UPDATE gi_certificate SET cancelled_on = $3::date WHERE province_code = $1 AND certificate_number = $2",
+                [session.province, number, date.description])
+            return try find(number)
+        }
+    }
+
+    public func find(_ raw: String) throws(RegistryError) -> CanonicalRecord {
+        let number = try Self.certificateNumber(raw)
+        let rows = try session.records(
+            .gi, Self.select(asOf: "$3::date") + " WHERE v.province_code = $1 AND v.certificate_number = $2) r",
+            [session.province, number, session.today.description])
+        guard let record = rows.first else { throw notFound(number) }
+        return record
+    }
+
+    /// Without `asOf`: every GI with its state today. With it: those granted on or before that
+    /// day and not cancelled on it.
+    public func list(asOf: CivilDate? = nil) throws(RegistryError) -> [CanonicalRecord] {
+        try session.records(
+            .gi,
+            Self.select(asOf: "$2::date") + """
+                 WHERE v.province_code = $1
+                   AND ($3::boolean IS FALSE OR (v.granted_on <= $2::date AND (v.cancelled_on IS NULL OR v.cancelled_on > $2::date)))
+                ) r ORDER BY r.certificate_number
+                """,
+            [session.province, (asOf ?? session.today).description, asOf == nil ? "false" : "true"])
+    }
+
+    private func notFound(_ number: String) -> RegistryError {
+        RegistryError.notFound("certificate_number", number, vi: "Không có văn bằng chỉ dẫn địa lý số \(number).",
+                               en: "No GI certificate numbered \(number) is registered.")
+    }
+}

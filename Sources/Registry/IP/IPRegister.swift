@@ -1,0 +1,152 @@
+/// Inventions and utility solutions: applications and their dated events. The status and the
+/// expiry are derived by the database from the events and the date asked about.
+public struct IPRegister {
+    let session: RegistrySession
+
+    public init(_ session: RegistrySession) { self.session = session }
+
+    /// Canonical columns plus `status` on `asOf`, `expires_on` and the `events`.
+    static func select(asOf: String) -> String {
+        """
+        SELECT row_to_json(r)::text FROM (
+            SELECT v.kind, v.application_number, v.filed_on, v.title, v.applicant_tax_code, v.applicant_name, v.ipc,
+                   v.published_on, v.examination_requested_on, v.granted_on, v.grant_number, v.refused_on,
+                   v.withdrawn_on, v.lapsed_on, v.invalidated_on, v.restored_on, v.checked_on,
+                   ip_status_on(v.province_code, v.application_number, \(asOf)) AS status,
+                   ip_expires_on(v.kind, v.filed_on) AS expires_on,
+                   (SELECT coalesce(json_agg(json_build_object('event', e.event, 'on', e.event_on, 'grant_number', e.grant_number)
+                                             ORDER BY e.event_on, e.id), '[]')
+                      FROM ip_event e
+                     WHERE e.province_code = v.province_code AND e.application_number = v.application_number) AS events
+              FROM ip_canonical v
+        """
+    }
+
+    public func add(
+        kind: IPKind, number: ApplicationNumber, filed: CivilDate, title: String, applicantTaxCode: TaxCode?,
+        applicantName: String?, ipc: [String], context: ChangeContext
+    ) throws(RegistryError) -> (CanonicalRecord, [Warning]) {
+        let title = try CleanText.clean(title, field: "title", label: ("Tên sáng chế", "The title"), maxLength: 1000, required: true)!
+        let applicantName = try CleanText.clean(applicantName, field: "applicant_name", label: ("Chủ đơn", "The applicant"), maxLength: 400, required: false)
+        if number.kind != kind {
+            throw RegistryError.invalid(
+                "application_number", number.description,
+                vi: "Số đơn \(number) bắt đầu bằng \(number.typeDigit) (\(number.kind.vietnamese.lowercased())) nhưng loại là \(kind.vietnamese.lowercased()).",
+                en: "Application number \(number) starts with \(number.typeDigit) (\(number.kind.rawValue)) but the kind is \(kind.rawValue).")
+        }
+        if applicantTaxCode == nil && applicantName == nil {
+            throw RegistryError(.usage, type: "usage-error", field: "applicant", vi: "Cần --applicant-tax-code hoặc --applicant-name.",
+                                en: "Give --applicant-tax-code or --applicant-name.")
+        }
+        var codes: [String] = []
+        for code in ipc {
+            let cleaned = code.trimmingWhitespace().uppercased()
+            guard IPRegister.isIPC(cleaned) else {
+                throw RegistryError.invalid(
+                    "ipc", code, vi: "Mã IPC “\(code)” không đúng dạng (ví dụ A01G 9/14).", en: "IPC code “\(code)” is not well formed (e.g. A01G 9/14).")
+            }
+            codes.append(cleaned)
+        }
+        var warnings: [Warning] = []
+        if number.year != filed.year {
+            warnings.append(Warning(
+                vi: "Năm trong số đơn (\(number.year)) khác năm nộp đơn (\(filed.year)); đúng với đơn vào giai đoạn quốc gia.",
+                en: "The year in the application number (\(number.year)) differs from the filing year (\(filed.year)); normal for a national-phase entry."))
+        }
+        if let applicantTaxCode { _ = try EnterpriseRegister(session).find(applicantTaxCode) }
+        let exists = try session.read {
+            try !session.connection.query(
+                "SELECT 1 FROM ip_application WHERE province_code = $1 AND application_number = $2",
+                [session.province, number.description]).rows.isEmpty
+        }
+        if exists {
+            throw RegistryError(.rule, type: "unique-error", field: "application_number", value: number.description,
+                                vi: "Đơn số \(number) đã có trong sổ đăng ký.", en: "Application \(number) is already registered.")
+        }
+        let record = try session.write(context) {
+            try session.connection.query(
+                """
+                INSERT INTO ip_application (province_code, application_number, kind, filed_on, title, applicant_tax_code, applicant_name, ipc)
+                VALUES ($1, $2, $3, $4::date, $5, $6, $7, $8::text[])
+                """,
+                [session.province, number.description, kind.rawValue, filed.description, title, applicantTaxCode?.description,
+                 applicantName, postgresArray(codes)])
+            return try find(number)
+        }
+        return (record, warnings)
+    }
+
+    /// Adds a dated event; out-of-order events are refused by the database (SQL/0007).
+    public func record(
+        number: ApplicationNumber, event: IPEvent, on date: CivilDate, grantNumber: String?, context: ChangeContext
+    ) throws(RegistryError) -> (CanonicalRecord, [Warning]) {
+        let before = try find(number)
+        var warnings: [Warning] = []
+        let grant = grantNumber?.trimmingWhitespace()
+        if let grant, !IPRegister.isGrantNumber(grant, kind: number.kind) {
+            warnings.append(Warning(
+                vi: "Số bằng “\(grant)” không theo dạng \(number.typeDigit)-NNNNNNN; đã lưu như đã ghi.",
+                en: "Grant number “\(grant)” does not look like \(number.typeDigit)-NNNNNNN; stored as given."))
+        }
+        if let grant {
+            let holder = try session.read {
+                try session.connection.query(
+                    "SELECT application_number FROM ip_event WHERE province_code = $1 AND grant_number = $2",
+                    [session.province, grant]).scalar
+            }
+            if let holder {
+                throw RegistryError(.rule, type: "unique-error", field: "grant_number", value: grant,
+                                    vi: "Số bằng \(grant) đã thuộc đơn \(holder).", en: "Grant number \(grant) already belongs to application \(holder).")
+            }
+        }
+        _ = before
+        let record = try session.write(context) {
+            try session.connection.query(
+                "INSERT INTO ip_event (province_code, application_number, event, event_on, grant_number) VALUES ($1, $2, $3, $4::date, $5)",
+                [session.province, number.description, event.rawValue, date.description, grant])
+            return try find(number)
+        }
+        return (record, warnings)
+    }
+
+    public func find(_ number: ApplicationNumber, asOf: CivilDate? = nil) throws(RegistryError) -> CanonicalRecord {
+        let rows = try session.records(
+            .ip, Self.select(asOf: "$3::date") + " WHERE v.province_code = $1 AND v.application_number = $2) r",
+            [session.province, number.description, (asOf ?? session.today).description])
+        guard let record = rows.first else {
+            throw RegistryError.notFound(
+                "application_number", number.description,
+                vi: "Không có đơn số \(number) trong sổ đăng ký.", en: "No application numbered \(number) is registered.")
+        }
+        return record
+    }
+
+    /// Applications (filed on or before `asOf`, if given) with their status on that day.
+    public func list(kind: IPKind? = nil, status: String? = nil, asOf: CivilDate? = nil, applicant: TaxCode? = nil) throws(RegistryError) -> [CanonicalRecord] {
+        let day = (asOf ?? session.today).description
+        return try session.records(
+            .ip,
+            Self.select(asOf: "$3::date") + """
+                 WHERE v.province_code = $1 AND ($2::text IS NULL OR v.kind = $2)
+                   AND ($4::boolean IS FALSE OR v.filed_on <= $3::date)
+                   AND ($6::text IS NULL OR v.applicant_tax_code = $6)
+                ) r WHERE ($5::text IS NULL OR r.status = $5) ORDER BY r.application_number
+                """,
+            [session.province, kind?.rawValue, day, asOf == nil ? "false" : "true", status, applicant?.description])
+    }
+
+    /// IPC symbols such as `A01G 9/14` or `C12N`.
+    static func isIPC(_ code: String) -> Bool {
+        let pattern = /^[A-H][0-9]{2}[A-Z]( ?[0-9]{1,4}\/[0-9]{1,6})?$/
+        return code.wholeMatch(of: pattern) != nil
+    }
+
+    /// `T-NNNNNNN`, T matching the kind.
+    static func isGrantNumber(_ text: String, kind: IPKind) -> Bool {
+        let parts = text.split(separator: "-")
+        return parts.count == 2 && parts[0] == String(kind.typeDigit) && parts[1].count == 7 && parts[1].allSatisfy(\.isNumber)
+    }
+
+    /// The statuses a list can filter on (contract §5).
+    public static let statuses = ["filed", "published", "under_examination", "granted", "refused", "withdrawn", "lapsed", "expired", "invalidated"]
+}

@@ -1,0 +1,26 @@
+/// Writes the canonical CSV of a kind (contract §6): UTF-8, `,`, LF, quoting only where
+/// needed, ISO dates, the §6 columns in order, rows ordered by natural key. Streams through
+/// `COPY … TO STDOUT`, so memory stays flat whatever the registry's size.
+public struct Exporter {
+    let session: RegistrySession
+
+    public init(_ session: RegistrySession) { self.session = session }
+
+    /// The SQL that produces the CSV (province code is two digits, checked at session start).
+    func copyStatement(_ kind: RecordKind) -> String {
+        let columns = kind.columns.map { column in
+            kind.listColumns.contains(column) ? "nullif(array_to_string(\(column), '|'), '') AS \(column)" : column
+        }
+        return """
+            COPY (SELECT \(columns.joined(separator: ", ")) FROM \(kind.view)
+                   WHERE province_code = '\(session.province)'
+                   ORDER BY \(kind.exportOrder))
+            TO STDOUT WITH (FORMAT csv, HEADER true, ENCODING 'UTF8')
+            """
+    }
+
+    /// Hands the CSV to `write` chunk by chunk.
+    public func export(_ kind: RecordKind, _ write: (UnsafeBufferPointer<UInt8>) throws -> Void) throws(RegistryError) {
+        try session.read { try session.connection.copyOut(copyStatement(kind), write) }
+    }
+}

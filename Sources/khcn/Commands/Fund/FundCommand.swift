@@ -1,0 +1,119 @@
+import ArgumentParser
+import Registry
+
+struct FundCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fund", abstract: "Enterprise S&T development funds (quỹ phát triển KH&CN của doanh nghiệp).",
+        subcommands: [Add.self, Allocate.self, Close.self, List.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Register a fund an enterprise has set up.")
+
+        @Option(help: "Tax code of the enterprise.") var taxCode: String
+        @Option(help: "Date the fund was set up, YYYY-MM-DD.") var established: DateArgument
+        @Option(help: "The enterprise's decision setting it up.") var decision: String?
+        @Option(parsing: .unconditional, help: "Charter capital in đồng (1000000 or 1.000.000).") var capital: MoneyArgument?
+        @Option(help: "Date the Department was notified, YYYY-MM-DD.") var notified: DateArgument?
+        @OptionGroup var write: WriteOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let out = global.printer
+            let taxCode = try TaxCode.argument(taxCode)
+            let established = try established.date(field: "established_on")
+            let notified = try notified?.date(field: "notified_on")
+            let capital = try capital?.money(field: "capital")
+            let context = try write.context()
+            let session = try global.openRegistry()
+            let (record, warnings) = try FundRegister(session).add(
+                taxCode: taxCode, established: established, decision: decision, capital: capital, notified: notified, context: context)
+            out.written(record, warnings: warnings, done: out.text("Đã ghi quỹ KH&CN của \(taxCode).", "Registered the S&T fund of \(taxCode)."))
+        }
+    }
+
+    struct Allocate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record a fiscal year's allocation (and use) of the enterprise's fund.")
+
+        @Option(help: "Tax code of the enterprise.") var taxCode: String
+        @Option(help: "Fiscal year.") var year: Int
+        @Option(parsing: .unconditional, help: "Amount allocated that year, in đồng.") var amount: MoneyArgument
+        @Option(parsing: .unconditional, help: "Amount spent that year, in đồng.") var spent: MoneyArgument?
+        @Option(help: "Date the yearly report was received, YYYY-MM-DD.") var reportReceived: DateArgument?
+        @OptionGroup var write: WriteOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let out = global.printer
+            let taxCode = try TaxCode.argument(taxCode)
+            let amount = try amount.money(field: "allocated")
+            let spent = try spent?.money(field: "spent")
+            let received = try reportReceived?.date(field: "report_received_on")
+            let context = try write.context()
+            let session = try global.openRegistry()
+            let record = try FundRegister(session).allocate(
+                taxCode: taxCode, year: year, allocated: amount, spent: spent, reportReceived: received, context: context)
+            out.written(record, done: out.text("Đã ghi trích lập năm \(year) của \(taxCode).", "Recorded the \(year) allocation of \(taxCode)."))
+        }
+    }
+
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Close the enterprise's open fund.")
+
+        @Option(help: "Tax code of the enterprise.") var taxCode: String
+        @Option(help: "Closure date, YYYY-MM-DD.") var on: DateArgument
+        @OptionGroup var write: WriteOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let out = global.printer
+            let taxCode = try TaxCode.argument(taxCode)
+            let date = try on.date(field: "on")
+            let context = try write.context()
+            let session = try global.openRegistry()
+            let record = try FundRegister(session).close(taxCode: taxCode, on: date, context: context)
+            out.written(record, done: out.text("Đã ghi giải thể quỹ của \(taxCode) từ \(out.date(date)).", "Closed the fund of \(taxCode) from \(out.date(date))."))
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Funds; with --as-of, those open on that day.")
+
+        @Option(help: "Only this enterprise's funds.") var taxCode: String?
+        @Option(help: "Open on this day, YYYY-MM-DD.") var asOf: DateArgument?
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let out = global.printer
+            let taxCode = try taxCode.map { code throws(RegistryError) in try TaxCode.argument(code) }
+            let day = try asOf?.date(field: "as_of")
+            let session = try global.openRegistry()
+            let records = try FundRegister(session).list(taxCode: taxCode, asOf: day)
+            out.list(records, kind: .fund, empty: ("Không có quỹ nào.", "No fund."))
+        }
+    }
+}
+
+/// An amount of đồng on the command line: text is a usage error (64), a negative amount a
+/// rule violation (65).
+struct MoneyArgument: ExpressibleByArgument {
+    let outcome: Result<Money, Money.Problem>
+
+    init?(argument: String) {
+        do {
+            outcome = .success(try Money(parsing: argument))
+        } catch {
+            guard case .negative = error else { return nil }
+            outcome = .failure(error)
+        }
+    }
+
+    func money(field: String) throws(RegistryError) -> Money {
+        switch outcome {
+        case .success(let money): return money
+        case .failure(let problem):
+            let shown: String
+            if case .negative(let value) = problem { shown = String(value) } else { shown = "" }
+            throw RegistryError.invalid(field, shown, vi: "Số tiền không được âm.", en: "An amount of money cannot be negative.")
+        }
+    }
+}

@@ -1,0 +1,173 @@
+import Registry
+
+/// Output of the registers whose records come as canonical JSON (certificates, funds, IP, GIs):
+/// `--json` prints them as they are; people get cards and tables with Vietnamese labels,
+/// dd/mm/yyyy dates and `1.000.000 đ`.
+extension Printer {
+    func json(_ record: CanonicalRecord) -> JSON { JSON.parse(record.json) }
+
+    /// What every write prints.
+    func written(_ record: CanonicalRecord, warnings: [Warning] = [], done: String) {
+        if json {
+            emit(json(record).adding("warnings", .array(warnings.map { .string($0.english) })))
+            return
+        }
+        for warning in warnings { warn(text("Cảnh báo: ", "Warning: ") + (vietnamese ? warning.vietnamese : warning.english)) }
+        say(done)
+        say(card(record))
+    }
+
+    func show(_ record: CanonicalRecord) {
+        if json { emit(json(record)) } else { say(card(record)) }
+    }
+
+    func list(_ records: [CanonicalRecord], kind: RecordKind, empty: (String, String)) {
+        if json {
+            emit(.array(records.map(json)))
+        } else if records.isEmpty {
+            say(text(empty.0, empty.1))
+        } else {
+            say(table(records.map(json), columns: Printer.tableColumns[kind] ?? kind.columns))
+            say(text("\(records.count) hồ sơ", "\(records.count) record(s)"))
+        }
+    }
+
+    // MARK: - Cards and tables
+
+    static let tableColumns: [RecordKind: [String]] = [
+        .certificate: ["certificate_number", "tax_code", "issued_on", "basis", "status", "revoked_on"],
+        .fund: ["tax_code", "established_on", "capital", "notified_on", "closed_on", "status"],
+        .ip: ["application_number", "kind", "filed_on", "title", "status", "grant_number", "checked_on"],
+        .gi: ["certificate_number", "name", "product", "granted_on", "status"],
+    ]
+
+    func card(_ record: CanonicalRecord) -> String {
+        guard case .object(let pairs) = json(record) else { return record.json }
+        let title: String
+        let value = { (key: String) in pairs.first { $0.0 == key }?.1 }
+        switch record.kind {
+        case .certificate: title = text("Giấy chứng nhận doanh nghiệp KH&CN số ", "S&T enterprise certificate ") + plain(value("certificate_number"))
+        case .fund: title = text("Quỹ phát triển KH&CN của doanh nghiệp ", "S&T development fund of ") + plain(value("tax_code"))
+        case .ip: title = text("Đơn ", "Application ") + plain(value("application_number"))
+        case .gi: title = text("Chỉ dẫn địa lý — văn bằng số ", "Geographical indication — certificate ") + plain(value("certificate_number"))
+        default: title = record.kind.rawValue
+        }
+        var fields: [(String, String)] = []
+        var nested: [String] = []
+        for (key, item) in pairs {
+            if case .array(let items) = item, items.first.map({ if case .object = $0 { true } else { false } }) ?? (key == "allocations" || key == "events") {
+                nested.append(subtable(key, items))
+                continue
+            }
+            fields.append((label(key), format(key, item)))
+        }
+        if record.kind == .ip {
+            fields.append((text("Đối chiếu với Cục SHTT", "Checked against the IP Office"), freshness(value("checked_on"))))
+        }
+        return ([card(title, fields)] + nested).joined(separator: "\n")
+    }
+
+    func table(_ objects: [JSON], columns: [String]) -> String {
+        var table = Table(columns.map(label), rightAligned: Set(columns.enumerated().filter { Printer.moneyColumns.contains($0.element) }.map(\.offset)))
+        for object in objects {
+            guard case .object(let pairs) = object else { continue }
+            let values = Dictionary(pairs, uniquingKeysWith: { a, _ in a })
+            table.append(columns.map { format($0, values[$0] ?? .null, short: true) })
+        }
+        return table.rendered()
+    }
+
+    private func subtable(_ key: String, _ items: [JSON]) -> String {
+        let heading = "  " + label(key) + ":"
+        guard case .object(let first)? = items.first else { return heading + " " + text("(chưa có)", "(none)") }
+        let columns = first.map(\.0).filter { !["tax_code", "established_on"].contains($0) || key != "allocations" }
+        return heading + "\n" + table(items, columns: columns).split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
+    }
+
+    private func plain(_ value: JSON?) -> String {
+        if case .string(let text)? = value { return text }
+        return value.map { $0.rendered(pretty: false) } ?? ""
+    }
+
+    static let moneyColumns: Set<String> = ["capital", "allocated", "spent"]
+
+    func format(_ key: String, _ value: JSON, short: Bool = false) -> String {
+        switch value {
+        case .null: return "—"
+        case .int(let number) where Printer.moneyColumns.contains(key): return money(number)
+        case .int(let number): return String(number)
+        case .string(let text) where key.hasSuffix("_on") || key == "on":
+            return CivilDate(iso: text).map { date($0) } ?? text
+        case .string(let text) where key == "status": return statusWord(text)
+        case .string(let text) where key == "kind": return IPKind(word: text).map { vietnamese ? $0.vietnamese : $0.english } ?? text
+        case .string(let text) where key == "event": return eventWord(text)
+        case .string(let text) where key == "revocation_kind": return statusWord(text)
+        case .string(let text) where short && text.count > 48: return String(text.prefix(47)) + "…"
+        case .string(let text): return text
+        case .array(let items): return items.isEmpty ? "—" : items.map { format(key, $0) }.joined(separator: ", ")
+        default: return value.rendered(pretty: false)
+        }
+    }
+
+    /// How fresh the IP status is: when it was last compared with the IP Office's register.
+    private func freshness(_ checked: JSON?) -> String {
+        guard case .string(let iso)? = checked, let day = CivilDate(iso: iso) else {
+            return text("chưa đối chiếu lần nào", "never checked")
+        }
+        let today = CivilDate.today()
+        var days = 0
+        var cursor = day
+        while cursor < today, days < 100_000, let next = cursor.adding(days: 1) { cursor = next; days += 1 }
+        return text("\(date(day)) (\(days) ngày trước)", "\(date(day)) (\(days) days ago)")
+    }
+
+    func label(_ key: String) -> String {
+        guard let pair = Printer.labels[key] else { return key }
+        return text(pair.0, pair.1)
+    }
+
+    static let labels: [String: (String, String)] = [
+        "tax_code": ("Mã số thuế", "Tax code"), "certificate_number": ("Số", "Number"),
+        "issued_on": ("Ngày cấp", "Issued"), "issuer": ("Cơ quan cấp", "Issuer"), "basis": ("Căn cứ", "Legal basis"),
+        "revoked_on": ("Ngày thu hồi", "Revoked"), "revoke_reason": ("Lý do thu hồi", "Reason"),
+        "revocation_kind": ("Hình thức", "Revocation kind"), "status": ("Trạng thái", "Status"),
+        "results": ("Kết quả KH&CN", "S&T results"),
+        "established_on": ("Ngày lập", "Established"), "decision": ("Quyết định", "Decision"), "capital": ("Vốn", "Capital"),
+        "notified_on": ("Ngày thông báo", "Notified"), "closed_on": ("Ngày giải thể", "Closed"),
+        "allocations": ("Trích lập theo năm", "Yearly allocations"), "year": ("Năm", "Year"),
+        "allocated": ("Trích lập", "Allocated"), "spent": ("Sử dụng", "Spent"), "report_received_on": ("Nhận báo cáo", "Report received"),
+        "kind": ("Loại", "Kind"), "application_number": ("Số đơn", "Application number"), "filed_on": ("Ngày nộp đơn", "Filed"),
+        "title": ("Tên", "Title"), "applicant_tax_code": ("MST chủ đơn", "Applicant tax code"), "applicant_name": ("Chủ đơn", "Applicant"),
+        "ipc": ("Phân loại IPC", "IPC"), "published_on": ("Ngày công bố", "Published"),
+        "examination_requested_on": ("Yêu cầu thẩm định", "Examination requested"), "granted_on": ("Ngày cấp bằng", "Granted"),
+        "grant_number": ("Số bằng", "Grant number"), "refused_on": ("Ngày từ chối", "Refused"), "withdrawn_on": ("Ngày rút đơn", "Withdrawn"),
+        "lapsed_on": ("Ngày mất hiệu lực", "Lapsed"), "invalidated_on": ("Ngày hủy bỏ", "Invalidated"),
+        "restored_on": ("Ngày khôi phục", "Restored"), "checked_on": ("Đối chiếu lần cuối", "Last checked"),
+        "expires_on": ("Hết hạn bảo hộ", "Expires"), "events": ("Diễn biến", "Events"), "event": ("Sự kiện", "Event"), "on": ("Ngày", "On"),
+        "name": ("Tên", "Name"), "product": ("Sản phẩm", "Product"), "managing_org": ("Tổ chức quản lý", "Managing organisation"),
+        "area": ("Khu vực", "Area"), "cancelled_on": ("Ngày chấm dứt", "Cancelled"),
+    ]
+
+    func statusWord(_ code: String) -> String {
+        let words: [String: (String, String)] = [
+            "valid": ("Còn hiệu lực", "Valid"), "revoked": ("Đã thu hồi", "Revoked"), "invalidated": ("Bị hủy bỏ hiệu lực", "Invalidated"),
+            "not_issued": ("Chưa cấp", "Not yet issued"), "open": ("Đang hoạt động", "Open"), "closed": ("Đã giải thể", "Closed"),
+            "not_established": ("Chưa thành lập", "Not yet established"), "filed": ("Đã nộp đơn", "Filed"),
+            "published": ("Đã công bố", "Published"), "under_examination": ("Đang thẩm định nội dung", "Under examination"),
+            "granted": ("Đã cấp bằng", "Granted"), "refused": ("Bị từ chối", "Refused"), "withdrawn": ("Đã rút đơn", "Withdrawn"),
+            "lapsed": ("Mất hiệu lực", "Lapsed"), "expired": ("Hết thời hạn bảo hộ", "Expired"),
+            "protected": ("Đang được bảo hộ", "Protected"), "cancelled": ("Đã chấm dứt", "Cancelled"), "not_granted": ("Chưa cấp", "Not yet granted"),
+        ]
+        return words[code].map { text($0.0, $0.1) } ?? code
+    }
+
+    func eventWord(_ code: String) -> String {
+        let words: [String: (String, String)] = [
+            "published": ("Công bố đơn", "Published"), "examination-requested": ("Yêu cầu thẩm định nội dung", "Examination requested"),
+            "granted": ("Cấp bằng", "Granted"), "refused": ("Từ chối", "Refused"), "withdrawn": ("Rút đơn", "Withdrawn"),
+            "lapsed": ("Mất hiệu lực", "Lapsed"), "invalidated": ("Hủy bỏ hiệu lực", "Invalidated"),
+            "restored": ("Khôi phục hiệu lực", "Restored"), "checked": ("Đối chiếu với Cục SHTT", "Checked with the IP Office"),
+        ]
+        return words[code].map { text($0.0, $0.1) } ?? code
+    }
+}
