@@ -11,7 +11,7 @@ import Testing
     func withRegistry(_ body: (RegistrySession) throws -> Void) throws {
         let database = try TestDatabase.create()
         defer { database.drop() }
-        try body(RegistrySession(connection: try database.connect()))
+        try body(try RegistrySession(connection: try database.connect()))
     }
 
     @Test func sqlAndSwiftAgreeOnTaxCodes() throws {
@@ -169,8 +169,8 @@ import Testing
     @Test func provincesDoNotSeeEachOthersRecords() throws {
         let database = try TestDatabase.create()
         defer { database.drop() }
-        let tuyenQuang = RegistrySession(connection: try database.connect(), province: "08")
-        let haNoi = RegistrySession(connection: try database.connect(), province: "01")
+        let tuyenQuang = try RegistrySession(connection: try database.connect(), province: "08")
+        let haNoi = try RegistrySession(connection: try database.connect(), province: "01")
         _ = try EnterpriseRegister(tuyenQuang).add(try TaxCode(parsing: "0101248141"), EnterpriseFields(name: "A"), context: clerk)
         #expect(try EnterpriseRegister(haNoi).list().isEmpty)
         _ = try EnterpriseRegister(haNoi).add(try TaxCode(parsing: "0101248141"), EnterpriseFields(name: "B"), context: clerk)
@@ -232,7 +232,7 @@ import Testing
     @Test func unmigratedDatabaseIsReportedAsUnavailable() throws {
         let database = try TestDatabase.create(migrated: false)
         defer { database.drop() }
-        let session = RegistrySession(connection: try database.connect())
+        let session = try RegistrySession(connection: try database.connect())
         let error = try #require(throws: RegistryError.self) { try session.requireMigrated() }
         #expect(error.exitCode == 69)
         #expect(error.english.contains("khcn db migrate"))

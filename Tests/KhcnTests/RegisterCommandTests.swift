@@ -1,0 +1,67 @@
+import Foundation
+import TestSupport
+import Testing
+
+@Suite struct RegisterCommandTests {
+    @Test func everyRegisterWorksFromTheCommandLine() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        func khcn(_ arguments: String...) throws -> KhcnRun { try KhcnRun.run(arguments, database: database) }
+        #expect(try khcn("enterprise", "add", "--tax-code", "0101248141", "--name", "Công ty Tân Trào", "--established", "2015-01-01").status == 0)
+
+        let certificate = try khcn("certificate", "add", "--tax-code", "0101248141", "--number", "01/2024", "--issued", "2024-03-01", "--json")
+        #expect(certificate.status == 0, "\(certificate.stderr)")
+        #expect(certificate.object["basis"] as? String == "13/2019/NĐ-CP")
+        #expect(certificate.object["warnings"] as? [String] == [])
+        #expect(try khcn("certificate", "revoke", "01/2024", "--on", "2026-02-01", "--reason", "không báo cáo").status == 0)
+        #expect((try khcn("certificate", "list", "--as-of", "2025-12-31", "--json").json as? [Any])?.count == 1)
+        #expect((try khcn("certificate", "list", "--as-of", "2026-12-31", "--json").json as? [Any])?.count == 0)
+
+        #expect(try khcn("fund", "add", "--tax-code", "0101248141", "--established", "2024-02-01", "--capital", "1.000.000.000").status == 0)
+        let allocation = try khcn("fund", "allocate", "--tax-code", "0101248141", "--year", "2024", "--amount", "300000000", "--json")
+        #expect((allocation.object["allocations"] as? [[String: Any]])?.first?["allocated"] as? Int == 300_000_000)
+        #expect(try khcn("fund", "allocate", "--tax-code", "0101248141", "--year", "2024", "--amount", "-5").status == 65)
+        #expect(try khcn("fund", "allocate", "--tax-code", "0101248141", "--year", "2024", "--amount", "năm triệu").status == 64)
+
+        #expect(try khcn("ip", "add", "--kind", "invention", "--application-number", "1-2024-01234", "--filed", "2024-05-10",
+                         "--title", "Quy trình", "--applicant-tax-code", "0101248141").status == 0)
+        #expect(try khcn("ip", "record", "1-2024-01234", "--event", "granted", "--on", "2026-01-05").status == 64)   // needs --grant-number
+        let granted = try khcn("ip", "record", "1-2024-01234", "--event", "granted", "--on", "2026-01-05", "--grant-number", "1-0045678", "--json")
+        #expect(granted.object["status"] as? String == "granted")
+        #expect(granted.object["expires_on"] as? String == "2044-05-10")
+        #expect((granted.object["events"] as? [[String: Any]])?.first?.keys.sorted() == ["event", "grant_number", "on"])
+        #expect(try khcn("ip", "record", "1-2024-01234", "--event", "published", "--on", "2025-01-01").status == 65)
+        #expect(try khcn("ip", "add", "--kind", "invention", "--application-number", "1-2024-09999", "--filed", "2024-05-10",
+                         "--title", "x", "--applicant-tax-code", "0100109106").status == 3)
+
+        #expect(try khcn("gi", "add", "--certificate-number", "86", "--name", "Hàm Yên", "--product", "Cam sành", "--granted", "2014-08-12").status == 0)
+        #expect(try khcn("gi", "show", "00086", "--json").object["certificate_number"] as? String == "00086")
+        #expect(try khcn("gi", "show", "99", "--json").status == 3)
+
+        let show = try khcn("enterprise", "show", "0101248141", "--json")
+        #expect((show.object["certificates"] as? [Any])?.count == 1)
+        #expect((show.object["funds"] as? [Any])?.count == 1)
+        #expect((show.object["ip_applications"] as? [Any])?.count == 1)
+        #expect(try khcn("enterprise", "delete", "0101248141", "--reason", "x").status == 65)
+
+        let export = try khcn("export", "gi")
+        #expect(export.stdout == "certificate_number,name,product,granted_on,decision,managing_org,area,application_number,cancelled_on\n00086,Hàm Yên,Cam sành,2014-08-12,,,,,\n")
+        let excel = try khcn("export", "gi", "--excel")
+        #expect(excel.stdout.hasPrefix("\u{FEFF}certificate_number"))
+        #expect(excel.stdout.hasSuffix(",,,,\r\n"))
+        #expect(try khcn("export", "nothing").status == 64)
+    }
+
+    @Test func exportToAFileWritesItWhole() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("enterprises.csv").path
+        _ = try KhcnRun.run(["enterprise", "add", "--tax-code", "0101248141", "--name", "A"], database: database)
+        #expect(try KhcnRun.run(["export", "enterprises", "--output", file], database: database).status == 0)
+        #expect(try String(contentsOfFile: file, encoding: .utf8).hasPrefix("tax_code,name,"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["enterprises.csv"])
+    }
+}

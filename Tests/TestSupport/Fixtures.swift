@@ -1,0 +1,24 @@
+import Postgres
+import Registry
+
+/// A fresh migrated database with an open registry session, dropped afterwards.
+public func withRegistry(today: CivilDate? = nil, _ body: (RegistrySession) throws -> Void) throws {
+    let database = try TestDatabase.create()
+    defer { database.drop() }
+    try body(try RegistrySession(connection: try database.connect(), today: today))
+}
+
+public extension CivilDate {
+    /// `"2024-05-01".date` for test tables; crashes on a typo, which is what a test wants.
+    init(_ iso: String) { self = CivilDate(iso: iso)! }
+}
+
+public let testClerk = ChangeContext(actor: "Nguyễn Thị Lan", reason: "kiểm thử", legalRef: "1/QĐ-SKHCN")
+
+/// Registers an enterprise (established 2015-01-01 unless said otherwise).
+@discardableResult
+public func register(_ code: String, _ name: String = "Công ty Mẫu", established: String = "2015-01-01", in session: RegistrySession) throws -> TaxCode {
+    let taxCode = try TaxCode(parsing: code)
+    _ = try EnterpriseRegister(session).add(taxCode, EnterpriseFields(name: name, establishedOn: CivilDate(established)), context: testClerk)
+    return taxCode
+}
