@@ -54,7 +54,12 @@ extension Printer {
         }
         var fields: [(String, String)] = []
         var nested: [String] = []
-        for (key, item) in pairs {
+        // An application's event dates are shown once, in its events table.
+        let hidden: Set<String> = record.kind == .ip
+            ? ["published_on", "examination_requested_on", "granted_on", "refused_on", "withdrawn_on", "lapsed_on",
+               "invalidated_on", "restored_on", "checked_on"]
+            : []
+        for (key, item) in pairs where !hidden.contains(key) {
             if case .array(let items) = item, items.first.map({ if case .object = $0 { true } else { false } }) ?? (key == "allocations" || key == "events") {
                 nested.append(subtable(key, items))
                 continue
