@@ -33,51 +33,84 @@ CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
     FOR EACH STATEMENT EXECUTE FUNCTION khcn_audit_is_append_only();
 
--- Attach with: CREATE TRIGGER … AFTER INSERT OR UPDATE OR DELETE ON t FOR EACH ROW
---   EXECUTE FUNCTION khcn_audit('kind', 'key_column' [, 'second_key_column' …]);
--- The key is the key columns joined by '/'. Rows are stored without province_code, with the
--- table's column names (the contract's §6 names). An update that changes nothing is not audited.
-CREATE FUNCTION khcn_audit() RETURNS trigger
+-- The key of a row image: its key columns joined by '/'; the keys it is found by: that key,
+-- and the owning enterprise's tax code for records that belong to one.
+CREATE FUNCTION khcn_audit_key(image jsonb, key_columns text[]) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN (SELECT string_agg(image ->> c, '/' ORDER BY n) FROM unnest(key_columns) WITH ORDINALITY AS k(c, n));
+
+CREATE FUNCTION khcn_audit_keys(image jsonb, key_columns text[]) RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE
+    WHEN image ? 'tax_code' AND image ->> 'tax_code' IS DISTINCT FROM khcn_audit_key(image, key_columns)
+    THEN ARRAY[khcn_audit_key(image, key_columns), image ->> 'tax_code']
+    ELSE ARRAY[khcn_audit_key(image, key_columns)] END;
+
+-- Who and why, from the transaction-local settings (the database user when not set).
+CREATE FUNCTION khcn_audit_actor() RETURNS text LANGUAGE sql STABLE
+RETURN coalesce(nullif(current_setting('khcn.actor', true), ''), session_user);
+CREATE FUNCTION khcn_audit_setting(name text) RETURNS text LANGUAGE sql STABLE
+RETURN nullif(current_setting(name, true), '');
+
+-- Updates: one row at a time, so that a changed key (a rekey) links old and new keys.
+-- An update that changes nothing is not audited. Rows are stored without province_code,
+-- with the table's column names (the contract's §6 names).
+CREATE FUNCTION khcn_audit_update() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
-    old_row jsonb;
-    new_row jsonb;
-    current jsonb;
-    the_key text;
-    old_key text;
+    old_row jsonb := to_jsonb(OLD) - 'province_code';
+    new_row jsonb := to_jsonb(NEW) - 'province_code';
+    key_columns text[] := TG_ARGV[1:];
     key_list text[];
 BEGIN
-    IF TG_OP <> 'INSERT' THEN old_row := to_jsonb(OLD) - 'province_code'; END IF;
-    IF TG_OP <> 'DELETE' THEN new_row := to_jsonb(NEW) - 'province_code'; END IF;
-    IF TG_OP = 'UPDATE' AND old_row = new_row THEN
+    IF old_row = new_row THEN
         RETURN NULL;
     END IF;
-    current := coalesce(new_row, old_row);
-    SELECT string_agg(current ->> column_name, '/' ORDER BY position)
-      INTO the_key
-      FROM unnest(TG_ARGV[1:]) WITH ORDINALITY AS k(column_name, position);
-    key_list := ARRAY[the_key];
-    IF TG_OP = 'UPDATE' THEN
-        SELECT string_agg(old_row ->> column_name, '/' ORDER BY position)
-          INTO old_key
-          FROM unnest(TG_ARGV[1:]) WITH ORDINALITY AS k(column_name, position);
-        IF old_key IS DISTINCT FROM the_key THEN key_list := key_list || old_key; END IF;
-    END IF;
-    -- Records that belong to an enterprise are also found by its tax code.
-    IF current ? 'tax_code' AND NOT (current ->> 'tax_code' = ANY (key_list)) THEN
-        key_list := key_list || (current ->> 'tax_code');
-    END IF;
-    IF old_row ? 'tax_code' AND NOT (old_row ->> 'tax_code' = ANY (key_list)) THEN
-        key_list := key_list || (old_row ->> 'tax_code');
+    key_list := khcn_audit_keys(new_row, key_columns);
+    IF khcn_audit_key(old_row, key_columns) IS DISTINCT FROM key_list[1] THEN
+        key_list := key_list || khcn_audit_keys(old_row, key_columns);
     END IF;
     INSERT INTO audit_log (province_code, kind, key, keys, action, actor, reason, legal_ref, batch, old, new)
-    VALUES (
-        coalesce(to_jsonb(NEW), to_jsonb(OLD)) ->> 'province_code',
-        TG_ARGV[0], the_key, key_list, lower(TG_OP),
-        coalesce(nullif(current_setting('khcn.actor', true), ''), session_user),
-        nullif(current_setting('khcn.reason', true), ''),
-        nullif(current_setting('khcn.legal_ref', true), ''),
-        nullif(current_setting('khcn.batch', true), '')::bigint,
-        old_row, new_row);
+    VALUES (NEW.province_code, TG_ARGV[0], key_list[1], key_list, 'update', khcn_audit_actor(),
+            khcn_audit_setting('khcn.reason'), khcn_audit_setting('khcn.legal_ref'),
+            khcn_audit_setting('khcn.batch')::bigint, old_row, new_row);
     RETURN NULL;
+END $$;
+
+-- Inserts and deletes: once per statement over the transition table, so that a bulk load
+-- of a million rows is audited by one set-based INSERT rather than a million trigger calls.
+CREATE FUNCTION khcn_audit_insert() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO audit_log (province_code, kind, key, keys, action, actor, reason, legal_ref, batch, old, new)
+    SELECT image ->> 'province_code', TG_ARGV[0], khcn_audit_key(image, TG_ARGV[1:]), khcn_audit_keys(image, TG_ARGV[1:]),
+           'insert', khcn_audit_actor(), khcn_audit_setting('khcn.reason'), khcn_audit_setting('khcn.legal_ref'),
+           khcn_audit_setting('khcn.batch')::bigint, NULL, image - 'province_code'
+      FROM (SELECT to_jsonb(r) AS image FROM inserted_rows r) AS rows;
+    RETURN NULL;
+END $$;
+
+CREATE FUNCTION khcn_audit_delete() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO audit_log (province_code, kind, key, keys, action, actor, reason, legal_ref, batch, old, new)
+    SELECT image ->> 'province_code', TG_ARGV[0], khcn_audit_key(image, TG_ARGV[1:]), khcn_audit_keys(image, TG_ARGV[1:]),
+           'delete', khcn_audit_actor(), khcn_audit_setting('khcn.reason'), khcn_audit_setting('khcn.legal_ref'),
+           khcn_audit_setting('khcn.batch')::bigint, image - 'province_code', NULL
+      FROM (SELECT to_jsonb(r) AS image FROM deleted_rows r) AS rows;
+    RETURN NULL;
+END $$;
+
+-- Every registry table is audited with: SELECT khcn_attach_audit('table', 'kind', '{key columns}');
+CREATE FUNCTION khcn_attach_audit(target regclass, kind text, key_columns text[]) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+    arguments text := (SELECT string_agg(quote_literal(a), ', ') FROM unnest(kind || key_columns) AS a);
+BEGIN
+    EXECUTE format('CREATE TRIGGER audit_insert AFTER INSERT ON %s REFERENCING NEW TABLE AS inserted_rows '
+                   'FOR EACH STATEMENT EXECUTE FUNCTION khcn_audit_insert(%s)', target, arguments);
+    EXECUTE format('CREATE TRIGGER audit_update AFTER UPDATE ON %s '
+                   'FOR EACH ROW EXECUTE FUNCTION khcn_audit_update(%s)', target, arguments);
+    EXECUTE format('CREATE TRIGGER audit_delete AFTER DELETE ON %s REFERENCING OLD TABLE AS deleted_rows '
+                   'FOR EACH STATEMENT EXECUTE FUNCTION khcn_audit_delete(%s)', target, arguments);
 END $$;

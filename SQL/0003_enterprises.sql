@@ -75,17 +75,28 @@ CREATE TRIGGER enterprise_before_write BEFORE INSERT OR UPDATE ON enterprise
 CREATE FUNCTION enterprise_record_status() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP = 'INSERT' OR (NEW.status, NEW.status_on) IS DISTINCT FROM (OLD.status, OLD.status_on) THEN
+    IF (NEW.status, NEW.status_on) IS DISTINCT FROM (OLD.status, OLD.status_on) THEN
         INSERT INTO enterprise_status_change (province_code, tax_code, status, effective_on)
         VALUES (NEW.province_code, NEW.tax_code, NEW.status, NEW.status_on);
     END IF;
     RETURN NULL;
 END $$;
-CREATE TRIGGER enterprise_record_status AFTER INSERT OR UPDATE ON enterprise
+CREATE TRIGGER enterprise_record_status AFTER UPDATE ON enterprise
     FOR EACH ROW EXECUTE FUNCTION enterprise_record_status();
 
-CREATE TRIGGER enterprise_audit AFTER INSERT OR UPDATE OR DELETE ON enterprise
-    FOR EACH ROW EXECUTE FUNCTION khcn_audit('enterprise', 'tax_code');
+-- New enterprises: once per statement, so that bulk loads stay set-based.
+CREATE FUNCTION enterprise_record_first_status() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO enterprise_status_change (province_code, tax_code, status, effective_on)
+    SELECT province_code, tax_code, status, status_on FROM inserted_rows;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER enterprise_record_first_status AFTER INSERT ON enterprise
+    REFERENCING NEW TABLE AS inserted_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION enterprise_record_first_status();
+
+SELECT khcn_attach_audit('enterprise', 'enterprise', '{tax_code}');
 
 -- The status of an enterprise on a date: the last change dated on or before it
 -- (an undated change counts from the beginning).

@@ -74,8 +74,7 @@ BEGIN
 END $$;
 CREATE TRIGGER st_certificate_before_write BEFORE INSERT OR UPDATE ON st_certificate
     FOR EACH ROW EXECUTE FUNCTION st_certificate_before_write();
-CREATE TRIGGER st_certificate_audit AFTER INSERT OR UPDATE OR DELETE ON st_certificate
-    FOR EACH ROW EXECUTE FUNCTION khcn_audit('certificate', 'certificate_number');
+SELECT khcn_attach_audit('st_certificate', 'certificate', '{certificate_number}');
 
 -- In force on D: issued on or before D and not revoked or invalidated on D.
 CREATE FUNCTION st_certificate_status_on(c st_certificate, d date) RETURNS text

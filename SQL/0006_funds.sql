@@ -72,8 +72,7 @@ BEGIN
 END $$;
 CREATE TRIGGER st_fund_before_write BEFORE INSERT OR UPDATE ON st_fund
     FOR EACH ROW EXECUTE FUNCTION st_fund_before_write();
-CREATE TRIGGER st_fund_audit AFTER INSERT OR UPDATE OR DELETE ON st_fund
-    FOR EACH ROW EXECUTE FUNCTION khcn_audit('fund', 'tax_code', 'established_on');
+SELECT khcn_attach_audit('st_fund', 'fund', '{tax_code,established_on}');
 
 CREATE FUNCTION st_fund_allocation_before_write() RETURNS trigger
 LANGUAGE plpgsql AS $$
@@ -97,5 +96,4 @@ BEGIN
 END $$;
 CREATE TRIGGER st_fund_allocation_before_write BEFORE INSERT OR UPDATE ON st_fund_allocation
     FOR EACH ROW EXECUTE FUNCTION st_fund_allocation_before_write();
-CREATE TRIGGER st_fund_allocation_audit AFTER INSERT OR UPDATE OR DELETE ON st_fund_allocation
-    FOR EACH ROW EXECUTE FUNCTION khcn_audit('fund-allocation', 'tax_code', 'established_on', 'year');
+SELECT khcn_attach_audit('st_fund_allocation', 'fund-allocation', '{tax_code,established_on,year}');

@@ -105,8 +105,7 @@ BEGIN
 END $$;
 CREATE TRIGGER ip_application_before_write BEFORE INSERT OR UPDATE ON ip_application
     FOR EACH ROW EXECUTE FUNCTION ip_application_before_write();
-CREATE TRIGGER ip_application_audit AFTER INSERT OR UPDATE OR DELETE ON ip_application
-    FOR EACH ROW EXECUTE FUNCTION khcn_audit('ip', 'application_number');
+SELECT khcn_attach_audit('ip_application', 'ip', '{application_number}');
 
 -- Events arrive in date order and follow the life cycle: filed → published / examination
 -- requested → granted or refused (or withdrawn before a decision); a title may lapse (and be
@@ -176,5 +175,4 @@ BEGIN
 END $$;
 CREATE TRIGGER ip_event_append_only BEFORE UPDATE ON ip_event
     FOR EACH ROW EXECUTE FUNCTION ip_event_is_append_only();
-CREATE TRIGGER ip_event_audit AFTER INSERT OR UPDATE OR DELETE ON ip_event
-    FOR EACH ROW EXECUTE FUNCTION khcn_audit('ip-event', 'application_number');
+SELECT khcn_attach_audit('ip_event', 'ip-event', '{application_number}');

@@ -41,5 +41,4 @@ BEGIN
 END $$;
 CREATE TRIGGER gi_certificate_before_write BEFORE INSERT OR UPDATE ON gi_certificate
     FOR EACH ROW EXECUTE FUNCTION gi_certificate_before_write();
-CREATE TRIGGER gi_certificate_audit AFTER INSERT OR UPDATE OR DELETE ON gi_certificate
-    FOR EACH ROW EXECUTE FUNCTION khcn_audit('gi', 'certificate_number');
+SELECT khcn_attach_audit('gi_certificate', 'gi', '{certificate_number}');
