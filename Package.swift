@@ -18,8 +18,14 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
+        // SHA-256 of imported files, from the system's libcrypto (never hand-written).
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
+        ),
         .target(name: "Postgres", dependencies: ["CLibPQ"]),
-        .target(name: "Registry", dependencies: ["Postgres"]),
+        .target(name: "Registry", dependencies: ["Postgres", "CCrypto"]),
         .executableTarget(
             name: "khcn",
             dependencies: [

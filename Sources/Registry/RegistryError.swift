@@ -123,7 +123,7 @@ extension RegistryError {
                 field: field,
                 vi: "Cơ sở dữ liệu từ chối giá trị: \(error.message)", en: "The database refused the value: \(error.message)",
                 sqlstate: state)
-        case "08", "57":
+        case "08" where state != "08P01", "57":
             self.init(
                 .unavailable, type: "database-unavailable",
                 vi: "Mất kết nối tới cơ sở dữ liệu: \(error.message)", en: "Lost the database connection: \(error.message)",

@@ -10,7 +10,7 @@ struct Khcn: ParsableCommand {
         abstract: "Sổ đăng ký khoa học và công nghệ của tỉnh (S&T registry).",
         subcommands: [
             DB.self, EnterpriseCommand.self, CertificateCommand.self, FundCommand.self, IPCommand.self, GICommand.self,
-            HistoryCommand.self, ExportCommand.self,
+            ImportCommand.self, HistoryCommand.self, ExportCommand.self,
         ])
 
     /// Parses, runs, and turns every failure into the contract's exit code (§3) and, with
@@ -23,6 +23,9 @@ struct Khcn: ParsableCommand {
             try command.run()
         } catch let error as RegistryError {
             printer.fail(error)
+        } catch let code as ExitCode {
+            // The command already printed its outcome (an import report with errors).
+            Foundation.exit(code.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success {

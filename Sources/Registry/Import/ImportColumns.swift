@@ -1,0 +1,343 @@
+import Foundation
+
+/// How dates in a CSV are read (contract §4): never month-first unless asked.
+public enum DateOrder: String, Sendable, CaseIterable {
+    case auto, dmy, ymd, mdy
+}
+
+/// A problem with one cell, before it is placed on a line.
+struct CellProblem: Error {
+    var kind: ImportProblem.Kind
+    var vi: String
+    var en: String
+}
+
+/// One canonical column of an import kind: its name, the other headers clerks write for it,
+/// whether a row needs it, and how a cell becomes the canonical text that is staged.
+struct ImportColumn {
+    let name: String
+    let aliases: [String]
+    let required: Bool
+    let parse: (String, DateOrder) throws(CellProblem) -> String?
+
+    /// Header matching ignores case, diacritics, spaces and underscores (contract §6).
+    static func fold(_ header: String) -> String {
+        header.precomposedStringWithCanonicalMapping.lowercased()
+            .replacingOccurrences(of: "đ", with: "d")
+            .folding(options: [.diacriticInsensitive], locale: nil)
+            .filter { $0 != " " && $0 != "_" && $0 != "\u{00A0}" && $0 != "-" }
+    }
+}
+
+/// The columns of each import kind, in canonical order (contract §6), with their cell rules.
+enum ImportColumns {
+    static func columns(_ kind: RecordKind) -> [ImportColumn] {
+        switch kind {
+        case .enterprise: [
+            ImportColumn(name: "tax_code", aliases: ["Mã số thuế", "MST", "Mã số doanh nghiệp"], required: true, parse: taxCode),
+            ImportColumn(name: "name", aliases: ["Tên doanh nghiệp"], required: true, parse: text(400)),
+            ImportColumn(name: "established_on", aliases: ["Ngày thành lập"], required: false, parse: date),
+            ImportColumn(name: "address", aliases: ["Địa chỉ"], required: false, parse: text(1000)),
+            ImportColumn(name: "commune_code", aliases: ["Mã xã"], required: false, parse: communeCode),
+            ImportColumn(name: "legal_form", aliases: ["Loại hình"], required: false, parse: text(200)),
+            ImportColumn(name: "vsic", aliases: ["Mã ngành"], required: false, parse: vsic),
+            ImportColumn(name: "vsic_version", aliases: [], required: false, parse: choice(["2018": "2018", "2025": "2025"], "2018, 2025")),
+            ImportColumn(name: "status", aliases: ["Trạng thái"], required: false, parse: choice([
+                "active": "active", "suspended": "suspended", "dissolved": "dissolved",
+                "hoatdong": "active", "danghoatdong": "active", "tamngung": "suspended", "tamngungkinhdoanh": "suspended", "giaithe": "dissolved",
+            ], "active, suspended, dissolved (hoạt động, tạm ngừng, giải thể)")),
+            ImportColumn(name: "status_on", aliases: [], required: false, parse: date),
+            ImportColumn(name: "former_province", aliases: ["Tỉnh cũ"], required: false, parse: choice([
+                "tuyenquang": "tuyen-quang", "hagiang": "ha-giang",
+            ], "tuyen-quang, ha-giang")),
+        ]
+        case .certificate: [
+            ImportColumn(name: "tax_code", aliases: ["Mã số thuế", "MST"], required: true, parse: taxCode),
+            ImportColumn(name: "certificate_number", aliases: ["Số giấy chứng nhận"], required: true, parse: text(60)),
+            ImportColumn(name: "issued_on", aliases: ["Ngày cấp"], required: true, parse: date),
+            ImportColumn(name: "issuer", aliases: ["Cơ quan cấp"], required: false, parse: text(300)),
+            ImportColumn(name: "basis", aliases: ["Căn cứ"], required: false, parse: basis),
+            ImportColumn(name: "revoked_on", aliases: ["Ngày thu hồi"], required: false, parse: date),
+            ImportColumn(name: "revoke_reason", aliases: ["Lý do thu hồi"], required: false, parse: text(2000)),
+            ImportColumn(name: "revocation_kind", aliases: [], required: false, parse: choice([
+                "revoked": "revoked", "invalidated": "invalidated", "thuhoi": "revoked", "huybohieuluc": "invalidated",
+            ], "revoked, invalidated")),
+        ]
+        case .fund: [
+            ImportColumn(name: "tax_code", aliases: ["Mã số thuế", "MST"], required: true, parse: taxCode),
+            ImportColumn(name: "established_on", aliases: ["Ngày thành lập quỹ"], required: true, parse: date),
+            ImportColumn(name: "decision", aliases: ["Quyết định"], required: false, parse: text(200)),
+            ImportColumn(name: "capital", aliases: ["Vốn"], required: false, parse: money),
+            ImportColumn(name: "notified_on", aliases: ["Ngày thông báo"], required: false, parse: date),
+            ImportColumn(name: "closed_on", aliases: ["Ngày giải thể"], required: false, parse: date),
+        ]
+        case .fundAllocation: [
+            ImportColumn(name: "tax_code", aliases: ["Mã số thuế", "MST"], required: true, parse: taxCode),
+            ImportColumn(name: "established_on", aliases: ["Ngày thành lập quỹ"], required: true, parse: date),
+            ImportColumn(name: "year", aliases: ["Năm"], required: true, parse: year),
+            ImportColumn(name: "allocated", aliases: ["Trích lập"], required: true, parse: money),
+            ImportColumn(name: "spent", aliases: ["Sử dụng"], required: false, parse: money),
+            ImportColumn(name: "report_received_on", aliases: ["Ngày nhận báo cáo"], required: false, parse: date),
+        ]
+        case .ip: [
+            ImportColumn(name: "kind", aliases: ["Loại"], required: true, parse: ipKind),
+            ImportColumn(name: "application_number", aliases: ["Số đơn"], required: true, parse: applicationNumber),
+            ImportColumn(name: "filed_on", aliases: ["Ngày nộp đơn"], required: true, parse: date),
+            ImportColumn(name: "title", aliases: ["Tên"], required: true, parse: text(1000)),
+            ImportColumn(name: "applicant_tax_code", aliases: ["MST chủ đơn"], required: false, parse: taxCode),
+            ImportColumn(name: "applicant_name", aliases: ["Chủ đơn"], required: false, parse: text(400)),
+            ImportColumn(name: "ipc", aliases: [], required: false, parse: ipc),
+            ImportColumn(name: "published_on", aliases: [], required: false, parse: date),
+            ImportColumn(name: "examination_requested_on", aliases: [], required: false, parse: date),
+            ImportColumn(name: "granted_on", aliases: ["Ngày cấp bằng"], required: false, parse: date),
+            ImportColumn(name: "grant_number", aliases: ["Số bằng"], required: false, parse: text(30)),
+            ImportColumn(name: "refused_on", aliases: [], required: false, parse: date),
+            ImportColumn(name: "withdrawn_on", aliases: [], required: false, parse: date),
+            ImportColumn(name: "lapsed_on", aliases: [], required: false, parse: date),
+            ImportColumn(name: "invalidated_on", aliases: [], required: false, parse: date),
+            ImportColumn(name: "restored_on", aliases: [], required: false, parse: date),
+            ImportColumn(name: "checked_on", aliases: [], required: false, parse: date),
+        ]
+        case .gi: [
+            ImportColumn(name: "certificate_number", aliases: ["Số văn bằng", "Số GCN"], required: true, parse: giNumber),
+            ImportColumn(name: "name", aliases: ["Tên chỉ dẫn địa lý"], required: true, parse: text(300)),
+            ImportColumn(name: "product", aliases: ["Sản phẩm"], required: true, parse: text(300)),
+            ImportColumn(name: "granted_on", aliases: ["Ngày cấp"], required: true, parse: date),
+            ImportColumn(name: "decision", aliases: ["Quyết định"], required: false, parse: text(200)),
+            ImportColumn(name: "managing_org", aliases: ["Tổ chức quản lý"], required: false, parse: text(400)),
+            ImportColumn(name: "area", aliases: ["Khu vực"], required: false, parse: text(2000)),
+            ImportColumn(name: "application_number", aliases: ["Số đơn"], required: false, parse: giApplicationNumber),
+            ImportColumn(name: "cancelled_on", aliases: ["Ngày chấm dứt"], required: false, parse: date),
+        ]
+        case .ipEvent: []
+        }
+    }
+
+    /// An example row for `khcn import template KIND`.
+    static func example(_ kind: RecordKind) -> [String] {
+        switch kind {
+        case .enterprise: ["0101248141", "Công ty TNHH Chè Đinh Tuyên", "2020-01-15", "Tổ 3, phường Minh Xuân", "02242", "Công ty TNHH", "1079|0127", "2018", "active", "2020-01-15", "tuyen-quang"]
+        case .certificate: ["0101248141", "05/2024/GCN-DNKHCN", "2024-06-10", "Sở KH&CN Tuyên Quang", "13/2019/NĐ-CP", "", "", ""]
+        case .fund: ["0101248141", "2024-02-01", "05/QĐ-HĐQT", "1500000000", "2024-02-20", ""]
+        case .fundAllocation: ["0101248141", "2024-02-01", "2024", "300000000", "120000000", "2025-03-20"]
+        case .ip: ["utility-solution", "2-2024-00321", "2024-05-10", "Thiết bị sao chè liên tục", "0101248141", "", "A23F 3/06", "2025-01-20", "2025-02-03", "2026-04-15", "2-0003456", "", "", "", "", "", "2026-11-02"]
+        case .gi: ["00086", "Hàm Yên", "Cam sành", "2014-08-12", "1234/QĐ-SHTT", "UBND huyện Hàm Yên", "Huyện Hàm Yên, tỉnh Tuyên Quang", "6-2013-00012", ""]
+        case .ipEvent: []
+        }
+    }
+
+    // MARK: - Cell rules
+
+    /// NFC (only when the cell has combining marks: cheap for a million rows) and trimmed.
+    static func clean(_ raw: String) -> String {
+        var text = raw
+        if text.utf8.contains(where: { $0 == 0xCC || $0 == 0xCD }) { text = text.precomposedStringWithCanonicalMapping }
+        if let first = text.utf8.first, let last = text.utf8.last,
+           first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 || first == 0x0A || last == 0x0A || first == 0x0D || last == 0x0D {
+            text = text.trimmingWhitespace()
+        }
+        return text
+    }
+
+    static func text(_ maxLength: Int) -> (String, DateOrder) throws(CellProblem) -> String? {
+        { raw, _ throws(CellProblem) in
+            let text = clean(raw)
+            if text.isEmpty { return nil }
+            if text.utf8.contains(0) { throw CellProblem(kind: .type, vi: "Ô chứa ký tự NUL.", en: "The cell contains a NUL byte.") }
+            if text.utf8.count > maxLength, text.count > maxLength {
+                throw CellProblem(kind: .constraint, vi: "Dài \(text.count) ký tự, tối đa \(maxLength).", en: "\(text.count) characters long; at most \(maxLength).")
+            }
+            return text
+        }
+    }
+
+    static func taxCode(_ raw: String, _ order: DateOrder) throws(CellProblem) -> String? {
+        let text = clean(raw)
+        if text.isEmpty { return nil }
+        do {
+            return try TaxCode(parsing: text).description
+        } catch {
+            let shape = text.allSatisfy { $0.isNumber || $0 == "-" || $0 == " " || $0 == "." }
+            throw CellProblem(kind: shape ? .constraint : .type, vi: error.vietnamese, en: error.english)
+        }
+    }
+
+    static func date(_ raw: String, _ order: DateOrder) throws(CellProblem) -> String? {
+        let text = clean(raw)
+        if text.isEmpty { return nil }
+        return try CSVDate.parse(text, order: order).description
+    }
+
+    static func money(_ raw: String, _ order: DateOrder) throws(CellProblem) -> String? {
+        let text = clean(raw)
+        if text.isEmpty { return nil }
+        do {
+            return String(try Money(parsing: text).dong)
+        } catch {
+            if case .negative = error {
+                throw CellProblem(kind: .constraint, vi: "Số tiền không được âm.", en: "An amount cannot be negative.")
+            }
+            throw CellProblem(kind: .type, vi: "Số tiền phải là số nguyên đồng, ví dụ 1000000, 1.000.000 hoặc 1 000 000.",
+                              en: "An amount is a whole number of đồng, e.g. 1000000, 1.000.000 or 1 000 000.")
+        }
+    }
+
+    static func year(_ raw: String, _ order: DateOrder) throws(CellProblem) -> String? {
+        let text = clean(raw)
+        if text.isEmpty { return nil }
+        guard text.count == 4, let value = Int(text), (1990...2200).contains(value) else {
+            throw CellProblem(kind: .type, vi: "Năm phải gồm 4 chữ số, ví dụ 2024.", en: "A year is 4 digits, e.g. 2024.")
+        }
+        return text
+    }
+
+    static func communeCode(_ raw: String, _ order: DateOrder) throws(CellProblem) -> String? {
+        let text = clean(raw)
+        if text.isEmpty { return nil }
+        guard text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw CellProblem(kind: .type, vi: "Mã xã chỉ gồm chữ số.", en: "A commune code has digits only.")
+        }
+        if text.count == 4 {
+            throw CellProblem(kind: .constraint, vi: "Mã xã “\(text)” có 4 chữ số: có lẽ Excel đã bỏ số 0 ở đầu (0\(text)).",
+                              en: "Commune code “\(text)” has 4 digits: Excel probably dropped its leading zero (0\(text)).")
+        }
+        guard text.count == 5 else {
+            throw CellProblem(kind: .constraint, vi: "Mã xã gồm đúng 5 chữ số.", en: "A commune code is exactly 5 digits.")
+        }
+        return text
+    }
+
+    static func vsic(_ raw: String, _ order: DateOrder) throws(CellProblem) -> String? {
+        let text = clean(raw)
+        if text.isEmpty { return nil }
+        let codes = text.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard codes.allSatisfy({ $0.count == 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } }), Set(codes).count == codes.count else {
+            throw CellProblem(kind: .constraint, vi: "Mã ngành là mã VSIC cấp 4 (4 chữ số), nhiều mã cách nhau bởi |, không trùng.",
+                              en: "Industry codes are level-4 VSIC codes (4 digits), several separated by |, none repeated.")
+        }
+        return codes.joined(separator: "|")
+    }
+
+    static func ipc(_ raw: String, _ order: DateOrder) throws(CellProblem) -> String? {
+        let text = clean(raw)
+        if text.isEmpty { return nil }
+        let codes = text.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+        guard codes.allSatisfy(IPRegister.isIPC) else {
+            throw CellProblem(kind: .constraint, vi: "Mã IPC không đúng dạng (ví dụ A01G 9/14), nhiều mã cách nhau bởi |.",
+                              en: "IPC codes look like A01G 9/14, several separated by |.")
+        }
+        return codes.joined(separator: "|")
+    }
+
+    static func choice(_ values: [String: String], _ expected: String) -> (String, DateOrder) throws(CellProblem) -> String? {
+        { raw, _ throws(CellProblem) in
+            let text = clean(raw)
+            if text.isEmpty { return nil }
+            guard let value = values[ImportColumn.fold(text)] ?? values[text.lowercased()] else {
+                throw CellProblem(kind: .type, vi: "Giá trị phải là một trong: \(expected).", en: "The value must be one of: \(expected).")
+            }
+            return value
+        }
+    }
+
+    static func basis(_ raw: String, _ order: DateOrder) throws(CellProblem) -> String? {
+        let text = clean(raw)
+        if text.isEmpty { return nil }
+        guard let basis = CertificateRegister.Basis(text: text) else {
+            throw CellProblem(kind: .constraint, vi: "Căn cứ là 13/2019/NĐ-CP hoặc 268/2025/NĐ-CP.", en: "The basis is 13/2019/NĐ-CP or 268/2025/NĐ-CP.")
+        }
+        return basis.rawValue
+    }
+
+    static func ipKind(_ raw: String, _ order: DateOrder) throws(CellProblem) -> String? {
+        let text = clean(raw)
+        if text.isEmpty { return nil }
+        guard let kind = IPKind(word: text) else {
+            throw CellProblem(kind: .type, vi: "Loại là “sáng chế” (invention) hoặc “giải pháp hữu ích” (utility-solution).",
+                              en: "The kind is invention (sáng chế) or utility-solution (giải pháp hữu ích).")
+        }
+        return kind.rawValue
+    }
+
+    static func applicationNumber(_ raw: String, _ order: DateOrder) throws(CellProblem) -> String? {
+        let text = clean(raw)
+        if text.isEmpty { return nil }
+        do {
+            return try ApplicationNumber(parsing: text).description
+        } catch {
+            throw CellProblem(kind: .constraint, vi: error.vietnamese, en: error.english)
+        }
+    }
+
+    static func giNumber(_ raw: String, _ order: DateOrder) throws(CellProblem) -> String? {
+        let text = clean(raw)
+        if text.isEmpty { return nil }
+        do {
+            return try GIRegister.certificateNumber(text)
+        } catch {
+            throw CellProblem(kind: .constraint, vi: error.vietnamese, en: error.english)
+        }
+    }
+
+    static func giApplicationNumber(_ raw: String, _ order: DateOrder) throws(CellProblem) -> String? {
+        let text = clean(raw)
+        if text.isEmpty { return nil }
+        guard text.wholeMatch(of: /6-[0-9]{4}-[0-9]{5}/) != nil else {
+            throw CellProblem(kind: .constraint, vi: "Số đơn chỉ dẫn địa lý có dạng 6-YYYY-NNNNN.", en: "A GI application number looks like 6-YYYY-NNNNN.")
+        }
+        return text
+    }
+}
+
+/// Dates as spreadsheets write them (contract §4): `YYYY-MM-DD`, `dd/mm/yyyy`, `d/m/yyyy`,
+/// `dd-mm-yyyy`, `dd.mm.yyyy`; month-first only with `--date-format mdy`.
+enum CSVDate {
+    static func parse(_ text: String, order: DateOrder) throws(CellProblem) -> CivilDate {
+        let bytes = Array(text.utf8)
+        if bytes.count == 5, bytes.allSatisfy({ (48...57).contains($0) }) {
+            let serial = Int(text)!
+            let hint = CivilDate(year: 1899, month: 12, day: 30)!.adding(days: serial)
+            throw CellProblem(
+                kind: .type,
+                vi: "“\(text)” là số ngày kiểu Excel, không phải ngày\(hint.map { " (có lẽ là \($0.vietnamese))" } ?? ""); hãy định dạng cột là ngày dd/mm/yyyy.",
+                en: "“\(text)” is an Excel serial date, not a date\(hint.map { " (probably \($0))" } ?? ""); format the column as a dd/mm/yyyy date.")
+        }
+        var parts: [Int] = []
+        var widths: [Int] = []
+        var current = 0, digits = 0
+        var separators: [UInt8] = []
+        for byte in bytes {
+            if (48...57).contains(byte) {
+                current = current * 10 + Int(byte - 48)
+                digits += 1
+                if digits > 4 { throw shapeProblem(text) }
+            } else if byte == 0x2F || byte == 0x2D || byte == 0x2E {
+                guard digits > 0 else { throw shapeProblem(text) }
+                parts.append(current); widths.append(digits); separators.append(byte)
+                current = 0; digits = 0
+            } else {
+                throw shapeProblem(text)
+            }
+        }
+        guard digits > 0 else { throw shapeProblem(text) }
+        parts.append(current); widths.append(digits)
+        guard parts.count == 3, separators[0] == separators[1] else { throw shapeProblem(text) }
+        let (year, month, day): (Int, Int, Int)
+        if widths[0] == 4 {
+            // Year first: YYYY-MM-DD (also accepted as YYYY/MM/DD) whatever the order flag says.
+            (year, month, day) = (parts[0], parts[1], parts[2])
+        } else {
+            guard widths[2] == 4, order != .ymd else { throw shapeProblem(text) }
+            (year, month, day) = order == .mdy ? (parts[2], parts[0], parts[1]) : (parts[2], parts[1], parts[0])
+        }
+        guard let date = CivilDate(year: year, month: month, day: day) else {
+            throw CellProblem(kind: .constraint, vi: "Ngày “\(text)” không tồn tại trong lịch.", en: "The date “\(text)” does not exist in the calendar.")
+        }
+        return date
+    }
+
+    static func shapeProblem(_ text: String) -> CellProblem {
+        CellProblem(kind: .type, vi: "“\(text)” không phải ngày; viết dd/mm/yyyy hoặc YYYY-MM-DD.",
+                    en: "“\(text)” is not a date; write dd/mm/yyyy or YYYY-MM-DD.")
+    }
+}

@@ -1,0 +1,15 @@
+/// `khcn import template KIND`: the canonical header and one example row, as CSV.
+public enum ImportTemplate {
+    public static func csv(_ kind: RecordKind) -> String {
+        let header = ImportColumns.columns(kind).map(\.name)
+        return [header, ImportColumns.example(kind)].map { row in
+            row.map(quote).joined(separator: ",")
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// Quotes only where needed (contract §6).
+    static func quote(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

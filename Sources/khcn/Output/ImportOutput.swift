@@ -1,0 +1,93 @@
+import Foundation
+import Registry
+
+extension Printer {
+    /// The §6 summary document.
+    func json(_ report: ImportReport) -> JSON {
+        .object([
+            ("valid", .bool(report.valid)),
+            ("dry_run", .bool(report.dryRun)),
+            ("batch", .optional(report.batch)),
+            ("dialect", .object([
+                ("encoding", .string(report.encoding.rawValue)),
+                ("delimiter", .string(String(UnicodeScalar(report.delimiter)))),
+                ("bom", .bool(report.bom)),
+            ])),
+            ("stats", .object([
+                ("rows", .int(report.rows)), ("inserted", .int(report.inserted)), ("updated", .int(report.updated)),
+                ("unchanged", .int(report.unchanged)), ("rejected", .int(report.rejected)),
+            ])),
+            ("errors", .array(report.errors.map { problem in
+                .object([
+                    ("type", .string(problem.kind.rawValue)),
+                    ("line", .optional(problem.line)),
+                    ("record", .optional(problem.record)),
+                    ("field", .optional(problem.field)),
+                    ("value", .optional(problem.value)),
+                    ("message", .string(problem.english)),
+                ])
+            })),
+        ])
+    }
+
+    /// For people: what was done, then the problems as a table (line, field, value, what is expected).
+    func summary(_ report: ImportReport, file: String) {
+        let delimiter = report.delimiter == 0x09 ? "tab" : "“\(UnicodeScalar(report.delimiter))”"
+        say(text("Tệp \(file): bảng mã \(report.encoding.rawValue)\(report.bom ? " (có BOM)" : ""), phân cách \(delimiter).",
+                 "File \(file): encoding \(report.encoding.rawValue)\(report.bom ? " (with BOM)" : ""), delimiter \(delimiter)."))
+        var table = Table([text("Dòng", "Rows"), text("Thêm mới", "New"), text("Cập nhật", "Changed"), text("Giữ nguyên", "Unchanged"), text("Bị loại", "Rejected")],
+                          rightAligned: [0, 1, 2, 3, 4])
+        table.append([report.rows, report.inserted, report.updated, report.unchanged, report.rejected].map { String($0) })
+        say(table.rendered())
+        if !report.errors.isEmpty {
+            say("")
+            var problems = Table([text("Dòng", "Line"), text("Lỗi", "Error"), text("Trường", "Field"), text("Giá trị", "Value"), text("Cần sửa", "What is expected")],
+                                 rightAligned: [0])
+            for problem in report.errors.prefix(200) {
+                problems.append([problem.line.map(String.init) ?? "—", problem.kind.rawValue, problem.field ?? "—",
+                                 (problem.value ?? "—").count > 30 ? String((problem.value ?? "").prefix(29)) + "…" : (problem.value ?? "—"),
+                                 vietnamese ? problem.vietnamese : problem.english])
+            }
+            say(problems.rendered())
+            let hidden = report.errors.count - min(report.errors.count, 200) + report.moreErrors
+            if hidden > 0 { say(text("… và \(hidden) lỗi khác (xem --report).", "… and \(hidden) more (see --report).")) }
+        }
+        if report.dryRun {
+            say(report.valid ? text("Chạy thử: không có lỗi; chưa ghi gì.", "Dry run: no error; nothing written.")
+                             : text("Chạy thử: có lỗi; chưa ghi gì.", "Dry run: errors found; nothing written."))
+        } else if report.loaded {
+            say(text("Đã ghi lô nhập số \(report.batch ?? 0).", "Recorded as batch \(report.batch ?? 0).")
+                + (report.rejected > 0 ? text(" Các dòng lỗi không được nhập.", " The bad rows were not loaded.") : ""))
+        } else {
+            say(text("Không ghi gì: hãy sửa các lỗi trên rồi nhập lại (hoặc dùng --max-errors).",
+                     "Nothing written: fix the errors above and import again (or use --max-errors)."))
+        }
+    }
+}
+
+/// A progress bar on stderr, only on a terminal, only once an import has taken a second.
+final class ProgressBar {
+    private let label: String
+    private let start = Date()
+    private let enabled = isatty(STDERR_FILENO) == 1
+    private var shown = false
+    private var lastDraw = Date.distantPast
+
+    init(label: String) { self.label = label }
+
+    func update(done: Int, total: Int) {
+        guard enabled, total > 0, Date().timeIntervalSince(start) > 1, Date().timeIntervalSince(lastDraw) > 0.1 else { return }
+        lastDraw = Date()
+        shown = true
+        let fraction = min(1, Double(done) / Double(total))
+        let width = 30
+        let filled = Int(fraction * Double(width))
+        let line = "\r\(label) [" + String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+            + "] \(Int(fraction * 100))% (\(done / 1_048_576)/\(total / 1_048_576) MB)"
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    func finish() {
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
