@@ -76,7 +76,7 @@ public struct Importer {
         report.encoding = reader.detected.encoding
         report.bom = reader.detected.bom
         let columns = ImportColumns.columns(kind)
-        var rejectedRanges: [(Int, Int)] = []
+        var rejectedRanges: [Int: Int] = [:]   // first line → last line of each bad record
 
         let connection = session.connection
         do {
@@ -86,7 +86,7 @@ public struct Importer {
                                    rejected: &rejectedRanges, progress: progress)
             guard staged else { return finish(report, rejectedRanges, reader, options) }
             try checkInRegistry(kind, report: &report, rejected: &rejectedRanges)
-            if report.problemCount > 0 && report.problemCount > (options.maxErrors ?? 0) {
+            if !rejectedRanges.isEmpty && rejectedRanges.count > (options.maxErrors ?? 0) {
                 report.valid = false
                 return finish(report, rejectedRanges, reader, options)
             }
@@ -108,7 +108,7 @@ public struct Importer {
                 """,
                 [writeContext.actor, writeContext.reason ?? "", writeContext.legalRef ?? "", writeContext.batch.map(String.init) ?? ""])
             try upsert(kind, report: &report, rejected: &rejectedRanges)
-            if report.problemCount > 0 && report.problemCount > (options.maxErrors ?? 0) {
+            if !rejectedRanges.isEmpty && rejectedRanges.count > (options.maxErrors ?? 0) {
                 report.valid = false
                 return finish(report, rejectedRanges, reader, options)
             }
@@ -152,12 +152,12 @@ public struct Importer {
     }
 
     /// Writes the rejects file, if asked, and hands back the report.
-    private func finish(_ report: ImportReport, _ rejected: [(Int, Int)], _ reader: SourceReader, _ options: ImportOptions) -> ImportReport {
+    private func finish(_ report: ImportReport, _ rejected: [Int: Int], _ reader: SourceReader, _ options: ImportOptions) -> ImportReport {
         var report = report
         if report.rejected == 0 { report.rejected = rejected.count }
         if !report.loaded { report.batch = nil }
         if let path = options.rejectsPath, !rejected.isEmpty {
-            RejectsWriter.write(source: reader.path, detected: reader.detected, lines: rejected, to: path)
+            RejectsWriter.write(source: reader.path, detected: reader.detected, lines: rejected.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, to: path)
         }
         return report
     }
@@ -168,7 +168,7 @@ public struct Importer {
     /// Returns false when the file cannot be read as a whole (header, quoting, encoding).
     private func stage(
         _ kind: RecordKind, columns: [ImportColumn], reader: SourceReader, options: ImportOptions,
-        report: inout ImportReport, rejected: inout [(Int, Int)], progress: ((Int, Int) -> Void)?
+        report: inout ImportReport, rejected: inout [Int: Int], progress: ((Int, Int) -> Void)?
     ) throws -> Bool {
         let connection = session.connection
         let definitions = columns.map { "\($0.name) text" }.joined(separator: ", ")
@@ -226,7 +226,7 @@ public struct Importer {
             }
             if !problems.isEmpty {
                 for problem in problems { localReport.add(problem) }
-                localRejected.append((record.line, record.endLine))
+                localRejected[record.line] = record.endLine
                 return
             }
             Importer.appendCopyLine(&output, record: record, values: values)
@@ -337,7 +337,7 @@ public struct Importer {
 
     // MARK: - Checks that need the registry
 
-    private func checkInRegistry(_ kind: RecordKind, report: inout ImportReport, rejected: inout [(Int, Int)]) throws {
+    private func checkInRegistry(_ kind: RecordKind, report: inout ImportReport, rejected: inout [Int: Int]) throws {
         let connection = session.connection
         for check in ImportSQL.checks(kind) {
             let rows = try connection.query(check.sql, check.sql.contains("$1") ? [session.province] : []).rows
@@ -353,7 +353,7 @@ public struct Importer {
             let marked = try connection.query(
                 "UPDATE import_staging SET rejected = true WHERE line = ANY($1::int[]) RETURNING line, end_line",
                 ["{" + lines.joined(separator: ",") + "}"])
-            for row in marked.rows { rejected.append((Int(row[0]!)!, Int(row[1]!)!)) }
+            for row in marked.rows { rejected[Int(row[0]!)!] = Int(row[1]!)! }
         }
     }
 
@@ -361,7 +361,7 @@ public struct Importer {
 
     /// Updates changed records and inserts new ones, set-based. If the database refuses the
     /// set (a rule only it can check), each row is tried on its own to name the lines at fault.
-    private func upsert(_ kind: RecordKind, report: inout ImportReport, rejected: inout [(Int, Int)]) throws {
+    private func upsert(_ kind: RecordKind, report: inout ImportReport, rejected: inout [Int: Int]) throws {
         let connection = session.connection
         let statements = Importer.statements(kind)
         let rebuild = try deferIndexes(kind)
@@ -388,7 +388,7 @@ public struct Importer {
                 report.add(ImportProblem(
                     ImportProblem.Kind(rawValue: explained.type) ?? .constraint, line: line, record: Int(row[1]!),
                     field: explained.field, value: nil, vi: explained.vietnamese, en: explained.english))
-                rejected.append((line, Int(row[2]!)!))
+                rejected[line] = Int(row[2]!)!
                 try connection.query("UPDATE import_staging SET rejected = true WHERE line = $1", [row[0]])
             }
         }

@@ -65,16 +65,33 @@ enum EncodingDetector {
         return validator.firstInvalid(in: bytes[...]) == nil
     }
 
-    /// The share of non-ASCII characters that are Vietnamese letters once decoded.
+    /// The share of words with non-ASCII letters that read as Vietnamese once decoded: made of
+    /// letters only, at most one tone mark (a syllable has one), no capital after a small letter.
+    /// The wrong code page turns "phường" into "phýừèng" or "ph­êng".
     static func score(_ sample: [UInt8], _ encoding: SourceEncoding) -> Double {
         guard let converter = try? IconvConverter(from: encoding.iconvName!),
               let decoded = try? converter.convert(sample[...], final: true) else { return 0 }
         let text = String(decoding: decoded, as: UTF8.self).precomposedStringWithCanonicalMapping
-        var vietnamese = 0, other = 0
-        for character in text where !character.isASCII {
-            if vietnameseLetters.contains(character) { vietnamese += 1 } else { other += 1 }
+        let separators: Set<Character> = [" ", ",", ";", "\t", "\n", "\r", "\"", "(", ")", ".", "/", "-", ":"]
+        var plausible = 0, total = 0
+        for word in text.split(whereSeparator: { separators.contains($0) }) where word.contains(where: { !$0.isASCII }) {
+            total += 1
+            var tones = 0
+            var ok = true
+            var previousLower = false
+            for character in word {
+                if !character.isASCII && !vietnameseLetters.contains(character) { ok = false; break }
+                if !character.isLetter && !character.isNumber { ok = false; break }
+                if character.isUppercase && previousLower { ok = false; break }
+                previousLower = character.isLowercase
+                for scalar in String(character).decomposedStringWithCanonicalMapping.unicodeScalars
+                where [0x300, 0x301, 0x303, 0x309, 0x323].contains(scalar.value) {
+                    tones += 1
+                }
+            }
+            if ok && tones <= 1 { plausible += 1 }
         }
-        return vietnamese + other == 0 ? 0 : Double(vietnamese) / Double(vietnamese + other)
+        return total == 0 ? 0 : Double(plausible) / Double(total)
     }
 
     static let vietnameseLetters: Set<Character> = Set(
