@@ -65,3 +65,45 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["enterprises.csv"])
     }
 }
+
+@Suite struct ImportCommandTests {
+    @Test func importPrintsTheContractSummaryAndExitCodes() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let good = folder.appendingPathComponent("good.csv").path
+        try "tax_code,name\n0101248141,A\n".write(toFile: good, atomically: true, encoding: .utf8)
+        let bad = folder.appendingPathComponent("bad.csv").path
+        try "tax_code,name\n0101248142,A\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let reportFile = folder.appendingPathComponent("report.json").path
+
+        let run = try KhcnRun.run(["import", "enterprises", good, "--json", "--report", reportFile], database: database)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(Set(run.object.keys) == ["valid", "dry_run", "batch", "dialect", "stats", "errors"])
+        #expect((run.object["dialect"] as? [String: Any])?.keys.sorted() == ["bom", "delimiter", "encoding"])
+        #expect((run.object["stats"] as? [String: Any])?["inserted"] as? Int == 1)
+        #expect(run.object["batch"] as? Int == 1)
+        #expect(try String(contentsOfFile: reportFile, encoding: .utf8).contains("\"inserted\": 1"))
+
+        let failed = try KhcnRun.run(["import", "enterprises", bad, "--json"], database: database)
+        #expect(failed.status == 65)
+        let error = (failed.object["errors"] as? [[String: Any]])?.first
+        #expect(error?.keys.sorted() == ["field", "line", "message", "record", "type", "value"])
+        #expect(error?["line"] as? Int == 2 && error?["record"] as? Int == 1)
+
+        #expect(try KhcnRun.run(["import", "enterprises", folder.appendingPathComponent("missing.csv").path], database: database).status == 66)
+        #expect(try KhcnRun.run(["import", "enterprises", folder.path], database: database).status == 66)
+        #expect(try KhcnRun.run(["import", "enterprises", good, "--encoding", "latin1"], database: database).status == 64)
+        #expect(try KhcnRun.run(["import", "nothing", good], database: database).status == 64)
+
+        let template = try KhcnRun.run(["import", "template", "funds"], database: database)
+        #expect(template.stdout.hasPrefix("tax_code,established_on,decision,capital,notified_on,closed_on\n"))
+        let list = try KhcnRun.run(["import", "list", "--json"], database: database)
+        #expect((list.json as? [[String: Any]])?.count == 1)
+        #expect(try KhcnRun.run(["import", "revert", "1"], database: database).status == 64)   // --reason required
+        #expect(try KhcnRun.run(["import", "revert", "1", "--reason", "thử"], database: database).status == 0)
+        #expect(try KhcnRun.run(["import", "revert", "99", "--reason", "thử"], database: database).status == 3)
+    }
+}
