@@ -10,7 +10,7 @@ struct Khcn: ParsableCommand {
         abstract: "Sổ đăng ký khoa học và công nghệ của tỉnh (S&T registry).",
         subcommands: [
             DB.self, EnterpriseCommand.self, CertificateCommand.self, FundCommand.self, IPCommand.self, GICommand.self,
-            ImportCommand.self, HistoryCommand.self, ExportCommand.self,
+            ImportCommand.self, HistoryCommand.self, ExportCommand.self, TargetsCommand.self, ProgressCommand.self, ReportCommand.self,
         ])
 
     /// Parses, runs, and turns every failure into the contract's exit code (§3) and, with

@@ -1,0 +1,87 @@
+/// One measurable target of the plan (Kế hoạch 222/KH-UBND), as seeded in `SQL/0011`.
+public struct Target: Sendable {
+    public let code: String
+    public let title: String
+    public let titleEn: String
+    /// `>=` or `>` ("trên 30" is `>` 30).
+    public let comparator: String
+    public let threshold: Double
+    public let stretch: Double?
+    public let unit: String
+    public let baselineDate: CivilDate
+    public let deadline: CivilDate
+    /// Counted from the registry, or observed by a clerk.
+    public let computed: Bool
+    /// `filed` or `granted` for ip-filings.
+    public let rule: String?
+    public let counting: String
+    public let planWording: String
+}
+
+/// The targets of the session's province: list them, record observations of the manual ones,
+/// choose the ip-filings rule. Every change is audited.
+public struct Targets {
+    let session: RegistrySession
+
+    public init(_ session: RegistrySession) { self.session = session }
+
+    public func list() throws(RegistryError) -> [Target] {
+        let rows = try session.read {
+            try session.connection.query(
+                """
+                SELECT code, title, title_en, comparator, threshold::text, stretch::text, unit, baseline_date::text,
+                       deadline::text, computed::text, rule, counting, plan_wording
+                  FROM target WHERE province_code = $1 ORDER BY sort_order
+                """, [session.province]).rows
+        }
+        return rows.map { row in
+            Target(code: row[0]!, title: row[1]!, titleEn: row[2]!, comparator: row[3]!, threshold: Double(row[4]!) ?? 0,
+                   stretch: row[5].flatMap(Double.init), unit: row[6]!, baselineDate: CivilDate(iso: row[7]!)!,
+                   deadline: CivilDate(iso: row[8]!)!, computed: row[9] == "true", rule: row[10], counting: row[11]!, planWording: row[12]!)
+        }
+    }
+
+    public func target(_ code: String) throws(RegistryError) -> Target {
+        guard let target = try list().first(where: { $0.code == code }) else {
+            throw RegistryError.notFound("code", code, vi: "Không có chỉ tiêu “\(code)” (xem khcn targets list).",
+                                         en: "No target “\(code)” (see khcn targets list).")
+        }
+        return target
+    }
+
+    /// A dated observation of a target the registry cannot count (a percentage, a survey).
+    public func record(_ code: String, value: Double, on date: CivilDate, source: String?, context: ChangeContext) throws(RegistryError) {
+        let target = try target(code)
+        if target.computed {
+            throw RegistryError.invalid(
+                "code", code, vi: "Chỉ tiêu “\(code)” được tính từ sổ đăng ký, không ghi tay được.",
+                en: "Target “\(code)” is counted from the registry; it cannot be recorded by hand.")
+        }
+        if value < 0 || (target.unit == "percent" && value > 100) {
+            throw RegistryError.invalid("value", String(value), vi: "Giá trị phải từ 0\(target.unit == "percent" ? " đến 100 (%)" : "").",
+                                        en: "The value must be 0 or more\(target.unit == "percent" ? ", at most 100 (%)" : "").")
+        }
+        if date > session.today {
+            throw RegistryError.invalid("on", date.description, vi: "Ngày \(date.vietnamese) ở tương lai.", en: "The date \(date) is in the future.")
+        }
+        let source = try CleanText.clean(source, field: "source", label: ("Nguồn", "The source"), maxLength: 500, required: false)
+        try session.write(context) {
+            try session.connection.query(
+                """
+                INSERT INTO target_observation (province_code, code, observed_on, value, source) VALUES ($1, $2, $3::date, $4::numeric, $5)
+                ON CONFLICT (province_code, code, observed_on) DO UPDATE SET value = EXCLUDED.value, source = coalesce(EXCLUDED.source, target_observation.source)
+                """, [session.province, code, date.description, String(value), source])
+        }
+    }
+
+    /// Which figure the ip-filings target counts: applications `filed` or titles `granted`.
+    public func setRule(_ code: String, rule: String, context: ChangeContext) throws(RegistryError) {
+        let target = try target(code)
+        guard target.rule != nil else {
+            throw RegistryError.invalid("code", code, vi: "Chỉ tiêu “\(code)” không có quy tắc để chọn.", en: "Target “\(code)” has no rule to choose.")
+        }
+        try session.write(context) {
+            try session.connection.query("UPDATE target SET rule = $3 WHERE province_code = $1 AND code = $2", [session.province, code, rule])
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import Registry
+
+/// `khcn progress`: how far the province is from each target, with the records behind it.
+struct ProgressCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "progress", abstract: "Progress toward the plan's targets on a date (contract §7).")
+
+    @Option(help: "The date to count on, YYYY-MM-DD (default today).") var asOf: DateArgument?
+    @Option(help: "Only this target.") var target: String?
+    @Flag(help: "List the records counted, and those that left the count since the baseline.") var details = false
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let out = global.printer
+        let session = try global.openRegistry()
+        let day = try asOf?.date(field: "as_of") ?? session.today
+        let progress = try PlanProgress(session).on(day, only: target, details: details)
+        if out.json {
+            out.emit(.object([("as_of", .string(day.description)), ("targets", .array(progress.map { out.json($0, details: details) }))]))
+            return
+        }
+        out.say(out.text("Tiến độ thực hiện Kế hoạch 222/KH-UBND — tính đến ngày \(out.date(day))",
+                         "Progress on plan 222/KH-UBND — as of \(out.date(day))"))
+        out.say("")
+        let colour = isatty(STDOUT_FILENO) == 1
+        var table = Table([out.text("Chỉ tiêu", "Target"), out.text("Giá trị", "Value"), out.text("Mục tiêu", "Goal"),
+                           out.text("Tiến độ", "Progress"), out.text("Hạn", "Deadline"), out.text("Trạng thái", "Status")],
+                          rightAligned: [1])
+        for item in progress {
+            var value = out.number(item.value)
+            if item.target.unit == "percent", item.value != nil { value += "%" }
+            if item.target.code == "ip-filings" {
+                value = out.text("\(item.filed ?? 0) nộp / \(item.granted ?? 0) cấp", "\(item.filed ?? 0) filed / \(item.granted ?? 0) granted")
+            }
+            table.append([item.target.code, value, out.goal(item.target), out.bar(item), out.date(item.target.deadline), out.statusWords(item.status)])
+        }
+        let lines = table.rendered().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for (index, line) in lines.enumerated() {
+            guard colour, index >= 2 else { out.say(line); continue }
+            let status = progress[index - 2].status
+            let code = ["achieved": "32", "on_track": "32", "needs_acceleration": "33", "too_early": "36", "manual": "2",
+                        "missed": "31", "regressing": "31", "stalled": "31"][status] ?? "0"
+            let word = out.statusWords(status)
+            out.say(String(line.dropLast(word.count)) + "\u{1B}[\(code)m\(word)\u{1B}[0m")
+        }
+        out.say("")
+        for item in progress where item.target.computed {
+            out.say("  \(item.target.code): " + (out.vietnamese ? item.target.title : item.target.titleEn)
+                    + out.text(" — đầu kỳ (\(out.date(item.target.baselineDate))): \(out.number(item.baselineValue))",
+                               " — at baseline (\(out.date(item.target.baselineDate))): \(out.number(item.baselineValue))")
+                    + (item.projection.map { out.text(", dự báo đến hạn: \(out.number(($0 * 10).rounded() / 10))", ", projected by the deadline: \(out.number(($0 * 10).rounded() / 10))") } ?? ""))
+            if details {
+                for record in item.counted { out.say("      + \(record.key)  \(record.label)  (\(out.date(record.date)))") }
+                for record in item.left { out.say(out.text("      − \(record.key)  \(record.label)  (không còn được tính)", "      − \(record.key)  \(record.label)  (no longer counted)")) }
+            }
+        }
+        if !details { out.say(out.text("Xem hồ sơ được tính: khcn progress --details", "Records behind each number: khcn progress --details")) }
+    }
+}

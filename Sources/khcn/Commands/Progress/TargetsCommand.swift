@@ -1,0 +1,89 @@
+import ArgumentParser
+import Registry
+
+struct TargetsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "targets", abstract: "The plan's targets (Kế hoạch 222/KH-UBND).",
+        subcommands: [List.self, Record.self, SetRule.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Every target with its threshold, deadline and counting rule.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let out = global.printer
+            let targets = try Targets(try global.openRegistry()).list()
+            if out.json {
+                out.emit(.array(targets.map { target in
+                    .object([
+                        ("code", .string(target.code)), ("title", .string(target.title)), ("title_en", .string(target.titleEn)),
+                        ("comparator", .string(target.comparator)), ("threshold", .number(target.threshold)),
+                        ("stretch", target.stretch.map(JSON.number) ?? .null), ("unit", .string(target.unit)),
+                        ("baseline_date", .string(target.baselineDate.description)), ("deadline", .string(target.deadline.description)),
+                        ("computed", .bool(target.computed)), ("rule", .optional(target.rule)),
+                        ("counting", .string(target.counting)), ("plan_wording", .string(target.planWording)),
+                    ])
+                }))
+                return
+            }
+            var table = Table([out.text("Mã", "Code"), out.text("Chỉ tiêu", "Target"), out.text("Mục tiêu", "Goal"),
+                               out.text("Hạn", "Deadline"), out.text("Cách tính", "Counted")])
+            for target in targets {
+                table.append([target.code, out.vietnamese ? target.title : target.titleEn, out.goal(target), out.date(target.deadline),
+                              target.computed ? out.text("từ sổ đăng ký", "from the registry") + (target.rule.map { " (\($0))" } ?? "")
+                                              : out.text("ghi tay", "by hand")])
+            }
+            out.say(table.rendered())
+        }
+    }
+
+    struct Record: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A dated observation of a target the registry cannot count.")
+
+        @Argument(help: "Target code (khcn targets list).") var code: String
+        @Argument(help: "The value, in the target's unit (e.g. 0.85 for 0.85%).") var value: Double
+        @Option(help: "Date of the observation, YYYY-MM-DD.") var on: DateArgument
+        @Option(help: "Where the figure comes from.") var source: String?
+        @OptionGroup var write: WriteOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let out = global.printer
+            let date = try on.date(field: "on")
+            let context = try write.context()
+            let session = try global.openRegistry()
+            try Targets(session).record(code, value: value, on: date, source: source, context: context)
+            let progress = try PlanProgress(session).on(session.today, only: code)
+            if out.json, let first = progress.first {
+                out.emit(out.json(first, details: false).adding("warnings", .array([])))
+            } else {
+                out.say(out.text("Đã ghi \(code) = \(out.number(value)) ngày \(out.date(date)).", "Recorded \(code) = \(out.number(value)) on \(out.date(date))."))
+            }
+        }
+    }
+
+    struct SetRule: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "set-rule", abstract: "Which figure ip-filings counts: filed or granted.")
+
+        @Argument(help: "ip-filings") var code: String
+        @Argument(help: "filed or granted") var rule: IPRule
+        @OptionGroup var write: WriteOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let out = global.printer
+            let context = try write.context()
+            let session = try global.openRegistry()
+            try Targets(session).setRule(code, rule: rule.rawValue, context: context)
+            if out.json {
+                out.emit(.object([("code", .string(code)), ("rule", .string(rule.rawValue)), ("warnings", .array([]))]))
+            } else {
+                out.say(out.text("Chỉ tiêu \(code) nay tính theo “\(rule.rawValue)”.", "Target \(code) now counts “\(rule.rawValue)”."))
+            }
+        }
+    }
+}
+
+enum IPRule: String, ExpressibleByArgument, CaseIterable {
+    case filed, granted
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Registry
+
+extension Printer {
+    func statusWords(_ status: String) -> String {
+        let words: [String: (String, String)] = [
+            "achieved": ("Đã đạt", "Achieved"), "missed": ("Không đạt", "Missed"), "regressing": ("Đang giảm", "Regressing"),
+            "on_track": ("Đúng tiến độ", "On track"), "needs_acceleration": ("Cần đẩy nhanh", "Needs acceleration"),
+            "too_early": ("Còn sớm để đánh giá", "Too early to tell"), "stalled": ("Chững lại", "Stalled"),
+            "manual": ("Ghi nhận thủ công", "Recorded by hand"),
+        ]
+        return words[status].map { text($0.0, $0.1) } ?? status
+    }
+
+    /// 2, 30, 1.5 — numbers as the plan writes them (Vietnamese decimal comma).
+    func number(_ value: Double?) -> String {
+        guard let value else { return "—" }
+        if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
+        let text = String(format: "%.2f", value)
+        return vietnamese ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    func goal(_ target: Target) -> String {
+        let comparator = target.comparator == ">" ? ">" : "≥"
+        var goal = "\(comparator) \(number(target.threshold))"
+        if let stretch = target.stretch { goal += " (\(number(stretch)))" }
+        if target.unit == "percent" { goal += "%" }
+        return goal
+    }
+
+    /// The smallest value that meets the target (31 for "trên 30").
+    static func smallestMeeting(_ target: Target) -> Double {
+        target.comparator == ">" && target.unit == "count" ? target.threshold + 1 : target.threshold
+    }
+
+    func bar(_ progress: TargetProgress, width: Int = 20) -> String {
+        guard let value = progress.value else { return String(repeating: "·", count: width) + "    —" }
+        let goal = Printer.smallestMeeting(progress.target)
+        let fraction = goal > 0 ? min(1, value / goal) : 1
+        let filled = Int((fraction * Double(width)).rounded(.down))
+        return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+            + String(format: " %3d%%", Int((fraction * 100).rounded(.down)))
+    }
+
+    func json(_ progress: TargetProgress, details: Bool) -> JSON {
+        let target = progress.target
+        func records(_ list: [CountedRecord]) -> JSON {
+            .array(list.map { .object([("key", .string($0.key)), ("label", .string($0.label)), ("date", .string($0.date.description))]) })
+        }
+        func numberJSON(_ value: Double?) -> JSON {
+            guard let value else { return .null }
+            return value == value.rounded() && abs(value) < 1e15 ? .int(Int(value)) : .number(value)
+        }
+        var object = JSON.object([
+            ("code", .string(target.code)), ("title", .string(target.title)), ("title_en", .string(target.titleEn)),
+            ("comparator", .string(target.comparator)), ("threshold", numberJSON(target.threshold)), ("stretch", numberJSON(target.stretch)),
+            ("baseline_date", .string(target.baselineDate.description)), ("deadline", .string(target.deadline.description)),
+            ("baseline_value", numberJSON(progress.baselineValue)), ("value", numberJSON(progress.value)),
+            ("projection", progress.projection.map(JSON.number) ?? .null), ("status", .string(progress.status)),
+            ("rule", .optional(target.rule)),
+        ])
+        if target.code == "ip-filings" {
+            object = object.adding("figures", .object([("filed", .optional(progress.filed)), ("granted", .optional(progress.granted))]))
+        }
+        if !target.computed {
+            object = object.adding("observed_on", .optional(progress.observedOn?.description)).adding("source", .optional(progress.source))
+        }
+        if details && target.computed {
+            object = object.adding("counted", records(progress.counted)).adding("left", records(progress.left))
+        }
+        return object
+    }
+}
