@@ -39,8 +39,6 @@ CREATE TABLE target_observation (
     FOREIGN KEY (province_code, code) REFERENCES target ON UPDATE CASCADE ON DELETE RESTRICT
 );
 
-SELECT khcn_attach_audit('target', 'target', '{code}');
-SELECT khcn_attach_audit('target_observation', 'target-observation', '{code,observed_on}');
 
 INSERT INTO target VALUES
 ('08', 'st-enterprises', 'Doanh nghiệp khoa học và công nghệ thành lập mới', 'New S&T enterprises',
@@ -80,6 +78,10 @@ INSERT INTO target VALUES
 ('08', 'st-workforce', 'Tỷ lệ nhân lực KH&CN trong lực lượng lao động (%)', 'S&T workforce share (%)',
  '>=', 6, NULL, 'percent', '2024-01-01', '2030-12-31', false, NULL, 'Số liệu thống kê, cán bộ ghi nhận.',
  'Nhân lực khoa học và công nghệ đạt 6% lực lượng lao động, 100% có trình độ đại học trở lên.', 11);
+
+-- Seeds are schema data; changes from here on (rules, observations) are audited.
+SELECT khcn_attach_audit('target', 'target', '{code}');
+SELECT khcn_attach_audit('target_observation', 'target-observation', '{code,observed_on}');
 
 -- The records a computed target counts on date d: (key, label, date that put it in the count).
 CREATE FUNCTION khcn_target_counted(p_province text, p_code text, d date, p_rule text DEFAULT NULL)

@@ -24,7 +24,9 @@ struct HTMLReport {
         @page { size: A4; margin: 20mm 15mm 20mm 30mm; }
         body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 13pt; line-height: 1.35; color: #000; max-width: 165mm; margin: 0 auto; }
         .header { display: flex; justify-content: space-between; text-align: center; }
-        .header div { width: 48%; }
+        .header .issuer { width: 40%; }
+        .header .motto { width: 58%; }
+        .motto b { white-space: nowrap; }
         .issuer { font-size: 12pt; }
         .issuer b, .motto b { display: block; }
         .motto b:first-child { font-size: 12pt; }
