@@ -70,7 +70,17 @@ BEGIN
     END IF;
     RETURN NEW;
 END $$;
-CREATE TRIGGER enterprise_before_write BEFORE INSERT OR UPDATE ON enterprise
+-- On insert the trigger runs only when a row needs it (the WHEN clause is evaluated without
+-- calling PL/pgSQL), so that a clean bulk load of a million rows does not pay for it.
+CREATE TRIGGER enterprise_before_insert BEFORE INSERT ON enterprise
+    FOR EACH ROW
+    WHEN (NEW.name IS NOT NFC NORMALIZED OR NEW.name ~ '^\s|\s$' OR NEW.name = ''
+          OR NEW.address IS NOT NFC NORMALIZED OR NEW.address ~ '^\s|\s$' OR NEW.address = ''
+          OR NEW.legal_form IS NOT NFC NORMALIZED OR NEW.legal_form ~ '^\s|\s$' OR NEW.legal_form = ''
+          OR NEW.commune_code ~ '^\s|\s$' OR NEW.commune_code = ''
+          OR NEW.established_on > khcn_today() OR NEW.status_on > khcn_today())
+    EXECUTE FUNCTION enterprise_before_write();
+CREATE TRIGGER enterprise_before_update BEFORE UPDATE ON enterprise
     FOR EACH ROW EXECUTE FUNCTION enterprise_before_write();
 
 CREATE FUNCTION enterprise_record_status() RETURNS trigger

@@ -24,7 +24,9 @@ CREATE TABLE import_batch (
     revert_reason text
 );
 
-ALTER TABLE audit_log ADD CONSTRAINT audit_log_batch_fkey FOREIGN KEY (batch) REFERENCES import_batch;
+-- audit_log.batch names an import_batch id; no foreign key, because its per-row check would
+-- cost a bulk load of a million rows a million lookups (khcn sets it only inside the batch's
+-- own transaction).
 CREATE INDEX audit_log_batch ON audit_log (batch) WHERE batch IS NOT NULL;
 
 -- Where each kind of record lives, which columns identify a row in its audit images, and

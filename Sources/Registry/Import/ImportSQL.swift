@@ -3,6 +3,10 @@
 /// Every statement reads the staging table `import_staging` (text columns, one per canonical
 /// column) and takes $1 = province; upserts also take $2 = one line (null: every line).
 struct ImportSQL {
+    /// How a statement's outcome adds to the report: INSERT's row count, UPDATE's
+    /// `SELECT count(*)`, or nothing (IP counts through `import_touched`).
+    enum Counts { case inserted, updated, none }
+
     struct Field {
         let column: String
         /// The staged value with its type, e.g. `s.established_on::date`.
@@ -24,7 +28,9 @@ struct ImportSQL {
 
     static let lineFilter = "NOT s.rejected AND ($2::int IS NULL OR s.line = $2)"
 
-    var update: String {
+    /// UPDATE of the changed records; `tracked` also lists their keys in `import_touched`
+    /// (for IP, whose events may change a record too), otherwise the row count says it all.
+    func update(tracked: Bool) -> String {
         let keyMatch = keys.map { "x.\($0.column) = \($0.staged)" }.joined(separator: " AND ")
         let merged = (keys.map { "\($0.staged) AS \($0.column)" }
             + fields.map { "\($0.merge ?? "coalesce(\($0.staged), x.\($0.column))") AS \($0.column)" }).joined(separator: ",\n       ")
@@ -40,21 +46,25 @@ struct ImportSQL {
                  WHERE t.province_code = $1 AND \(targetMatch)
                    AND (\(fields.map { "t.\($0.column)" }.joined(separator: ", "))) IS DISTINCT FROM (\(fields.map { "m.\($0.column)" }.joined(separator: ", ")))
                 RETURNING \(keyText("t")) AS key)
-            INSERT INTO import_touched SELECT key, 'updated' FROM changed
+            \(tracked ? "INSERT INTO import_touched SELECT key, 'updated' FROM changed" : "SELECT count(*) FROM changed")
             """
     }
 
-    var insert: String {
+    /// INSERT of the new records (row count = inserted; `tracked` also lists their keys).
+    func insert(tracked: Bool) -> String {
         let columns = (keys + fields).map(\.column).joined(separator: ", ")
         let values = (keys + fields).map { $0.insert ?? $0.staged }.joined(separator: ", ")
         let keyMatch = keys.map { "x.\($0.column) = \($0.staged)" }.joined(separator: " AND ")
+        let insert = """
+            INSERT INTO \(table) (province_code, \(columns))
+            SELECT $1, \(values)
+              FROM import_staging s
+             WHERE \(Self.lineFilter)
+               AND NOT EXISTS (SELECT 1 FROM \(table) x WHERE x.province_code = $1 AND \(keyMatch))
+            """
+        guard tracked else { return insert }
         return """
-            WITH added AS (
-                INSERT INTO \(table) (province_code, \(columns))
-                SELECT $1, \(values)
-                  FROM import_staging s
-                 WHERE \(Self.lineFilter)
-                   AND NOT EXISTS (SELECT 1 FROM \(table) x WHERE x.province_code = $1 AND \(keyMatch))
+            WITH added AS (\(insert)
                 RETURNING \(keyText(table)) AS key)
             INSERT INTO import_touched SELECT key, 'inserted' FROM added
             """

@@ -60,6 +60,8 @@ public struct Importer {
         _ kind: RecordKind, path: String, options: ImportOptions, context: ChangeContext,
         progress: ((Int, Int) -> Void)? = nil
     ) throws(RegistryError) -> ImportReport {
+        let trace = PhaseTrace()
+        defer { trace.mark("done") }
         var report = ImportReport()
         report.dryRun = options.dryRun
         let reader: SourceReader
@@ -84,8 +86,10 @@ public struct Importer {
             defer { _ = try? connection.query("ROLLBACK") }   // harmless after COMMIT
             let staged = try stage(kind, columns: columns, reader: reader, options: options, report: &report,
                                    rejected: &rejectedRanges, progress: progress)
+            trace.mark("parse+copy")
             guard staged else { return finish(report, rejectedRanges, reader, options) }
             try checkInRegistry(kind, report: &report, rejected: &rejectedRanges)
+            trace.mark("checks")
             if !rejectedRanges.isEmpty && rejectedRanges.count > (options.maxErrors ?? 0) {
                 report.valid = false
                 return finish(report, rejectedRanges, reader, options)
@@ -108,17 +112,21 @@ public struct Importer {
                 """,
                 [writeContext.actor, writeContext.reason ?? "", writeContext.legalRef ?? "", writeContext.batch.map(String.init) ?? ""])
             try upsert(kind, report: &report, rejected: &rejectedRanges)
+            trace.mark("upsert")
             if !rejectedRanges.isEmpty && rejectedRanges.count > (options.maxErrors ?? 0) {
                 report.valid = false
                 return finish(report, rejectedRanges, reader, options)
             }
-            let counts = try connection.query("""
-                SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE updated AND NOT inserted)
-                  FROM (SELECT bool_or(action = 'inserted') AS inserted, bool_or(action = 'updated') AS updated
-                          FROM import_touched GROUP BY key) t
-                """).rows[0]
-            report.inserted = Int(counts[0] ?? "0") ?? 0
-            report.updated = Int(counts[1] ?? "0") ?? 0
+            if kind == .ip {
+                // An application counts once: inserted, or updated by its fields or new events.
+                let counts = try connection.query("""
+                    SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE updated AND NOT inserted)
+                      FROM (SELECT bool_or(action = 'inserted') AS inserted, bool_or(action = 'updated') AS updated
+                              FROM import_touched GROUP BY key) t
+                    """).rows[0]
+                report.inserted = Int(counts[0] ?? "0") ?? 0
+                report.updated = Int(counts[1] ?? "0") ?? 0
+            }
             report.rejected = rejectedRanges.count
             report.unchanged = report.rows - report.rejected - report.inserted - report.updated
             report.valid = report.problemCount == 0
@@ -130,6 +138,7 @@ public struct Importer {
                 "UPDATE import_batch SET rows = $2, inserted = $3, updated = $4, unchanged = $5, rejected = $6 WHERE id = $1",
                 [String(report.batch!), String(report.rows), String(report.inserted), String(report.updated),
                  String(report.unchanged), String(report.rejected)])
+            trace.mark("counts")
             let commit = try connection.query("COMMIT")
             guard commit.commandTag == "COMMIT" else {
                 throw PostgresError(kind: .transactionRolledBack, message: "COMMIT answered \(commit.commandTag)")
@@ -365,22 +374,50 @@ public struct Importer {
         let connection = session.connection
         let statements = Importer.statements(kind)
         let rebuild = try deferIndexes(kind)
+        let trace = PhaseTrace()
         try connection.query("SAVEPOINT import_upsert")
         do {
-            for statement in statements { try connection.query(statement, [session.province, nil]) }
+            for statement in statements {
+                let result = try connection.query(statement.sql, [session.province, nil])
+                report.count(statement.counts, result)
+                trace.mark("  statement")
+            }
             try connection.query("RELEASE SAVEPOINT import_upsert")
             for definition in rebuild { try connection.query(definition) }
+            trace.mark("  indexes rebuilt")
             return
         } catch let error as PostgresError where error.kind == .server && !error.isTransient {
             try connection.query("ROLLBACK TO SAVEPOINT import_upsert")
             for definition in rebuild { try connection.query(definition) }
+            report.inserted = 0
+            report.updated = 0
         }
+        // Trying rows one by one names the lines at fault; past a few thousand rows that would
+        // take too long, so the database's own message is reported for the file.
+        let remaining = Int(try connection.query("SELECT count(*) FROM import_staging WHERE NOT rejected").scalar ?? "0") ?? 0
+        if remaining > Importer.rowByRowLimit {
+            try connection.query("SAVEPOINT import_upsert")
+            do {
+                for statement in statements { try connection.query(statement.sql, [session.province, nil]) }
+            } catch let error as PostgresError where error.kind == .server {
+                let explained = RegistryError(error)
+                throw ImportProblem(ImportProblem.Kind(rawValue: explained.type) ?? .constraint, field: explained.field,
+                                    vi: explained.vietnamese + " (tệp quá lớn để chỉ ra từng dòng; hãy tách tệp)",
+                                    en: explained.english + " (the file is too large to name each line; split it)")
+            }
+            throw ImportProblem(.constraint, vi: "Cơ sở dữ liệu từ chối tệp.", en: "The database refused the file.")
+        }
+        try connection.query("CREATE INDEX ON import_staging (line)")
         let lines = try connection.query("SELECT line, record, end_line FROM import_staging WHERE NOT rejected ORDER BY line").rows
         for row in lines {
             try connection.query("SAVEPOINT import_row")
             do {
-                for statement in statements { try connection.query(statement, [session.province, row[0]]) }
+                var counted: [(ImportSQL.Counts, QueryResult)] = []
+                for statement in statements {
+                    counted.append((statement.counts, try connection.query(statement.sql, [session.province, row[0]])))
+                }
                 try connection.query("RELEASE SAVEPOINT import_row")
+                for (counts, result) in counted { report.count(counts, result) }
             } catch let error as PostgresError where error.kind == .server && !error.isTransient {
                 try connection.query("ROLLBACK TO SAVEPOINT import_row")
                 let explained = RegistryError(error)
@@ -394,11 +431,15 @@ public struct Importer {
         }
     }
 
-    static func statements(_ kind: RecordKind) -> [String] {
+    /// Above this many rows, a refused upsert is not retried row by row.
+    static let rowByRowLimit = 20_000
+
+    static func statements(_ kind: RecordKind) -> [(sql: String, counts: ImportSQL.Counts)] {
         let spec = ImportSQL.spec(kind)
-        var statements = [spec.update, spec.insert]
-        if kind == .ip { statements.append(ImportSQL.ipEvents) }
-        return statements
+        if kind == .ip {
+            return [(spec.update(tracked: true), .none), (spec.insert(tracked: true), .none), (ImportSQL.ipEvents, .none)]
+        }
+        return [(spec.update(tracked: false), .updated), (spec.insert(tracked: false), .inserted)]
     }
 
     /// A first load into an empty table builds its search indexes once afterwards, which is
@@ -416,6 +457,8 @@ public struct Importer {
                AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
             """, [table]).rows
         for index in indexes { try connection.query("DROP INDEX \(index[0]!)") }
+        // Building a GIN index in one pass goes faster with room to sort in.
+        if !indexes.isEmpty { try connection.query("SET LOCAL maintenance_work_mem = '512MB'") }
         return indexes.map { $0[1]! }
     }
 }
@@ -468,5 +511,29 @@ enum RowRules {
             break
         }
         return problems
+    }
+}
+
+/// `KHCN_TRACE=1` prints how long each phase of an import took (for Scripts/bench and tuning).
+final class PhaseTrace {
+    private let enabled = ProcessInfo.processInfo.environment["KHCN_TRACE"] == "1"
+    private var last = Date()
+
+    func mark(_ phase: String) {
+        guard enabled else { return }
+        let now = Date()
+        FileHandle.standardError.write(Data("trace: \(phase) \(String(format: "%.2f", now.timeIntervalSince(last))) s\n".utf8))
+        last = now
+    }
+}
+
+extension ImportReport {
+    /// Adds what one upsert statement did to the counts.
+    mutating func count(_ counts: ImportSQL.Counts, _ result: QueryResult) {
+        switch counts {
+        case .inserted: inserted += result.affectedRows
+        case .updated: updated += Int(result.scalar ?? "0") ?? 0
+        case .none: break
+        }
     }
 }
