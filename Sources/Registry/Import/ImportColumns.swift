@@ -194,14 +194,14 @@ enum ImportColumns {
     static func communeCode(_ raw: String, _ order: DateOrder) throws(CellProblem) -> String? {
         let text = clean(raw)
         if text.isEmpty { return nil }
-        guard text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+        guard text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
             throw CellProblem(kind: .type, vi: "Mã xã chỉ gồm chữ số.", en: "A commune code has digits only.")
         }
-        if text.count == 4 {
+        if text.utf8.count == 4 {
             throw CellProblem(kind: .constraint, vi: "Mã xã “\(text)” có 4 chữ số: có lẽ Excel đã bỏ số 0 ở đầu (0\(text)).",
                               en: "Commune code “\(text)” has 4 digits: Excel probably dropped its leading zero (0\(text)).")
         }
-        guard text.count == 5 else {
+        guard text.utf8.count == 5 else {
             throw CellProblem(kind: .constraint, vi: "Mã xã gồm đúng 5 chữ số.", en: "A commune code is exactly 5 digits.")
         }
         return text
@@ -293,8 +293,8 @@ enum ImportColumns {
 /// `dd-mm-yyyy`, `dd.mm.yyyy`; month-first only with `--date-format mdy`.
 enum CSVDate {
     static func parse(_ text: String, order: DateOrder) throws(CellProblem) -> CivilDate {
-        let bytes = Array(text.utf8)
-        if bytes.count == 5, bytes.allSatisfy({ (48...57).contains($0) }) {
+        let bytes = text.utf8
+        if bytes.count == 5, bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
             let serial = Int(text)!
             let hint = CivilDate(year: 1899, month: 12, day: 30)!.adding(days: serial)
             throw CellProblem(
@@ -307,7 +307,7 @@ enum CSVDate {
         var current = 0, digits = 0
         var separators: [UInt8] = []
         for byte in bytes {
-            if (48...57).contains(byte) {
+            if byte >= 48 && byte <= 57 {
                 current = current * 10 + Int(byte - 48)
                 digits += 1
                 if digits > 4 { throw shapeProblem(text) }

@@ -50,6 +50,19 @@ struct ImportSQL {
             """
     }
 
+    /// How many staged rows name an existing record, and how many would change it (a dry
+    /// run's counts, in one pass, nothing written).
+    var existingAndChanged: String {
+        let keyMatch = keys.map { "x.\($0.column) = \($0.staged)" }.joined(separator: " AND ")
+        let merged = fields.map { $0.merge ?? "coalesce(\($0.staged), x.\($0.column))" }.joined(separator: ", ")
+        return """
+            SELECT count(x.province_code),
+                   count(x.province_code) FILTER (WHERE (\(fields.map { "x.\($0.column)" }.joined(separator: ", "))) IS DISTINCT FROM (\(merged)))
+              FROM import_staging s LEFT JOIN \(table) x ON x.province_code = $1 AND \(keyMatch)
+             WHERE \(Self.lineFilter)
+            """
+    }
+
     /// INSERT of the new records (row count = inserted; `tracked` also lists their keys).
     func insert(tracked: Bool) -> String {
         let columns = (keys + fields).map(\.column).joined(separator: ", ")

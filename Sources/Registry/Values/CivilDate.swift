@@ -48,12 +48,18 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// ISO 8601, as JSON, SQL and CSV exports write it.
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        CivilDate.padded(year, 4) + "-" + CivilDate.padded(month, 2) + "-" + CivilDate.padded(day, 2)
     }
 
     /// `dd/mm/yyyy`, as Vietnamese documents write it.
     public var vietnamese: String {
-        String(format: "%02d/%02d/%04d", day, month, year)
+        CivilDate.padded(day, 2) + "/" + CivilDate.padded(month, 2) + "/" + CivilDate.padded(year, 4)
+    }
+
+    /// Zero-padded decimal (no Foundation formatting: imports format millions of dates).
+    private static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
