@@ -84,7 +84,8 @@ SELECT khcn_attach_audit('target', 'target', '{code}');
 SELECT khcn_attach_audit('target_observation', 'target-observation', '{code,observed_on}');
 
 -- The records a computed target counts on date d: (key, label, date that put it in the count).
-CREATE FUNCTION khcn_target_counted(p_province text, p_code text, d date, p_rule text DEFAULT NULL)
+-- Labels (names, titles) are looked up only when asked for: counting needs none.
+CREATE FUNCTION khcn_target_counted(p_province text, p_code text, d date, p_rule text DEFAULT NULL, with_labels boolean DEFAULT true)
 RETURNS TABLE (key text, label text, counted_on date)
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
@@ -96,21 +97,24 @@ BEGIN
     WHEN 'st-enterprises' THEN
         -- First certificate issued in [baseline, d], and a certificate still valid on d.
         RETURN QUERY
-        SELECT e.tax_code, e.name, f.first_issued
+        SELECT f.tax_code,
+               CASE WHEN with_labels THEN (SELECT e.name FROM enterprise e WHERE e.province_code = p_province AND e.tax_code = f.tax_code) END,
+               f.first_issued
           FROM (SELECT c.tax_code, min(c.issued_on) AS first_issued,
                        bool_or(c.revoked_on IS NULL OR c.revoked_on > d) AS holds_one
                   FROM st_certificate c
                  WHERE c.province_code = p_province AND c.issued_on <= d
                  GROUP BY c.tax_code) f
-          JOIN enterprise e ON e.province_code = p_province AND e.tax_code = f.tax_code
          WHERE f.first_issued BETWEEN t.baseline_date AND d AND f.holds_one;
     WHEN 'st-funds' THEN
         -- A fund established on or before d and not closed on d ("trên 30": more than 30).
         RETURN QUERY
-        SELECT e.tax_code, e.name, max(f.established_on)
-          FROM st_fund f JOIN enterprise e USING (province_code, tax_code)
+        SELECT f.tax_code,
+               CASE WHEN with_labels THEN (SELECT e.name FROM enterprise e WHERE e.province_code = p_province AND e.tax_code = f.tax_code) END,
+               max(f.established_on)
+          FROM st_fund f
          WHERE f.province_code = p_province AND f.established_on <= d AND (f.closed_on IS NULL OR f.closed_on > d)
-         GROUP BY e.tax_code, e.name;
+         GROUP BY f.tax_code;
     WHEN 'ip-filings' THEN
         IF coalesce(p_rule, t.rule) = 'granted' THEN
             RETURN QUERY
@@ -138,7 +142,12 @@ END $$;
 
 CREATE FUNCTION khcn_target_value(p_province text, p_code text, d date, p_rule text DEFAULT NULL) RETURNS numeric
 LANGUAGE sql STABLE
-RETURN (SELECT count(*) FROM khcn_target_counted(p_province, p_code, d, p_rule));
+RETURN (SELECT count(*) FROM khcn_target_counted(p_province, p_code, d, p_rule, false));
+
+-- What the counting rules look up by date.
+CREATE INDEX ip_application_by_filing ON ip_application (province_code, filed_on);
+CREATE INDEX ip_event_by_kind_and_date ON ip_event (province_code, event, event_on);
+CREATE INDEX st_certificate_by_issue ON st_certificate (province_code, issued_on);
 
 -- Contract §7 status, first rule that applies. B = value at baseline, C = value on d,
 -- T = smallest value that meets the target (threshold, or threshold + 1 for "trên"),

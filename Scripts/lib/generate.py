@@ -98,7 +98,9 @@ def main():
             next_code = int(code[:9]) + 1
             row, _ = enterprise_row(rng, 0, code)
             reference.write(row)
-    holders = rng.sample(range(n), max(1, n // 10))
+    # Certificates and funds go to enterprises founded by 2023, dated after their founding.
+    mature = [i for i in range(n) if founded[i][0] <= 2023]
+    holders = rng.sample(mature, max(1, min(len(mature), n // 10)))
     with open(os.path.join(args.out, "certificates.csv"), "w", encoding="utf-8", newline="") as out:
         out.write("tax_code,certificate_number,issued_on,issuer,basis,revoked_on,revoke_reason,revocation_kind\n")
         for k, i in enumerate(holders):
@@ -109,7 +111,7 @@ def main():
                 revoked = f"2026-{rng.randint(1, 10):02d}-{rng.randint(1, 28):02d}"
                 reason = "Không báo cáo ba năm liền"
             out.write(f"{codes[i]},{k + 1}/GCN-DNKHCN,{y}-{m:02d}-{d:02d},Sở KH&CN Tuyên Quang,,{revoked},{reason},\n")
-    fund_holders = rng.sample(range(n), max(1, n // 20))
+    fund_holders = rng.sample(mature, max(1, min(len(mature), n // 20)))
     with open(os.path.join(args.out, "funds.csv"), "w", encoding="utf-8", newline="") as out, \
             open(os.path.join(args.out, "fund-allocations.csv"), "w", encoding="utf-8", newline="") as allocations:
         out.write("tax_code,established_on,decision,capital,notified_on,closed_on\n")

@@ -53,6 +53,8 @@ public final class RegistrySession {
         try translating {
             try connection.query("SET datestyle TO ISO, YMD")
             try connection.query("SET timezone TO 'Asia/Ho_Chi_Minh'")
+            // A clerk's queries are short: compiling them to machine code costs more than it saves.
+            try connection.query("SET jit TO off")
         }
     }
 

@@ -171,13 +171,17 @@ public struct EnterpriseRegister {
     /// the name ignoring case and diacritics (`tan trao` finds `Tân Trào`), or a tax code prefix.
     public func list(search: String? = nil, status: EnterpriseStatus? = nil, limit: Int = 50) throws(RegistryError) -> [Enterprise] {
         let term = search?.precomposedForSearch
+        // Digits search the tax code's start; words search the name through the trigram index
+        // (one shape each, so that the planner can use the index).
+        let byTaxCode = term.map { $0.allSatisfy { $0.isNumber || $0 == "-" } } ?? false
+        let filter = term == nil ? "" : byTaxCode
+            ? "AND tax_code LIKE $2 || '%'"
+            : "AND khcn_fold(name) LIKE '%' || khcn_fold($2) || '%' ESCAPE '\\'"
         let rows = try session.read {
             try session.connection.query(
                 """
                 SELECT \(Self.selectColumns) FROM enterprise
-                WHERE province_code = $1
-                  AND ($2::text IS NULL OR khcn_fold(name) LIKE '%' || khcn_fold($2) || '%' ESCAPE '\\'
-                       OR tax_code LIKE $2 || '%' ESCAPE '\\')
+                WHERE province_code = $1 \(filter)
                   AND ($3::text IS NULL OR status = $3)
                 ORDER BY name COLLATE "vi-VN-x-icu", tax_code
                 LIMIT $4

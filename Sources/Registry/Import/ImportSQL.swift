@@ -206,6 +206,13 @@ struct ImportSQL {
         case .fund:
             checks.append(enterpriseMustExist("tax_code"))
             checks.append(Check(type: .constraint, field: "established_on", sql: """
+                SELECT s.line, s.record, s.established_on, e.established_on::text FROM import_staging s
+                  JOIN enterprise e ON e.province_code = $1 AND e.tax_code = s.tax_code
+                 WHERE NOT s.rejected AND (s.established_on::date < e.established_on
+                       OR enterprise_status_on($1, s.tax_code, s.established_on::date) = 'dissolved')
+                """, message: { founded in ("Quỹ lập trước ngày thành lập doanh nghiệp (\(founded ?? "?")) hoặc khi doanh nghiệp đã giải thể.",
+                                            "The fund was set up before the enterprise was established (\(founded ?? "?")) or after it was dissolved.") }))
+            checks.append(Check(type: .constraint, field: "established_on", sql: """
                 SELECT s.line, s.record, s.established_on, coalesce(f.established_on::text, o.established_on) FROM import_staging s
                   LEFT JOIN st_fund f ON f.province_code = $1 AND f.tax_code = s.tax_code AND f.established_on <> s.established_on::date
                        AND daterange(f.established_on, f.closed_on, '[)') && daterange(s.established_on::date, s.closed_on::date, '[)')
