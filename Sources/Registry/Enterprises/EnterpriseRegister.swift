@@ -174,7 +174,7 @@ public struct EnterpriseRegister {
         // Digits search the tax code's start; words search the name through the trigram index
         // (one shape each, so that the planner can use the index).
         let byTaxCode = term.map { $0.allSatisfy { $0.isNumber || $0 == "-" } } ?? false
-        let filter = term == nil ? "" : byTaxCode
+        let filter = term == nil ? "AND $2::text IS NULL" : byTaxCode
             ? "AND tax_code LIKE $2 || '%'"
             : "AND khcn_fold(name) LIKE '%' || khcn_fold($2) || '%' ESCAPE '\\'"
         let rows = try session.read {
