@@ -61,8 +61,9 @@ BEGIN
             USING ERRCODE = 'check_violation', CONSTRAINT = 'enterprise_status_order',
                   COLUMN = 'status_on', TABLE = 'enterprise';
     END IF;
-    IF TG_OP = 'UPDATE' AND NEW.status_on < OLD.status_on
-       AND (NEW.status, NEW.status_on) IS DISTINCT FROM (OLD.status, OLD.status_on)
+    -- A new status dated before the current one is out of order (re-dating the same status,
+    -- e.g. with a corrected founding date, is a correction, not a change).
+    IF TG_OP = 'UPDATE' AND NEW.status_on < OLD.status_on AND NEW.status IS DISTINCT FROM OLD.status
        AND coalesce(current_setting('khcn.reverting', true), '') <> 'on' THEN
         RAISE EXCEPTION 'status change dated % precedes the previous one (%)', NEW.status_on, OLD.status_on
             USING ERRCODE = 'check_violation', CONSTRAINT = 'enterprise_status_order',

@@ -59,6 +59,8 @@ public struct EnterpriseRegister {
                 UPDATE enterprise SET
                     name = coalesce($3, name),
                     established_on = coalesce($4::date, established_on),
+                    -- a status dated on the founding day moves with a corrected founding date
+                    status_on = CASE WHEN status_on = established_on THEN coalesce($4::date, status_on) ELSE status_on END,
                     address = coalesce($5, address),
                     commune_code = coalesce($6, commune_code),
                     legal_form = coalesce($7, legal_form),

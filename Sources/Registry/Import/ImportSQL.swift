@@ -97,7 +97,9 @@ struct ImportSQL {
                       insert: "coalesce(s.vsic_version::smallint, CASE WHEN s.vsic IS NOT NULL THEN 2025 END)",
                       merge: "coalesce(s.vsic_version::smallint, x.vsic_version, CASE WHEN s.vsic IS NOT NULL THEN 2025 END)"),
                 field("status", insert: "coalesce(s.status, 'active')"),
-                field("status_on", "date", insert: "coalesce(s.status_on::date, s.established_on::date)"),
+                // A status dated on the founding day moves with a corrected founding date.
+                field("status_on", "date", insert: "coalesce(s.status_on::date, s.established_on::date)",
+                      merge: "coalesce(s.status_on::date, CASE WHEN x.status_on = x.established_on AND x.status = coalesce(s.status, x.status) THEN coalesce(s.established_on::date, x.status_on) ELSE x.status_on END)"),
                 field("former_province"),
             ])
         case .certificate:
