@@ -146,7 +146,8 @@ RETURN (SELECT count(*) FROM khcn_target_counted(p_province, p_code, d, p_rule, 
 
 -- What the counting rules look up by date.
 CREATE INDEX ip_application_by_filing ON ip_application (province_code, filed_on);
-CREATE INDEX ip_event_by_kind_and_date ON ip_event (province_code, event, event_on);
+-- (partial, so that it never competes with ip_event_by_application in the life-cycle trigger)
+CREATE INDEX ip_event_grants_by_date ON ip_event (province_code, event_on) WHERE event = 'granted';
 CREATE INDEX st_certificate_by_issue ON st_certificate (province_code, issued_on);
 
 -- Contract §7 status, first rule that applies. B = value at baseline, C = value on d,
