@@ -23,6 +23,22 @@ func fields(_ record: CanonicalRecord) -> [String: Any] {
         }
     }
 
+    @Test func amendmentsAreDatedWithinTheCertificatesLife() throws {
+        try withRegistry { session in
+            let code = try register("0101248141", in: session)
+            let certificates = CertificateRegister(session)
+            _ = try certificates.add(number: "01", taxCode: code, issued: CivilDate("2024-03-01"), issuer: nil, basis: nil, results: [], context: testClerk)
+            let record = try certificates.amend(number: "01", on: CivilDate("2025-01-10"), description: "Bổ sung kết quả KH&CN", reissued: false,
+                                                decision: "5/QĐ-SKHCN", context: testClerk)
+            let amendments = fields(record)["amendments"] as? [[String: Any]] ?? []
+            #expect(amendments.first?["description"] as? String == "Bổ sung kết quả KH&CN")
+            #expect(throws: RegistryError.self) {
+                try certificates.amend(number: "01", on: CivilDate("2024-01-01"), description: "x", reissued: true, decision: nil, context: testClerk)
+            }
+            #expect(try History(session).changes(key: "01").map(\.kind).contains("certificate-amendment"))
+        }
+    }
+
     @Test func basisDefaultsToTheDecreeInForceOnTheIssueDate() throws {
         try withRegistry { session in
             let code = try register("0101248141", in: session)

@@ -24,14 +24,17 @@ public struct History {
     /// Every change to the records with this key, in every kind, oldest first. A tax code also
     /// gives the records that belong to that enterprise, and the story under its former codes.
     public func changes(key rawKey: String) throws(RegistryError) -> [Change] {
-        let key = (try? TaxCode(parsing: rawKey))?.description
-            ?? (try? GIRegister.certificateNumber(rawKey))    // GI numbers are stored padded: 86 → 00086
-            ?? rawKey.trimmingWhitespace()
+        // The key as typed, and as stored where a kind normalises it (tax codes; GI numbers are
+        // padded: 86 → 00086).
+        var candidates = [rawKey.trimmingWhitespace()]
+        if let taxCode = try? TaxCode(parsing: rawKey) { candidates.append(taxCode.description) }
+        if let gi = try? GIRegister.certificateNumber(rawKey) { candidates.append(gi) }
+        let keys = postgresArray(Array(Set(candidates)))
         let rows = try session.read {
             try session.connection.query(
                 """
                 WITH RECURSIVE linked(k) AS (
-                    SELECT $1::text
+                    SELECT unnest($1::text[])
                     UNION
                     SELECT unnest(a.keys) FROM audit_log a JOIN linked l ON a.keys @> ARRAY[l.k]
                      WHERE a.kind = 'enterprise' AND a.action = 'update'
@@ -44,7 +47,7 @@ public struct History {
                  WHERE keys && (SELECT array_agg(k) FROM linked)
                    AND (province_code = $2 OR province_code IS NULL)
                  ORDER BY id
-                """, [key, session.province]).rows
+                """, [keys, session.province]).rows
         }
         return rows.map {
             Change(at: $0[0]!, kind: $0[1]!, key: $0[2]!, action: $0[3]!, actor: $0[4]!, dbUser: $0[5]!,

@@ -29,7 +29,11 @@ public struct CertificateRegister {
                    v.revocation_kind,
                    CASE WHEN v.issued_on > \(asOf) THEN 'not_issued' WHEN v.revoked_on <= \(asOf) THEN v.revocation_kind
                         ELSE 'valid' END AS status,
-                   c.results
+                   c.results,
+                   (SELECT coalesce(json_agg(json_build_object('on', a.amended_on, 'kind', a.kind, 'description', a.description,
+                                                               'decision', a.decision) ORDER BY a.amended_on, a.kind), '[]')
+                      FROM st_certificate_amendment a
+                     WHERE a.province_code = v.province_code AND a.certificate_number = v.certificate_number) AS amendments
               FROM certificate_canonical v JOIN st_certificate c USING (province_code, certificate_number)
         """
     }
@@ -109,6 +113,23 @@ public struct CertificateRegister {
                 WHERE province_code = $1 AND certificate_number = $2
                 """,
                 [session.province, number, date.description, reason, invalidate ? "invalidated" : "revoked"])
+            return try find(number)
+        }
+    }
+
+    /// Records an amendment or re-issue (sửa đổi, bổ sung / cấp lại) on the certificate's file.
+    public func amend(
+        number: String, on date: CivilDate, description: String, reissued: Bool, decision: String?, context: ChangeContext
+    ) throws(RegistryError) -> CanonicalRecord {
+        let number = number.trimmingWhitespace()
+        _ = try find(number)
+        let description = try CleanText.clean(description, field: "description", label: ("Nội dung sửa đổi", "The description"), maxLength: 2000, required: true)!
+        return try session.write(context) {
+            try session.connection.query(
+                """
+                INSERT INTO st_certificate_amendment (province_code, certificate_number, amended_on, kind, description, decision)
+                VALUES ($1, $2, $3::date, $4, $5, $6)
+                """, [session.province, number, date.description, reissued ? "reissued" : "amended", description, decision ?? context.legalRef])
             return try find(number)
         }
     }

@@ -4,7 +4,7 @@ import Registry
 struct CertificateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "certificate", abstract: "S&T enterprise certificates (giấy chứng nhận doanh nghiệp KH&CN).",
-        subcommands: [Add.self, Revoke.self, List.self])
+        subcommands: [Add.self, Amend.self, Revoke.self, List.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Register an issued certificate.")
@@ -27,6 +27,29 @@ struct CertificateCommand: ParsableCommand {
             let (record, warnings) = try CertificateRegister(session).add(
                 number: number, taxCode: taxCode, issued: issued, issuer: issuer, basis: basis, results: result, context: context)
             out.written(record, warnings: warnings, done: out.text("Đã ghi giấy chứng nhận \(number).", "Registered certificate \(number)."))
+        }
+    }
+
+    struct Amend: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record an amendment (sửa đổi, bổ sung) or, with --reissue, a re-issue (cấp lại) of a certificate.")
+
+        @Argument(help: "Certificate number.") var number: String
+        @Option(help: "Date of the amendment, YYYY-MM-DD.") var on: DateArgument
+        @Option(help: "What changed, as the decision says.") var description: String
+        @Flag(help: "A re-issue (cấp lại) rather than an amendment.") var reissue = false
+        @OptionGroup var write: WriteOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let out = global.printer
+            let date = try on.date(field: "on")
+            let context = try write.context()
+            let session = try global.openRegistry()
+            let record = try CertificateRegister(session).amend(
+                number: number, on: date, description: description, reissued: reissue, decision: nil, context: context)
+            out.written(record, done: out.text("Đã ghi sửa đổi giấy chứng nhận \(number) ngày \(out.date(date)).",
+                                               "Recorded an amendment of certificate \(number) on \(out.date(date))."))
         }
     }
 
