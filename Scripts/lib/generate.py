@@ -12,6 +12,7 @@ reference loads. Ratios to the enterprises follow contract §8: 10% certificates
 import argparse
 import os
 import random
+import unicodedata
 
 WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3]
 LEGAL = ["Công ty TNHH", "Công ty Cổ phần", "Hợp tác xã", "Doanh nghiệp tư nhân", "Công ty TNHH MTV"]
@@ -48,8 +49,17 @@ def csv_field(text):
     return text
 
 
-def enterprise_row(rng, index, code):
-    name = f"{rng.choice(LEGAL)} {rng.choice(TRADES)} {rng.choice(SYLLABLES)} {rng.choice(SYLLABLES)} {rng.choice(SYLLABLES)} {rng.choice(PLACES)}"
+def fold(text):
+    """What a clerk types for a name: no diacritics, lower case ('Đức' → 'duc')."""
+    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return "".join(c for c in text if unicodedata.category(c) != "Mn").lower()
+
+
+def enterprise_row(rng, index, code, terms=None):
+    given = f"{rng.choice(SYLLABLES)} {rng.choice(SYLLABLES)} {rng.choice(SYLLABLES)}"
+    if terms is not None and len(terms) < 20 and index % 997 == 0:
+        terms.append(fold(given))   # three-syllable given names: a handful of matches each
+    name = f"{rng.choice(LEGAL)} {rng.choice(TRADES)} {given} {rng.choice(PLACES)}"
     y, m, d = date(rng, 1995, 2025)
     address = f"Số {rng.randint(1, 300)}, đường {rng.choice(STREETS)}, xã {rng.choice(PLACES)}, tỉnh Tuyên Quang"
     return f"{code},{csv_field(name)},{d:02d}/{m:02d}/{y},{csv_field(address)},{rng.choice(COMMUNES)}\n", (y, m, d)
@@ -66,6 +76,7 @@ def main():
     n = args.enterprises
     codes = []
     founded = []
+    terms = []
     start = 100_000_000
     with open(os.path.join(args.out, "enterprises.csv"), "w", encoding="utf-8", newline="") as out:
         out.write("tax_code,name,established_on,address,commune_code\n")
@@ -73,9 +84,11 @@ def main():
             code = tax_code(start)
             start = int(code[:9]) + 1
             codes.append(code)
-            row, when = enterprise_row(rng, i, code)
+            row, when = enterprise_row(rng, i, code, terms)
             founded.append(when)
             out.write(row)
+    with open(os.path.join(args.out, "search-terms.txt"), "w", encoding="utf-8") as out:
+        out.write("\n".join(terms) + "\n")
     # The everyday file: 5,000 changed existing enterprises and 5,000 new ones.
     everyday = min(10_000, max(2, n // 100))
     with open(os.path.join(args.out, "everyday.csv"), "w", encoding="utf-8", newline="") as out, \
