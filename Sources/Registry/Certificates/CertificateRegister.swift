@@ -172,9 +172,3 @@ public struct CertificateRegister {
             en: "No S&T enterprise certificate numbered \(number) is registered.")
     }
 }
-
-/// A PostgreSQL array literal of text values, for `$n::text[]` parameters.
-func postgresArray(_ values: [String]) -> String {
-    "{" + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
-        .joined(separator: ",") + "}"
-}

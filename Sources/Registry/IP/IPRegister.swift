@@ -80,7 +80,7 @@ public struct IPRegister {
     public func record(
         number: ApplicationNumber, event: IPEvent, on date: CivilDate, grantNumber: String?, context: ChangeContext
     ) throws(RegistryError) -> (CanonicalRecord, [Warning]) {
-        let before = try find(number)
+        _ = try find(number)   // an unknown application is exit 3, before anything else
         var warnings: [Warning] = []
         let grant = grantNumber?.trimmingWhitespace()
         if let grant, !IPRegister.isGrantNumber(grant, kind: number.kind) {
@@ -99,7 +99,6 @@ public struct IPRegister {
                                     vi: "Số bằng \(grant) đã thuộc đơn \(holder).", en: "Grant number \(grant) already belongs to application \(holder).")
             }
         }
-        _ = before
         let record = try session.write(context) {
             try session.connection.query(
                 "INSERT INTO ip_event (province_code, application_number, event, event_on, grant_number) VALUES ($1, $2, $3, $4::date, $5)",

@@ -447,9 +447,8 @@ public struct Importer {
         }
     }
 
-    /// A large dry run's counts: rows whose key is already registered are counted as updated
-    /// or unchanged by comparing the staged values with the stored ones only where cheap (new
-    /// keys are inserts; existing keys are reported as unchanged-or-updated by a set-based compare).
+    /// A large dry run's counts in one set-based pass: new keys are inserts, existing keys are
+    /// updates where a staged value differs from the stored one, unchanged otherwise.
     private func estimateCounts(_ kind: RecordKind, report: inout ImportReport, rejected: [Int: Int]) throws {
         let spec = ImportSQL.spec(kind)
         let counts = try session.connection.query(spec.existingAndChanged, [session.province, nil]).rows[0]

@@ -97,3 +97,9 @@ public struct CanonicalRecord: Sendable {
     public let kind: RecordKind
     public let json: String
 }
+
+/// A PostgreSQL array literal of text values, for `$n::text[]` parameters.
+func postgresArray(_ values: [String]) -> String {
+    "{" + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        .joined(separator: ",") + "}"
+}

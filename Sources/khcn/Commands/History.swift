@@ -12,6 +12,9 @@ struct HistoryCommand: ParsableCommand {
         let out = global.printer
         let session = try global.openRegistry()
         let changes = try History(session).changes(key: key)
+        if changes.isEmpty {
+            throw RegistryError.notFound("key", key, vi: "Không có thay đổi nào với khóa “\(key)”.", en: "No change is recorded for key “\(key)”.")
+        }
         if out.json {
             out.emit(.array(changes.map { change in
                 let order = RecordKind(rawValue: change.kind)?.columns ?? []
@@ -25,9 +28,6 @@ struct HistoryCommand: ParsableCommand {
                 ])
             }))
             return
-        }
-        if changes.isEmpty {
-            throw RegistryError.notFound("key", key, vi: "Không có thay đổi nào với khóa “\(key)”.", en: "No change is recorded for key “\(key)”.")
         }
         for change in changes {
             let action = out.text(
