@@ -73,13 +73,28 @@ public final class Connection {
             _ = try? query("ROLLBACK")
             throw error
         }
-        let commit = try query("COMMIT")
-        guard commit.commandTag == "COMMIT" else {
+        try commit()
+        return value
+    }
+
+    /// COMMIT, checked. A COMMIT that the server turned into ROLLBACK is an error. A connection
+    /// lost while COMMIT is under way leaves the outcome unknown (`commitOutcomeUnknown`): the
+    /// server may have committed just before it went away, or while waiting for a synchronous
+    /// standby. Only a connection already known to be gone means that nothing was committed.
+    public func commit() throws {
+        guard PQstatus(handle) == CONNECTION_OK else { throw lastError() }
+        let answer: QueryResult
+        do {
+            answer = try query("COMMIT")
+        } catch var error as PostgresError where error.kind == .connectionLost {
+            error.kind = .commitOutcomeUnknown
+            throw error
+        }
+        guard answer.commandTag == "COMMIT" else {
             throw PostgresError(
                 kind: .transactionRolledBack,
-                message: "COMMIT answered \(commit.commandTag): the transaction was rolled back")
+                message: "COMMIT answered \(answer.commandTag): the transaction was rolled back")
         }
-        return value
     }
 
     /// Streams the rows of a (possibly huge) query one at a time, in libpq's single-row mode,
@@ -101,7 +116,7 @@ public final class Connection {
                 let row = (0..<columns).map { Connection.value(result, 0, $0) }
                 do { try body(row) } catch { failure = error }
             } else if status == PGRES_FATAL_ERROR, failure == nil {
-                failure = Connection.serverError(result)
+                failure = self.failure(result)
             }
         }
         if let failure { throw failure }
@@ -117,7 +132,7 @@ public final class Connection {
         guard let start = PQexec(handle, sql) else { throw lastError() }
         defer { PQclear(start) }
         guard PQresultStatus(start) == PGRES_COPY_IN else {
-            if PQresultStatus(start) == PGRES_FATAL_ERROR { throw Connection.serverError(start) }
+            if PQresultStatus(start) == PGRES_FATAL_ERROR { throw self.failure(start) }
             throw PostgresError(kind: .client, message: "expected COPY FROM STDIN, got another result")
         }
         var producerError: Error?
@@ -148,7 +163,7 @@ public final class Connection {
         guard let start = PQexec(handle, sql) else { throw lastError() }
         defer { PQclear(start) }
         guard PQresultStatus(start) == PGRES_COPY_OUT else {
-            if PQresultStatus(start) == PGRES_FATAL_ERROR { throw Connection.serverError(start) }
+            if PQresultStatus(start) == PGRES_FATAL_ERROR { throw self.failure(start) }
             throw PostgresError(kind: .client, message: "expected COPY TO STDOUT, got another result")
         }
         var failure: Error?
@@ -188,7 +203,7 @@ public final class Connection {
             case PGRES_COMMAND_OK:
                 if case .success = outcome { outcome = .success(Int(Connection.text(PQcmdTuples(result)) ?? "") ?? 0) }
             case PGRES_FATAL_ERROR:
-                if case .success = outcome { outcome = .failure(Connection.serverError(result)) }
+                if case .success = outcome { outcome = .failure(self.failure(result)) }
             default:
                 break
             }
@@ -214,16 +229,31 @@ public final class Connection {
                 commandTag: Connection.text(PQcmdStatus(result)) ?? "",
                 affectedRows: Int(Connection.text(PQcmdTuples(result)) ?? "") ?? 0)
         case PGRES_FATAL_ERROR, PGRES_NONFATAL_ERROR:
-            throw Connection.serverError(result)
+            throw self.failure(result)
         default:
             throw PostgresError(kind: .client, message: "unexpected result status \(PQresultStatus(result).rawValue)")
         }
     }
 
+    /// libpq's own error. A connection that was made and is now bad was lost, not refused.
     private func lastError() -> PostgresError {
         let message = Connection.text(PQerrorMessage(handle))?.trimmingTrailingNewlines() ?? "unknown libpq error"
-        let kind: PostgresError.Kind = PQstatus(handle) == CONNECTION_OK ? .client : .connection
+        let kind: PostgresError.Kind = PQstatus(handle) == CONNECTION_OK ? .client : .connectionLost
         return PostgresError(kind: kind, message: message)
+    }
+
+    /// A failed result, classified. A server that ends the session (fast shutdown,
+    /// pg_terminate_backend: 57P01; crash: 57P02) or a socket that libpq found closed (no
+    /// SQLSTATE at all) is a lost connection, whichever statement or COPY was running.
+    private func failure(_ result: OpaquePointer) -> PostgresError {
+        var error = Connection.serverError(result)
+        guard error.sqlstate != "08P01" else { return error }
+        let libpqSawItClose = error.sqlstate == nil
+            && PostgresError.lostConnectionPhrases.contains { error.message.contains($0) }
+        if PQstatus(handle) == CONNECTION_BAD || PostgresError.endsSession(error.sqlstate) || libpqSawItClose {
+            error.kind = .connectionLost
+        }
+        return error
     }
 
     private static func serverError(_ result: OpaquePointer) -> PostgresError {
@@ -259,21 +289,5 @@ public final class Connection {
         if text.utf8.contains(0) {
             throw PostgresError(kind: .invalidParameter, message: "text contains a NUL byte, which PostgreSQL cannot store")
         }
-    }
-}
-
-/// Calls `body` with a C array of NUL-terminated copies of `values` (NULL for nil).
-private func withCStrings<R>(_ values: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
-    let copies: [UnsafeMutablePointer<CChar>?] = values.map { $0.map { strdup($0) } }
-    defer { copies.forEach { free($0) } }
-    let pointers = copies.map { UnsafePointer($0) }
-    return pointers.withUnsafeBufferPointer { body($0.baseAddress) }
-}
-
-extension String {
-    func trimmingTrailingNewlines() -> String {
-        var text = self
-        while text.last == "\n" || text.last == "\r" { text.removeLast() }
-        return text
     }
 }

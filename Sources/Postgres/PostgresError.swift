@@ -15,6 +15,13 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
         case client
         /// COMMIT answered ROLLBACK: an earlier statement in the transaction had failed.
         case transactionRolledBack
+        /// The connection was lost after it had been made (server stopped or crashed, backend
+        /// terminated, network gone) while no COMMIT was under way: the server rolls back
+        /// whatever the open transaction had done, so nothing of it was committed.
+        case connectionLost
+        /// The connection was lost while COMMIT was on its way or awaiting its answer: the
+        /// server may have committed or not, and the client cannot tell which.
+        case commitOutcomeUnknown
     }
 
     public var kind: Kind
@@ -51,6 +58,21 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
         guard let sqlstate else { return false }
         return ["40001", "40P01", "55P03"].contains(sqlstate)
     }
+
+    /// SQLSTATEs with which the server ends a session: class 08 (connection exception; 08P01,
+    /// a protocol violation, is our bug, not an outage), 57P01 admin_shutdown (fast or smart
+    /// shutdown, pg_terminate_backend), 57P02 crash_shutdown, 57P03 cannot_connect_now.
+    public static func endsSession(_ sqlstate: String?) -> Bool {
+        guard let sqlstate else { return false }
+        return (sqlstate.hasPrefix("08") && sqlstate != "08P01") || ["57P01", "57P02", "57P03"].contains(sqlstate)
+    }
+
+    /// What libpq says when it finds the socket closed; such errors carry no SQLSTATE.
+    static let lostConnectionPhrases = [
+        "server closed the connection unexpectedly", "no connection to the server",
+        "could not send data to server", "could not receive data from server", "connection to server was lost",
+        "SSL SYSCALL error", "terminating connection",
+    ]
 
     /// The statement referenced a table or function that does not exist (schema not migrated).
     public var isUndefinedObject: Bool {

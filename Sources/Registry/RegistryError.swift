@@ -82,6 +82,12 @@ extension RegistryError {
         case .invalidParameter:
             self.init(.rule, type: "type-error", vi: "Giá trị chứa ký tự NUL, không thể lưu.", en: "A value contains a NUL byte, which cannot be stored.")
             return
+        case .connectionLost:
+            self = .connectionLost(error)
+            return
+        case .commitOutcomeUnknown:
+            self = .commitOutcomeUnknown(error)
+            return
         case .client, .transactionRolledBack:
             self.init(.bug, type: "internal-error", vi: "Lỗi không mong đợi (lỗi phần mềm): \(error.message)", en: "Unexpected failure (a bug): \(error.message)")
             return
@@ -123,10 +129,14 @@ extension RegistryError {
                 field: field,
                 vi: "Cơ sở dữ liệu từ chối giá trị: \(error.message)", en: "The database refused the value: \(error.message)",
                 sqlstate: state)
-        case "08" where state != "08P01", "57":
+        case "08" where state != "08P01", "57" where PostgresError.endsSession(state):
+            self = .connectionLost(error)   // normally classified by the connection already
+        case "57":
+            // 57014 query_canceled (statement_timeout, pg_cancel_backend), 57P04 database dropped.
             self.init(
                 .unavailable, type: "database-unavailable",
-                vi: "Mất kết nối tới cơ sở dữ liệu: \(error.message)", en: "Lost the database connection: \(error.message)",
+                vi: "Máy chủ đã hủy câu lệnh (\(error.message)); không có gì được ghi. Hãy thử lại; nếu lặp lại, hỏi người quản trị cơ sở dữ liệu.",
+                en: "The server cancelled the statement (\(error.message)); nothing was written. Try again; if it recurs, ask the database administrator.",
                 sqlstate: state)
         default:
             self.init(
@@ -136,12 +146,39 @@ extension RegistryError {
         }
     }
 
+    /// The server went away mid-command (contract §3: 69). Nothing was committed: the server
+    /// rolls back an open transaction when its session ends, so running again is safe.
+    public static func connectionLost(_ error: PostgresError) -> RegistryError {
+        let reason = error.message.firstLine
+        return RegistryError(
+            .unavailable, type: "database-unavailable",
+            vi: "Mất kết nối tới cơ sở dữ liệu giữa chừng (\(reason)). Chưa có gì được ghi: thay đổi hoặc lần nhập này KHÔNG được áp dụng. Hãy khởi động máy chủ nếu nó đã dừng (Scripts/db start), rồi chạy lại đúng lệnh này; nhập lại cùng tệp là an toàn.",
+            en: "Lost the connection to the database (\(reason)). Nothing was committed: this change or import was NOT applied. Start the server if it is stopped (Scripts/db start), then run the same command again; importing the same file again is safe.",
+            sqlstate: error.sqlstate)
+    }
+
+    /// The connection went away while COMMIT was under way: the server may have committed just
+    /// before, so saying either "applied" or "not applied" could be false.
+    public static func commitOutcomeUnknown(_ error: PostgresError) -> RegistryError {
+        let reason = error.message.firstLine
+        return RegistryError(
+            .unavailable, type: "commit-outcome-unknown",
+            vi: "Mất kết nối tới cơ sở dữ liệu đúng lúc ghi (COMMIT) (\(reason)): không thể biết thay đổi đã được áp dụng hay chưa. Khi máy chủ chạy lại, hãy kiểm tra trước: khcn import list cho biết lần nhập đã được ghi chưa (khcn history KHÓA cho một bản ghi). Nhập lại cùng tệp vẫn an toàn.",
+            en: "Lost the connection to the database while committing (\(reason)): whether the change was applied is unknown. When the server is back, check first: khcn import list shows whether the import was recorded (khcn history KEY for a single record). Importing the same file again is safe either way.",
+            sqlstate: error.sqlstate)
+    }
+
     public static func schemaNotMigrated(detail: String) -> RegistryError {
         RegistryError(
             .unavailable, type: "schema-not-migrated",
             vi: "Cơ sở dữ liệu chưa được cập nhật lược đồ (\(detail)). Hãy chạy: khcn db migrate",
             en: "The database schema is not migrated (\(detail)). Run: khcn db migrate")
     }
+}
+
+extension String {
+    /// libpq's messages run on over indented lines ("This probably means…"); the first says it.
+    var firstLine: String { String(split(separator: "\n", maxSplits: 1).first ?? "") }
 }
 
 /// Runs database work and reports failures in registry terms.

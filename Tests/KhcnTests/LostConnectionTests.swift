@@ -1,0 +1,81 @@
+import Foundation
+import Postgres
+import TestSupport
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The server going away in the middle of an import is exit 69 with a message that says the
+/// import was not applied (issue 10, item 5), not a bug (exit 1). The shared test server stays
+/// up: the importing backend is ended with `pg_terminate_backend`, which is what a fast
+/// shutdown does to every backend (SQLSTATE 57P01).
+@Suite(.serialized) struct LostConnectionTests {
+    /// A 300,000-row enterprise file: long enough to be caught while it loads.
+    static func bigFile(in folder: URL) throws -> String {
+        var text = "tax_code,name,established_on,address,commune_code\n"
+        for (index, code) in KillTests.taxCodes(count: 300_000, from: 301_234_567).enumerated() {
+            text += "\(code),Công ty Thử nghiệm Số \(index),01/02/2020,\"Số \(index), phường Minh Xuân\",02242\n"
+        }
+        let path = folder.appendingPathComponent("big.csv").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// Starts the import, waits until its backend runs a statement matching `phase` (a LIKE
+    /// pattern), ends that backend, and returns the CLI's exit status and JSON error.
+    func importTerminated(during phase: String, database: TestDatabase, file: String) throws -> (Int32, [String: Any]) {
+        let process = Process()
+        process.executableURL = try KhcnRun.executable
+        process.arguments = ["import", "enterprises", file, "--json", "--lang", "en"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["KHCN_DATABASE_URL"] = database.conninfo
+        environment["KHCN_LANG"] = nil
+        process.environment = environment
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let watcher = try database.connect()
+        var ended = false
+        let deadline = Date().addingTimeInterval(300)   // parsing 300,000 rows is slow on a busy machine
+        while !ended && process.isRunning && Date() < deadline {
+            usleep(20_000)
+            ended = try watcher.query(
+                """
+                SELECT count(*) > 0 FROM (
+                  SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                   WHERE datname = current_database() AND pid <> pg_backend_pid()
+                     AND state = 'active' AND query LIKE $1) t
+                """, [phase]).scalar == "t"
+        }
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(ended, "the import never reached \(phase)")
+        let json = (try? JSONSerialization.jsonObject(with: stdout)) as? [String: Any] ?? [:]
+        return (process.terminationStatus, json["error"] as? [String: Any] ?? [:])
+    }
+
+    @Test(arguments: ["COPY%", "%INSERT INTO enterprise%"])
+    func terminatedImportIsUnavailableAndNotApplied(phase: String) throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let small = folder.appendingPathComponent("small.csv").path
+        try "tax_code,name\n0101248141,Công ty A\n".write(toFile: small, atomically: true, encoding: .utf8)
+        #expect(try KhcnRun.run(["import", "enterprises", small], database: database).status == 0)
+
+        let (status, error) = try importTerminated(during: phase, database: database, file: try LostConnectionTests.bigFile(in: folder))
+        #expect(status == 69)
+        #expect(error["type"] as? String == "database-unavailable")
+        let message = error["message"] as? String ?? ""
+        #expect(message.contains("NOT applied"), "\(message)")
+        #expect((error["sqlstate"] as? String) != "", "an empty SQLSTATE says nothing")
+
+        let state = try database.connect().query(
+            "SELECT (SELECT count(*) FROM enterprise), (SELECT count(*) FROM import_batch), (SELECT count(*) FROM audit_log)").rows[0]
+        #expect(state == ["1", "1", "1"], "nothing of the terminated import is committed")
+    }
+}
