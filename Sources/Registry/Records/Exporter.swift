@@ -13,7 +13,8 @@ public struct Exporter {
             let value = kind.listColumns.contains(column) ? "nullif(array_to_string(\(column), '|'), '')" : column
             guard excel else { return value == column ? column : "\(value) AS \(column)" }
             let text = "(\(value))::text"
-            return "CASE WHEN \(text) ~ '\(ExcelCell.sqlPattern)' THEN '''' || \(text) ELSE \(text) END AS \(column)"
+            let pattern = ExcelCell.sqlPattern.replacingOccurrences(of: "'", with: "''")
+            return "CASE WHEN \(text) ~ '\(pattern)' THEN '''' || \(text) ELSE \(text) END AS \(column)"
         }
         return """
             COPY (SELECT \(columns.joined(separator: ", ")) FROM \(kind.view)
