@@ -111,7 +111,7 @@ extension RegistryError {
             self.init(.rule, type: "constraint-error", field: error.column, vi: hint, en: error.message, sqlstate: state)
             return
         }
-        if let name = error.constraint, let known = ConstraintCatalogue.entry(name) {
+        if let name = error.constraint, let known = ConstraintCatalogue.entry(name, table: error.table) {
             let type: String
             switch state {
             case "23505": type = "unique-error"

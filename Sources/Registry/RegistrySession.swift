@@ -63,9 +63,11 @@ public final class RegistrySession {
         try read { try connection.query(sql, parameters).rows.map { CanonicalRecord(kind: kind, json: $0[0] ?? "{}") } }
     }
 
-    /// Refuses to run registry commands on a database whose schema is behind `SQL/` (exit 69).
+    /// Refuses to run registry commands on a database whose schema is behind `SQL/` (exit 69),
+    /// or for a province that is not on the national list (exit 65).
     public func requireMigrated() throws(RegistryError) {
         try Migrator(connection: connection, directory: try Migrator.locateDirectory()).requireMigrated()
+        try requireKnownProvince()
     }
 
     /// Runs `body` in one transaction whose audit rows carry `context`.

@@ -149,7 +149,8 @@ func count(_ session: RegistrySession, _ sql: String) throws -> Int {
     }
 
     @Test func maxErrorsLoadsTheGoodRowsAndWritesTheBadOnesAsTheirOriginalBytes() throws {
-        let original = Array("MST;Tên doanh nghiệp\r\n0101248141;A\r\n101248141;B\r\n0100109106;\"C\r\nsecond line\"\r\n0100109106;D\r\n".utf8)
+        // A line break inside a quoted cell: allowed in an address only (contract §4).
+        let original = Array("MST;Tên doanh nghiệp;Địa chỉ\r\n0101248141;A;\r\n101248141;B;\r\n0100109106;C;\"Tổ 3\r\nsecond line\"\r\n0100109106;D;\r\n".utf8)
         let bytes = try encode(String(decoding: original, as: UTF8.self), as: "WINDOWS-1258")
         let source = try temporaryFile(bytes)
         let rejects = source + ".rejects.csv"
@@ -160,7 +161,7 @@ func count(_ session: RegistrySession, _ sql: String) throws -> Int {
             #expect(report.inserted == 2 && report.rejected == 2)
             #expect(report.batch != nil)
             let written = [UInt8](try Data(contentsOf: URL(fileURLWithPath: rejects)))
-            let expected = try encode("MST;Tên doanh nghiệp\r\n101248141;B\r\n0100109106;D\r\n", as: "WINDOWS-1258")
+            let expected = try encode("MST;Tên doanh nghiệp;Địa chỉ\r\n101248141;B;\r\n0100109106;D;\r\n", as: "WINDOWS-1258")
             #expect(written == expected)
             let tooMany = try importing(session, .enterprise, source) { $0.maxErrors = 1; $0.encoding = .windows1258 }
             #expect(tooMany.exitCode == 65)

@@ -24,6 +24,22 @@ public struct TestDatabase: Sendable {
         return database
     }
 
+    /// A database migrated up to and including `version` only, as a registry installed before
+    /// a later migration would be (for testing what that migration does to existing rows).
+    public static func create(migratedThrough version: Int) throws -> TestDatabase {
+        let database = try create(migrated: false)
+        let source = try Migrator.locateDirectory()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("khcn-sql-" + UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in try FileManager.default.contentsOfDirectory(atPath: source.path)
+        where name.hasSuffix(".sql") && (Int(name.prefix { $0.isNumber }) ?? .max) <= version {
+            try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        _ = try Migrator(connection: try database.connect(), directory: folder).migrate()
+        return database
+    }
+
     public func connect() throws -> Connection { try Connection(conninfo) }
 
     /// Drops the database (best effort: a failing test should still report its own failure).

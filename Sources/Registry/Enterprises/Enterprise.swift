@@ -81,7 +81,7 @@ public struct EnterpriseFields: Sendable {
     mutating func validate(today: CivilDate, requireName: Bool) throws(RegistryError) -> [Warning] {
         var warnings: [Warning] = []
         name = try CleanText.clean(name, field: "name", label: ("Tên doanh nghiệp", "The name"), maxLength: 400, required: requireName)
-        address = try CleanText.clean(address, field: "address", label: ("Địa chỉ", "The address"), maxLength: 1000, required: false)
+        address = try CleanText.clean(address, field: "address", label: ("Địa chỉ", "The address"), maxLength: 1000, required: false, allowLineBreaks: true)
         legalForm = try CleanText.clean(legalForm, field: "legal_form", label: ("Loại hình", "The legal form"), maxLength: 200, required: false)
         communeCode = try CleanText.clean(communeCode, field: "commune_code", label: ("Mã xã", "The commune code"), maxLength: 5, required: false)
         if let code = communeCode, code.count != 5 || !code.allSatisfy({ $0.isASCII && $0.isNumber }) {

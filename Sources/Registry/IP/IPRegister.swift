@@ -82,7 +82,7 @@ public struct IPRegister {
     ) throws(RegistryError) -> (CanonicalRecord, [Warning]) {
         _ = try find(number)   // an unknown application is exit 3, before anything else
         var warnings: [Warning] = []
-        let grant = grantNumber?.trimmingWhitespace()
+        let grant = try CleanText.clean(grantNumber, field: "grant_number", label: ("Số bằng", "The grant number"), maxLength: 30, required: false)
         if let grant, !IPRegister.isGrantNumber(grant, kind: number.kind) {
             warnings.append(Warning(
                 vi: "Số bằng “\(grant)” không theo dạng \(number.typeDigit)-NNNNNNN; đã lưu như đã ghi.",

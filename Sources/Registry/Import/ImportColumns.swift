@@ -37,7 +37,7 @@ enum ImportColumns {
             ImportColumn(name: "tax_code", aliases: ["Mã số thuế", "MST", "Mã số doanh nghiệp"], required: true, parse: taxCode),
             ImportColumn(name: "name", aliases: ["Tên doanh nghiệp"], required: true, parse: text(400)),
             ImportColumn(name: "established_on", aliases: ["Ngày thành lập"], required: false, parse: date),
-            ImportColumn(name: "address", aliases: ["Địa chỉ"], required: false, parse: text(1000)),
+            ImportColumn(name: "address", aliases: ["Địa chỉ"], required: false, parse: text(1000, lineBreaks: true)),
             ImportColumn(name: "commune_code", aliases: ["Mã xã"], required: false, parse: communeCode),
             ImportColumn(name: "legal_form", aliases: ["Loại hình"], required: false, parse: text(200)),
             ImportColumn(name: "vsic", aliases: ["Mã ngành"], required: false, parse: vsic),
@@ -130,7 +130,8 @@ enum ImportColumns {
 
     /// NFC (only when the cell has combining marks: cheap for a million rows) and trimmed.
     static func clean(_ raw: String) -> String {
-        var text = raw
+        // Contract §6: `export --excel` wrote a `'` before a cell a spreadsheet would run as a formula.
+        var text = raw.utf8.first == 0x27 && ExcelCell.isNeutralised(raw) ? String(raw.dropFirst()) : raw
         if text.utf8.contains(where: { $0 == 0xCC || $0 == 0xCD }) { text = text.precomposedStringWithCanonicalMapping }
         if let first = text.utf8.first, let last = text.utf8.last,
            first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 || first == 0x0A || last == 0x0A || first == 0x0D || last == 0x0D {
@@ -139,11 +140,14 @@ enum ImportColumns {
         return text
     }
 
-    static func text(_ maxLength: Int) -> (String, DateOrder) throws(CellProblem) -> String? {
+    static func text(_ maxLength: Int, lineBreaks: Bool = false) -> (String, DateOrder) throws(CellProblem) -> String? {
         { raw, _ throws(CellProblem) in
             let text = clean(raw)
             if text.isEmpty { return nil }
             if text.utf8.contains(0) { throw CellProblem(kind: .type, vi: "Ô chứa ký tự NUL.", en: "The cell contains a NUL byte.") }
+            if let problem = CleanText.problem(text, label: ("Ô", "The cell"), allowLineBreaks: lineBreaks) {
+                throw CellProblem(kind: .constraint, vi: problem.vi, en: problem.en)
+            }
             if text.utf8.count > maxLength, text.count > maxLength {
                 throw CellProblem(kind: .constraint, vi: "Dài \(text.count) ký tự, tối đa \(maxLength).", en: "\(text.count) characters long; at most \(maxLength).")
             }

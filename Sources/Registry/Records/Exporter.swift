@@ -7,9 +7,14 @@ public struct Exporter {
     public init(_ session: RegistrySession) { self.session = session }
 
     /// The SQL that produces the CSV (province code is two digits, checked at session start).
-    func copyStatement(_ kind: RecordKind) -> String {
+    /// For Excel, a cell a spreadsheet would run as a formula gets a leading `'` (§6, `ExcelCell`).
+    func copyStatement(_ kind: RecordKind, excel: Bool = false) -> String {
         let columns = kind.columns.map { column in
-            kind.listColumns.contains(column) ? "nullif(array_to_string(\(column), '|'), '') AS \(column)" : column
+            let value = kind.listColumns.contains(column) ? "nullif(array_to_string(\(column), '|'), '')" : column
+            guard excel else { return value == column ? column : "\(value) AS \(column)" }
+            let text = "(\(value))::text"
+            let pattern = ExcelCell.sqlPattern.replacingOccurrences(of: "'", with: "''")
+            return "CASE WHEN \(text) ~ '\(pattern)' THEN '''' || \(text) ELSE \(text) END AS \(column)"
         }
         return """
             COPY (SELECT \(columns.joined(separator: ", ")) FROM \(kind.view)
@@ -20,7 +25,7 @@ public struct Exporter {
     }
 
     /// Hands the CSV to `write` chunk by chunk.
-    public func export(_ kind: RecordKind, _ write: (UnsafeBufferPointer<UInt8>) throws -> Void) throws(RegistryError) {
-        try session.read { try session.connection.copyOut(copyStatement(kind), write) }
+    public func export(_ kind: RecordKind, excel: Bool = false, _ write: (UnsafeBufferPointer<UInt8>) throws -> Void) throws(RegistryError) {
+        try session.read { try session.connection.copyOut(copyStatement(kind, excel: excel), write) }
     }
 }

@@ -7,7 +7,25 @@ enum ConstraintCatalogue {
         let en: String
     }
 
-    static func entry(_ constraint: String) -> Entry? { entries[constraint] }
+    /// The entry for a constraint; `table` (from the server's error) names the field of the
+    /// text rules that SQL/0014 adds as `<table>_<column>_clean`.
+    static func entry(_ constraint: String, table: String? = nil) -> Entry? {
+        if let entry = entries[constraint] { return entry }
+        if constraint.hasSuffix("_province_known") {
+            return Entry(
+                field: "province",
+                vi: "Mã tỉnh không có trong danh mục 34 tỉnh, thành phố từ 01/07/2025 (Quyết định 19/2025/QĐ-TTg); xem khcn province list.",
+                en: "The province code is not on the national list of the 34 provinces in force since 1 July 2025 (Decision 19/2025/QĐ-TTg); see khcn province list.")
+        }
+        if constraint.hasSuffix("_clean"), let table, constraint.hasPrefix(table + "_") {
+            let field = String(constraint.dropFirst(table.count + 1).dropLast("_clean".count))
+            return Entry(
+                field: field,
+                vi: "Trường \(field) chứa ký tự điều khiển hoặc ký tự đổi chiều văn bản (U+0000–001F, U+007F–009F, U+202A–202E, U+2066–2069), không được phép (hợp đồng §4).",
+                en: "Field \(field) holds a control character or a bidirectional override (U+0000–001F, U+007F–009F, U+202A–202E, U+2066–2069), which is not allowed (contract §4).")
+        }
+        return nil
+    }
 
     private static let entries: [String: Entry] = [
         "enterprise_pkey": Entry(
@@ -33,7 +51,9 @@ enum ConstraintCatalogue {
         "enterprise_status_known": Entry(
             field: "status", vi: "Trạng thái là active, suspended hoặc dissolved.", en: "The status is active, suspended or dissolved."),
         "enterprise_former_province_known": Entry(
-            field: "former_province", vi: "Tỉnh cũ là tuyen-quang hoặc ha-giang.", en: "The former province is tuyen-quang or ha-giang."),
+            field: "former_province",
+            vi: "Tỉnh cũ phải là một tỉnh đã sáp nhập vào tỉnh của hồ sơ (với 08: tuyen-quang hoặc ha-giang; xem khcn province list).",
+            en: "The former province must be one merged into the record's province (for 08: tuyen-quang or ha-giang; see khcn province list)."),
         "enterprise_province_code_format": Entry(
             field: "province", vi: "Mã tỉnh gồm 2 chữ số (Tuyên Quang là 08).", en: "A province code is 2 digits (Tuyên Quang is 08)."),
         "enterprise_established_plausible": Entry(

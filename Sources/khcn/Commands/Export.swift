@@ -14,10 +14,12 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let out = global.printer
-        let session = try global.openRegistry()
+        // Contract §6: the file is opened before anything else, so an unwritable path is exit 66
+        // with nothing changed.
         var sink = try CSVSink(path: output, excel: excel)
         do {
-            try Exporter(session).export(kind.kind) { chunk in try sink.write(chunk) }
+            let session = try global.openRegistry()
+            try Exporter(session).export(kind.kind, excel: excel) { chunk in try sink.write(chunk) }
             try sink.finish()
         } catch {
             sink.abandon()
@@ -40,24 +42,39 @@ struct FileKindArgument: ExpressibleByArgument {
     static var allValueStrings: [String] { RecordKind.allCases.compactMap(\.fileKind) }
 }
 
-/// Where the CSV goes: standard output, or a temporary file renamed into place at the end, so
-/// that a failed export never leaves half a file.
+/// Where the CSV goes: standard output, or a temporary file beside the target renamed into
+/// place at the end, so that a failed export never leaves half a file. With `--excel`: a BOM,
+/// and CRLF between records while a line break inside a quoted field stays as stored (§6).
 struct CSVSink {
     let path: String?
     let excel: Bool
     private var handle: FileHandle
     private let temporary: String?
     private var buffer: [UInt8] = []
+    /// Inside a quoted field (COPY doubles a quote inside one, which toggles twice).
+    private var quoted = false
 
     init(path: String?, excel: Bool) throws(RegistryError) {
         self.path = path
         self.excel = excel
         if let path {
+            func refuse(_ vi: String, _ en: String) -> RegistryError {
+                RegistryError(.inputFile, type: "file-error", field: "output", value: path, vi: vi, en: en)
+            }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                if isDirectory.boolValue {
+                    throw refuse("Không ghi được \(path): đó là một thư mục.", "Cannot write \(path): it is a directory.")
+                }
+                if access(path, W_OK) != 0 {
+                    throw refuse("Không ghi được \(path): tệp không cho phép ghi.", "Cannot write \(path): the file is not writable.")
+                }
+            }
             let temporary = path + ".partial-\(getpid())"
             guard FileManager.default.createFile(atPath: temporary, contents: nil),
                   let handle = FileHandle(forWritingAtPath: temporary) else {
-                throw RegistryError(.inputFile, type: "file-error", field: "output", value: path,
-                                    vi: "Không ghi được tệp \(path).", en: "Cannot write \(path).")
+                throw refuse("Không ghi được tệp \(path) (thư mục không tồn tại hoặc không cho phép ghi).",
+                             "Cannot write \(path) (its folder is missing or not writable).")
             }
             self.handle = handle
             self.temporary = temporary
@@ -71,7 +88,8 @@ struct CSVSink {
     mutating func write(_ chunk: UnsafeBufferPointer<UInt8>) throws {
         if excel {
             for byte in chunk {
-                if byte == 0x0A { buffer.append(0x0D) }
+                if byte == 0x22 { quoted.toggle() }
+                if byte == 0x0A && !quoted { buffer.append(0x0D) }
                 buffer.append(byte)
             }
         } else {
@@ -89,8 +107,11 @@ struct CSVSink {
         try flush()
         if let temporary, let path {
             try handle.close()
-            _ = try? FileManager.default.removeItem(atPath: path)
-            try FileManager.default.moveItem(atPath: temporary, toPath: path)
+            // rename(2) replaces the old file in one step (never a directory: refused above).
+            guard rename(temporary, path) == 0 else {
+                throw RegistryError(.inputFile, type: "file-error", field: "output", value: path,
+                                    vi: "Không ghi được \(path).", en: "Cannot write \(path).")
+            }
         }
     }
 

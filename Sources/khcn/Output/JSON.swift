@@ -76,7 +76,11 @@ enum JSON: Equatable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case let c where c.value < 0x20: out += String(format: "\\u%04x", c.value)
+            // Contract §4: C1 controls and bidirectional overrides are escaped too, so that JSON
+            // printed to a terminal cannot drive it either.
+            case let c where c.value < 0x20 || (0x7F...0x9F).contains(c.value) || (0x202A...0x202E).contains(c.value)
+                || (0x2066...0x2069).contains(c.value):
+                out += String(format: "\\u%04x", c.value)
             default: out.unicodeScalars.append(scalar)
             }
         }

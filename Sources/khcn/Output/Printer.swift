@@ -32,19 +32,30 @@ struct Printer {
         print(value.rendered())
     }
 
+    /// Contract §4: nothing is printed to a terminal unescaped. Stored text written before the
+    /// rule (or the audit trail, which is never corrected) may hold ESC, BEL or U+202E: every
+    /// line is escaped here (`\u{1B}`), keeping only its line breaks and tabs.
     func say(_ line: String) {
-        print(line)
+        print(CleanText.escaped(line, keepingLineBreaks: true))
+    }
+
+    /// A line whose last word is coloured (a terminal only); the text itself is escaped.
+    func say(_ line: String, colouring word: String, code: String) {
+        print(CleanText.escaped(line, keepingLineBreaks: true) + "\u{1B}[\(code)m" + CleanText.escaped(word) + "\u{1B}[0m")
     }
 
     func warn(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((CleanText.escaped(line, keepingLineBreaks: true) + "\n").utf8))
     }
 
     /// A key–value card ("Tên doanh nghiệp   Công ty …") with the labels aligned.
     func card(_ title: String, _ fields: [(String, String)]) -> String {
         let width = fields.map(\.0.count).max() ?? 0
+        // A line break held in a value (an address) continues under the value, not at the margin.
+        let indent = "\n" + String(repeating: " ", count: width + 4)
         let lines = fields.map { label, value in
-            "  " + label + String(repeating: " ", count: width - label.count) + "  " + value
+            "  " + label + String(repeating: " ", count: width - label.count) + "  "
+                + value.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { CleanText.escaped(String($0)) }.joined(separator: indent)
         }
         return ([title] + lines).joined(separator: "\n")
     }

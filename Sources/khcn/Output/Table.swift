@@ -1,3 +1,5 @@
+import Registry
+
 /// A plain-text table whose columns line up for Vietnamese text: widths are counted in
 /// characters (grapheme clusters, NFC), not bytes, so "Tuyên Quang" is 11 wide.
 struct Table {
@@ -11,7 +13,10 @@ struct Table {
         self.rightAligned = rightAligned
     }
 
-    mutating func append(_ row: [String]) { rows.append(row) }
+    /// Cells are escaped (contract §4: `\u{1B}` for ESC; a line break in an address as `\u{A}`)
+    /// before their widths are counted, so stored text can neither drive the terminal nor
+    /// break the alignment.
+    mutating func append(_ row: [String]) { rows.append(row.map { CleanText.escaped($0) }) }
 
     func rendered() -> String {
         var widths = headers.map(\.count)

@@ -43,7 +43,7 @@ struct ProgressCommand: ParsableCommand {
             let code = ["achieved": "32", "on_track": "32", "needs_acceleration": "33", "too_early": "36", "manual": "2",
                         "missed": "31", "regressing": "31", "stalled": "31"][status] ?? "0"
             let word = out.statusWords(status)
-            out.say(String(line.dropLast(word.count)) + "\u{1B}[\(code)m\(word)\u{1B}[0m")
+            out.say(String(line.dropLast(word.count)), colouring: word, code: code)
         }
         out.say("")
         for item in progress where item.target.computed {
