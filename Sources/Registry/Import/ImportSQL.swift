@@ -83,18 +83,6 @@ struct ImportSQL {
             """
     }
 
-    /// Staged text as the database will store it (`khcn_clean_text`: NFC, trimmed), so that
-    /// matching keys and comparing a row with its stored record see what the database keeps:
-    /// a cell holding U+2126 OHM SIGN is the stored U+03A9, and a re-import of the same file is
-    /// all `unchanged` (contract §6). Only rows with a text cell not in NFC are rewritten.
-    static func normalizeStaged(_ kind: RecordKind) -> String {
-        let spec = spec(kind)
-        let text = (spec.keys + spec.fields).filter { $0.staged == "s.\($0.column)" }.map(\.column)
-        guard !text.isEmpty else { return "SELECT 1" }
-        return "UPDATE import_staging SET " + text.map { "\($0) = khcn_clean_text(\($0))" }.joined(separator: ", ")
-            + " WHERE NOT (" + text.map { "coalesce(\($0) IS NFC NORMALIZED, true)" }.joined(separator: " AND ") + ")"
-    }
-
     static func spec(_ kind: RecordKind) -> ImportSQL {
         func field(_ column: String, _ type: String? = nil, insert: String? = nil, merge: String? = nil) -> Field {
             Field(column: column, staged: type.map { "s.\(column)::\($0)" } ?? "s.\(column)", insert: insert, merge: merge)

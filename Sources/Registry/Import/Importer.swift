@@ -97,7 +97,6 @@ public struct Importer {
                                      rejected: &rejectedRanges, progress: progress)
             trace.mark("parse+copy")
             guard readable else { return try finish(report, rejectedRanges, reader, rejects) }
-            try connection.query(ImportSQL.normalizeStaged(kind))
             // Statistics on the staging table let the planner join 10,000 rows to a registry
             // of a million through its indexes instead of scanning it.
             try connection.query("ANALYZE import_staging")
