@@ -129,6 +129,21 @@ import Glibc
         try ImportStreamTests.expectWholeInputImported(run, database: database)
     }
 
+    /// `- < file`: standard input is a regular file, still read once and kept for the rejects.
+    @Test func standardInputRedirectedFromAFileWritesTheRejects() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let folder = try ImportStreamTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("dn.csv").path, rejects = folder.appendingPathComponent("loi.csv").path
+        try "MST;Tên doanh nghiệp\r\n0101248141;A\r\n101248141;B\r\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let run = try ImportStreamTests.run(URL(fileURLWithPath: "/bin/bash"),
+                                             ["-c", "\"$0\" import enterprises - --max-errors 1 --rejects \"$2\" --json < \"$1\"", try KhcnRun.executable.path, file, rejects],
+                                             stdin: nil, database: database)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try String(contentsOfFile: rejects, encoding: .utf8) == "MST;Tên doanh nghiệp\r\n101248141;B\r\n")
+    }
+
     /// Contract §6: outputs are opened before anything is written; an unwritable one is 66.
     @Test(arguments: ["--report", "--rejects"])
     func anUnwritableOutputIsExit66WithNothingChanged(flag: String) throws {

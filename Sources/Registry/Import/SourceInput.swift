@@ -54,6 +54,10 @@ final class SourceInput {
 
     deinit { if owned { close(descriptor) } }
 
+    /// Whether `path` can be opened again to read the same bytes: a regular file named by its
+    /// path, not a pipe and not `-` (even when standard input is redirected from a file).
+    var canBeReadAgain: Bool { size != nil && path != SourceInput.standardInputName }
+
     /// The file name a batch records: the last path component, or `stdin` for `-`.
     var name: String {
         path == SourceInput.standardInputName ? "stdin" : (path as NSString).lastPathComponent

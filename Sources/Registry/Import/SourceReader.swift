@@ -29,14 +29,14 @@ final class SourceReader {
     var identity: (device: UInt64, inode: UInt64) { input.identity }
     /// Where the original bytes can be read again (for the rejects file): the file itself, or
     /// the copy kept of a pipe when `keepCopy` was asked for.
-    var replayPath: String? { input.size != nil ? path : spool?.path }
+    var replayPath: String? { input.canBeReadAgain ? path : spool?.path }
 
     /// Opens the input; a missing file or a directory is exit 66, an empty file a header-error.
     /// `keepCopy`: keep the bytes of a pipe, which cannot be read twice, for `replayPath`.
     init(path: String, encoding requested: SourceEncoding?, keepCopy: Bool = false) throws(RegistryError) {
         self.path = path
         input = try SourceInput(path: path)
-        spool = keepCopy && input.size == nil ? try SourceSpool() : nil
+        spool = keepCopy && !input.canBeReadAgain ? try SourceSpool() : nil
         let sample = try input.read(upTo: SourceReader.chunkSize)
         if sample.isEmpty {
             throw RegistryError(.rule, type: "header-error", field: "header", value: "",
