@@ -31,14 +31,15 @@ public struct ImportReport: Sendable {
     public var rejected = 0
     /// The first problems found (all of them up to `ImportReport.errorLimit`).
     public var errors: [ImportProblem] = []
-    /// Problems beyond the ones listed.
+    /// Problems beyond the ones listed (`errors_omitted`, contract §6).
     public var moreErrors = 0
     /// True when the good rows were loaded (or, in a dry run, would be).
     public var loaded = false
 
     public static let errorLimit = 1000
 
-    /// 0 when loaded (also a `--max-errors` import within its limit, or a clean dry run), else 65.
+    /// 0 when loaded (also a `--max-errors` import within its limit), else 65; a dry run exits
+    /// as the import it stands for would (contract §3).
     public var exitCode: Int32 { loaded ? 0 : 65 }
 
     mutating func add(_ problem: ImportProblem) {
