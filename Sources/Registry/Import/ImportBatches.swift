@@ -10,7 +10,7 @@ public struct ImportBatches {
             try session.connection.query(
                 """
                 SELECT row_to_json(b)::text FROM (
-                    SELECT id, kind, file_name, sha256, encoding, delimiter, bom, rows, inserted, updated, unchanged, rejected,
+                    SELECT id, kind, file_name, sha256, size, encoding, delimiter, bom, rows, inserted, updated, unchanged, rejected,
                            actor, db_user,
                            to_char(imported_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS"+07:00"') AS imported_at,
                            to_char(reverted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS"+07:00"') AS reverted_at,

@@ -128,11 +128,11 @@ enum ImportColumns {
 
     // MARK: - Cell rules
 
-    /// NFC (only when the cell has combining marks: cheap for a million rows) and trimmed.
+    /// NFC (only when NFC may change the cell: cheap for a million rows) and trimmed.
     static func clean(_ raw: String) -> String {
         // Contract §6: `export --excel` wrote a `'` before a cell a spreadsheet would run as a formula.
         var text = raw.utf8.first == 0x27 && ExcelCell.isNeutralised(raw) ? String(raw.dropFirst()) : raw
-        if text.utf8.contains(where: { $0 == 0xCC || $0 == 0xCD }) { text = text.precomposedStringWithCanonicalMapping }
+        if NFC.mayChange(text) { text = text.precomposedStringWithCanonicalMapping }
         if let first = text.utf8.first, let last = text.utf8.last,
            first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 || first == 0x0A || last == 0x0A || first == 0x0D || last == 0x0D {
             text = text.trimmingWhitespace()

@@ -31,14 +31,15 @@ public struct ImportReport: Sendable {
     public var rejected = 0
     /// The first problems found (all of them up to `ImportReport.errorLimit`).
     public var errors: [ImportProblem] = []
-    /// Problems beyond the ones listed.
+    /// Problems beyond the ones listed (`errors_omitted`, contract §6).
     public var moreErrors = 0
     /// True when the good rows were loaded (or, in a dry run, would be).
     public var loaded = false
 
     public static let errorLimit = 1000
 
-    /// 0 when loaded (also a `--max-errors` import within its limit, or a clean dry run), else 65.
+    /// 0 when loaded (also a `--max-errors` import within its limit), else 65; a dry run exits
+    /// as the import it stands for would (contract §3).
     public var exitCode: Int32 { loaded ? 0 : 65 }
 
     mutating func add(_ problem: ImportProblem) {
@@ -58,15 +59,19 @@ public struct Importer {
 
     public func run(
         _ kind: RecordKind, path: String, options: ImportOptions, context: ChangeContext,
-        progress: ((Int, Int) -> Void)? = nil
+        progress: ((_ done: Int, _ total: Int?) -> Void)? = nil
     ) throws(RegistryError) -> ImportReport {
         let trace = PhaseTrace()
         defer { trace.mark("done") }
         var report = ImportReport()
         report.dryRun = options.dryRun
+        // Contract §6: every output is opened before the database is touched (66, nothing changed).
+        var rejects: OutputFile?
+        if let rejectsPath = options.rejectsPath { rejects = try OutputFile(path: rejectsPath, field: "rejects") }
+        defer { rejects?.discardIfUnwritten() }
         let reader: SourceReader
         do {
-            reader = try SourceReader(path: path, encoding: options.encoding)
+            reader = try SourceReader(path: path, encoding: options.encoding, keepCopy: rejects != nil)
         } catch where error.kind == .inputFile {
             throw error
         } catch {
@@ -74,6 +79,11 @@ public struct Importer {
             report.add(ImportProblem(ImportProblem.Kind(rawValue: error.type) ?? .encoding, line: error.type == "header-error" ? 1 : nil,
                                      field: error.field, value: error.value, vi: error.vietnamese, en: error.english))
             return report
+        }
+        if let rejects, rejects.identity == reader.identity {
+            throw RegistryError(.inputFile, type: "file-error", field: "rejects", value: rejects.path,
+                                vi: "--rejects \(rejects.path) là chính tệp đang nhập: hãy chọn tệp khác.",
+                                en: "--rejects \(rejects.path) is the file being imported: choose another file.")
         }
         report.encoding = reader.detected.encoding
         report.bom = reader.detected.bom
@@ -87,7 +97,7 @@ public struct Importer {
             let readable = try stage(kind, columns: columns, reader: reader, options: options, report: &report,
                                      rejected: &rejectedRanges, progress: progress)
             trace.mark("parse+copy")
-            guard readable else { return finish(report, rejectedRanges, reader, options) }
+            guard readable else { return try finish(report, rejectedRanges, reader, rejects) }
             // Statistics on the staging table let the planner join 10,000 rows to a registry
             // of a million through its indexes instead of scanning it.
             try connection.query("ANALYZE import_staging")
@@ -96,23 +106,23 @@ public struct Importer {
             trace.mark("checks")
             if !rejectedRanges.isEmpty && rejectedRanges.count > (options.maxErrors ?? 0) {
                 report.valid = false
-                return finish(report, rejectedRanges, reader, options)
+                return try finish(report, rejectedRanges, reader, rejects)
             }
             if options.dryRun && staged > Importer.rowByRowLimit {
                 // A large dry run stops after every row and set-based check: running the upsert
                 // only to roll it back would cost as much as the import itself.
                 report.valid = report.problemCount == 0
-                report.loaded = report.valid
+                report.loaded = true   // within --max-errors (checked above): the import would load
                 try estimateCounts(kind, report: &report, rejected: rejectedRanges)
-                return finish(report, rejectedRanges, reader, options)
+                return try finish(report, rejectedRanges, reader, rejects)
             }
             if !options.dryRun {
                 report.batch = Int(try connection.query(
                     """
-                    INSERT INTO import_batch (province_code, kind, file_name, sha256, encoding, delimiter, bom, actor)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id
+                    INSERT INTO import_batch (province_code, kind, file_name, sha256, size, encoding, delimiter, bom, actor)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id
                     """,
-                    [session.province, kind.fileKind, (path as NSString).lastPathComponent, reader.sha256,
+                    [session.province, kind.fileKind, reader.name, reader.sha256, String(reader.bytesRead),
                      report.encoding.rawValue, String(UnicodeScalar(report.delimiter)), report.bom ? "true" : "false", context.actor]).scalar ?? "")
             }
             var writeContext = context
@@ -127,7 +137,7 @@ public struct Importer {
             trace.mark("upsert")
             if !rejectedRanges.isEmpty && rejectedRanges.count > (options.maxErrors ?? 0) {
                 report.valid = false
-                return finish(report, rejectedRanges, reader, options)
+                return try finish(report, rejectedRanges, reader, rejects)
             }
             if kind == .ip {
                 // An application counts once: inserted, or updated by its fields or new events.
@@ -143,8 +153,9 @@ public struct Importer {
             report.unchanged = report.rows - report.rejected - report.inserted - report.updated
             report.valid = report.problemCount == 0
             if options.dryRun {
-                report.loaded = report.valid
-                return finish(report, rejectedRanges, reader, options)
+                // The import would load these rows (bad ones within --max-errors): same exit code (§3).
+                report.loaded = true
+                return try finish(report, rejectedRanges, reader, rejects)
             }
             try connection.query(
                 "UPDATE import_batch SET rows = $2, inserted = $3, updated = $4, unchanged = $5, rejected = $6 WHERE id = $1",
@@ -153,13 +164,13 @@ public struct Importer {
             trace.mark("counts")
             try connection.commit()   // a connection lost here leaves the outcome unknown
             report.loaded = true
-            return finish(report, rejectedRanges, reader, options)
+            return try finish(report, rejectedRanges, reader, rejects)
         } catch let problem as ImportProblem {
             report.valid = false
             report.loaded = false
             report.batch = nil
             report.add(problem)
-            return finish(report, rejectedRanges, reader, options)
+            return try finish(report, rejectedRanges, reader, rejects)
         } catch let error as RegistryError {
             throw error
         } catch let error as PostgresError {
@@ -170,12 +181,12 @@ public struct Importer {
     }
 
     /// Writes the rejects file, if asked, and hands back the report.
-    private func finish(_ report: ImportReport, _ rejected: [Int: Int], _ reader: SourceReader, _ options: ImportOptions) -> ImportReport {
+    private func finish(_ report: ImportReport, _ rejected: [Int: Int], _ reader: SourceReader, _ rejects: OutputFile?) throws(RegistryError) -> ImportReport {
         var report = report
         if report.rejected == 0 { report.rejected = rejected.count }
         if !report.loaded { report.batch = nil }
-        if let path = options.rejectsPath, !rejected.isEmpty {
-            RejectsWriter.write(source: reader.path, detected: reader.detected, lines: rejected.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, to: path)
+        if let rejects, let source = reader.replayPath {
+            try RejectsWriter.write(source: source, detected: reader.detected, lines: rejected.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, to: rejects)
         }
         return report
     }
@@ -186,7 +197,7 @@ public struct Importer {
     /// Returns false when the file cannot be read as a whole (header, quoting, encoding).
     private func stage(
         _ kind: RecordKind, columns: [ImportColumn], reader: SourceReader, options: ImportOptions,
-        report: inout ImportReport, rejected: inout [Int: Int], progress: ((Int, Int) -> Void)?
+        report: inout ImportReport, rejected: inout [Int: Int], progress: ((Int, Int?) -> Void)?
     ) throws -> Bool {
         let connection = session.connection
         let definitions = columns.map { "\($0.name) text" }.joined(separator: ", ")

@@ -2,16 +2,20 @@ import Foundation
 
 /// Writes the rejected rows of an import as their ORIGINAL bytes (same encoding, same line
 /// ends), under the original header line, so a clerk can fix them and import that file.
+/// The file is written whenever it was asked for: with no rejected row it holds the header.
 enum RejectsWriter {
+    /// `source`: where the original bytes can be read again (the file, or the copy of a pipe);
     /// `lines`: the physical line ranges (first, last) of the rejected records.
-    static func write(source: String, detected: DetectedEncoding, lines: [(Int, Int)], to path: String) {
-        guard let input = FileHandle(forReadingAtPath: source) else { return }
+    static func write(source: String, detected: DetectedEncoding, lines: [(Int, Int)], to output: OutputFile) throws(RegistryError) {
+        guard let input = FileHandle(forReadingAtPath: source) else {
+            throw RegistryError(.inputFile, type: "file-error", field: "file", value: source,
+                                vi: "Không đọc lại được \(source) để ghi các dòng bị loại.", en: "Cannot read \(source) again to write the rejected rows.")
+        }
         defer { try? input.close() }
-        _ = FileManager.default.createFile(atPath: path, contents: nil)
-        guard let output = FileHandle(forWritingAtPath: path) else { return }
-        defer { try? output.close() }
+        var failure: RegistryError?
         var wanted = Set<Int>([1])
         for (first, last) in lines { for line in first...max(first, last) { wanted.insert(line) } }
+        let lastWanted = wanted.max() ?? 1
         let unit = detected.encoding == .utf16 ? 2 : 1
         func codeUnit(_ bytes: [UInt8], _ index: Int) -> UInt16 {
             guard unit == 2 else { return UInt16(bytes[index]) }
@@ -27,9 +31,12 @@ enum RejectsWriter {
             if wanted.contains(line) { buffer.append(contentsOf: current) }
             current.removeAll(keepingCapacity: true)
             line += 1
-            if buffer.count > 1 << 20 { output.write(Data(buffer)); buffer.removeAll(keepingCapacity: true) }
+            if buffer.count > 1 << 20 {
+                do { try output.write(buffer) } catch { failure = failure ?? error }
+                buffer.removeAll(keepingCapacity: true)
+            }
         }
-        while true {
+        while failure == nil && line <= lastWanted {
             let data = (try? input.read(upToCount: 1 << 20)) ?? Data()
             if data.isEmpty { break }
             let bytes = carry + [UInt8](data)
@@ -45,7 +52,8 @@ enum RejectsWriter {
             carry = Array(bytes[index...])
         }
         current.append(contentsOf: carry)
-        if !current.isEmpty { endLine() }
-        output.write(Data(buffer))
+        if !current.isEmpty && line <= lastWanted { endLine() }
+        if let failure { throw failure }
+        try output.write(buffer)
     }
 }

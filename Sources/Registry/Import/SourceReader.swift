@@ -3,42 +3,41 @@ import Foundation
 /// Reads an imported file as clerks have it and hands on UTF-8, chunk by chunk, in constant
 /// memory: it hashes the original bytes (SHA-256 for the batch record), detects or applies the
 /// encoding, converts through glibc iconv, and locates any invalid byte by line and column.
+/// The input is read to its end whatever it is (file, pipe, FIFO, standard input), and the
+/// batch's SHA-256 and size cover exactly the bytes read.
 final class SourceReader {
     static let chunkSize = 1 << 20
 
     let path: String
     let detected: DetectedEncoding
-    private let handle: FileHandle
+    private let input: SourceInput
     private let digest = SHA256Digest()
     private var converter: IconvConverter?
     private var validator = UTF8Validator()
     private var tracker = LineTracker()
     private var first: [UInt8]?
+    private let firstIsLast: Bool
     private var finished = false
+    private let spool: SourceSpool?
     private(set) var sha256 = ""
-    /// Bytes read so far, for the progress bar.
+    /// Bytes read so far: the progress bar's position, and the batch's size once finished.
     private(set) var bytesRead = 0
-    let fileSize: Int
+    /// A regular file's size; nil for a pipe (the progress bar then shows no total).
+    var fileSize: Int? { input.size }
+    /// The file name a batch records (`stdin` for `-`).
+    var name: String { input.name }
+    var identity: (device: UInt64, inode: UInt64) { input.identity }
+    /// Where the original bytes can be read again (for the rejects file): the file itself, or
+    /// the copy kept of a pipe when `keepCopy` was asked for.
+    var replayPath: String? { input.canBeReadAgain ? path : spool?.path }
 
-    /// Opens the file; a missing file or a directory is exit 66, an empty file a header-error.
-    init(path: String, encoding requested: SourceEncoding?) throws(RegistryError) {
+    /// Opens the input; a missing file or a directory is exit 66, an empty file a header-error.
+    /// `keepCopy`: keep the bytes of a pipe, which cannot be read twice, for `replayPath`.
+    init(path: String, encoding requested: SourceEncoding?, keepCopy: Bool = false) throws(RegistryError) {
         self.path = path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw RegistryError(.inputFile, type: "file-error", field: "file", value: path,
-                                vi: "Không có tệp \(path).", en: "No such file: \(path).")
-        }
-        if isDirectory.boolValue {
-            throw RegistryError(.inputFile, type: "file-error", field: "file", value: path,
-                                vi: "\(path) là một thư mục, không phải tệp CSV.", en: "\(path) is a directory, not a CSV file.")
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw RegistryError(.inputFile, type: "file-error", field: "file", value: path,
-                                vi: "Không đọc được tệp \(path) (quyền truy cập?).", en: "Cannot read \(path) (permissions?).")
-        }
-        self.handle = handle
-        self.fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        let sample = (try? handle.read(upToCount: SourceReader.chunkSize)).map { [UInt8]($0) } ?? []
+        input = try SourceInput(path: path)
+        spool = keepCopy && !input.canBeReadAgain ? try SourceSpool() : nil
+        let sample = try input.read(upTo: SourceReader.chunkSize)
         if sample.isEmpty {
             throw RegistryError(.rule, type: "header-error", field: "header", value: "",
                                 vi: "Tệp \(path) rỗng: cần ít nhất dòng tiêu đề.", en: "\(path) is empty: a header line is needed at least.")
@@ -53,27 +52,34 @@ final class SourceReader {
         case .utf16: converter = try? IconvConverter(from: detected.bigEndian ? "UTF-16BE" : "UTF-16LE")
         default: converter = try? IconvConverter(from: detected.encoding.iconvName!)
         }
-        sample.withUnsafeBytes { digest.update($0) }
-        bytesRead = sample.count
+        // A read comes back short only at the end of the input.
+        firstIsLast = sample.count < SourceReader.chunkSize
+        try consume(sample)
         first = Array(sample.dropFirst(detected.skip))
     }
 
-    deinit { try? handle.close() }
+    /// Counts, hashes and (for a pipe) keeps every byte read.
+    private func consume(_ bytes: [UInt8]) throws(RegistryError) {
+        bytes.withUnsafeBytes { digest.update($0) }
+        bytesRead += bytes.count
+        try spool?.append(bytes)
+    }
 
-    /// The next piece of the file as UTF-8, or nil at the end.
-    func next() throws(ImportProblem) -> [UInt8]? {
+    /// The next piece of the input as UTF-8, or nil at the end. Throws an `ImportProblem` for
+    /// bytes that are not text, a `RegistryError` (66) when the input cannot be read.
+    func next() throws -> [UInt8]? {
         if finished { return nil }
         var chunk: [UInt8]
+        let atEnd: Bool
         if let pending = first {
             chunk = pending
             first = nil
+            atEnd = firstIsLast
         } else {
-            let data = (try? handle.read(upToCount: SourceReader.chunkSize)) ?? Data()
-            chunk = [UInt8](data)
-            chunk.withUnsafeBytes { digest.update($0) }
-            bytesRead += chunk.count
+            chunk = try input.read(upTo: SourceReader.chunkSize)
+            try consume(chunk)
+            atEnd = chunk.count < SourceReader.chunkSize
         }
-        let atEnd = chunk.isEmpty || bytesRead >= fileSize
         if atEnd {
             finished = true
             sha256 = digest.hexDigest()

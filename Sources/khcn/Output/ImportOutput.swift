@@ -27,6 +27,8 @@ extension Printer {
                     ("message", .string(problem.english)),
                 ])
             })),
+            // Contract §6: at most 1,000 errors are listed; this counts the rest.
+            ("errors_omitted", .int(report.moreErrors)),
         ])
     }
 
@@ -53,8 +55,14 @@ extension Printer {
             if hidden > 0 { say(text("… và \(hidden) lỗi khác (xem --report).", "… and \(hidden) more (see --report).")) }
         }
         if report.dryRun {
-            say(report.valid ? text("Chạy thử: không có lỗi; chưa ghi gì.", "Dry run: no error; nothing written.")
-                             : text("Chạy thử: có lỗi; chưa ghi gì.", "Dry run: errors found; nothing written."))
+            if report.valid {
+                say(text("Chạy thử: không có lỗi; chưa ghi gì.", "Dry run: no error; nothing written."))
+            } else if report.loaded {
+                say(text("Chạy thử: \(report.rejected) dòng lỗi, trong giới hạn --max-errors; các dòng đúng sẽ được nhập. Chưa ghi gì.",
+                         "Dry run: \(report.rejected) bad row(s), within --max-errors; the good rows would be loaded. Nothing written."))
+            } else {
+                say(text("Chạy thử: có lỗi; chưa ghi gì.", "Dry run: errors found; nothing written."))
+            }
         } else if report.loaded {
             say(text("Đã ghi lô nhập số \(report.batch ?? 0).", "Recorded as batch \(report.batch ?? 0).")
                 + (report.rejected > 0 ? text(" Các dòng lỗi không được nhập.", " The bad rows were not loaded.") : ""))
@@ -75,10 +83,15 @@ final class ProgressBar {
 
     init(label: String) { self.label = label }
 
-    func update(done: Int, total: Int) {
-        guard enabled, total > 0, Date().timeIntervalSince(start) > 1, Date().timeIntervalSince(lastDraw) > 0.1 else { return }
+    /// `total`: nil when the input is a pipe, which has no size: then only the bytes read show.
+    func update(done: Int, total: Int?) {
+        guard enabled, Date().timeIntervalSince(start) > 1, Date().timeIntervalSince(lastDraw) > 0.1 else { return }
         lastDraw = Date()
         shown = true
+        guard let total, total > 0 else {
+            FileHandle.standardError.write(Data("\r\(label) … \(done / 1_048_576) MB\u{1B}[K".utf8))
+            return
+        }
         let fraction = min(1, Double(done) / Double(total))
         let width = 30
         let filled = Int(fraction * Double(width))

@@ -14,7 +14,7 @@ struct ImportCommand: ParsableCommand {
             commandName: "file", abstract: "Import FILE as KIND: enterprises, certificates, funds, fund-allocations, ip or gi.")
 
         @Argument(help: "enterprises, certificates, funds, fund-allocations, ip or gi.") var kind: FileKindArgument
-        @Argument(help: "The CSV file.") var file: String
+        @Argument(help: "The CSV file, or - for standard input (read to its end).") var file: String
         @Flag(help: "Check everything, write nothing.") var dryRun = false
         @Option(help: "auto, utf-8, utf-16, windows-1258 or tcvn3.") var encoding: EncodingArgument = .auto
         @Option(help: "auto, ',', ';' or tab.") var delimiter: DelimiterArgument = .auto
@@ -39,6 +39,10 @@ struct ImportCommand: ParsableCommand {
             options.maxErrors = maxErrors
             options.rejectsPath = rejects
             let context = try write.context()
+            // Contract §6: every output is opened before anything is written (66, nothing changed);
+            // the importer opens --rejects the same way.
+            let reportFile = try report.map { path throws(RegistryError) in try OutputFile(path: path, field: "report") }
+            defer { reportFile?.discardIfUnwritten() }
             let session = try global.openRegistry()
             let bar = ProgressBar(label: out.text("Đang nhập", "Importing"))
             let result = try Importer(session).run(kind.kind, path: file, options: options, context: context) { done, total in
@@ -46,14 +50,7 @@ struct ImportCommand: ParsableCommand {
             }
             bar.finish()
             let document = out.json(result)
-            if let report {
-                do {
-                    try Data((document.rendered() + "\n").utf8).write(to: URL(fileURLWithPath: report))
-                } catch {
-                    throw RegistryError(.inputFile, type: "file-error", field: "report", value: report,
-                                        vi: "Không ghi được \(report).", en: "Cannot write \(report).")
-                }
-            }
+            try reportFile?.write(Array((document.rendered() + "\n").utf8))
             if out.json {
                 out.emit(document)
             } else {
