@@ -63,6 +63,12 @@ public final class RegistrySession {
         try read { try connection.query(sql, parameters).rows.map { CanonicalRecord(kind: kind, json: $0[0] ?? "{}") } }
     }
 
+    /// The same, one row at a time (libpq single-row mode): memory stays flat however many
+    /// rows come back (contract §8: every list streams).
+    func eachRecord(_ kind: RecordKind, _ sql: String, _ parameters: [String?], _ body: (CanonicalRecord) throws -> Void) throws(RegistryError) {
+        try read { try connection.forEachRow(sql, parameters) { try body(CanonicalRecord(kind: kind, json: $0[0] ?? "{}")) } }
+    }
+
     /// Refuses to run registry commands on a database whose schema is behind `SQL/` (exit 69),
     /// or for a province that is not on the national list (exit 65).
     public func requireMigrated() throws(RegistryError) {

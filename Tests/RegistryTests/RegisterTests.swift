@@ -167,8 +167,9 @@ func fields(_ record: CanonicalRecord) -> [String: Any] {
             let ip = IPRegister(session)
             _ = try ip.record(number: number, event: .granted, on: CivilDate("2012-01-01"), grantNumber: "2-0000999", context: testClerk)
             #expect(status(try ip.find(number)) == "expired")
-            #expect(status(try ip.find(number, asOf: CivilDate("2020-02-29"))) == "granted")
-            #expect(status(try ip.find(number, asOf: CivilDate("2020-03-01"))) == "expired")
+            // In force through expires_on, expired from the next day (contract §4, Civil Code art. 147–148).
+            #expect(status(try ip.find(number, asOf: CivilDate("2020-03-01"))) == "granted")
+            #expect(status(try ip.find(number, asOf: CivilDate("2020-03-02"))) == "expired")
             #expect(fields(try ip.find(number))["expires_on"] as? String == "2020-03-01")
         }
     }
@@ -192,7 +193,9 @@ func fields(_ record: CanonicalRecord) -> [String: Any] {
             _ = try ip.record(number: number, event: .granted, on: CivilDate("2023-05-05"), grantNumber: "1-0030001", context: testClerk)
             _ = try ip.record(number: number, event: .lapsed, on: CivilDate("2025-01-10"), grantNumber: nil, context: testClerk)
             _ = try ip.record(number: number, event: .restored, on: CivilDate("2025-03-10"), grantNumber: nil, context: testClerk)
-            let expectations = [("2020-01-09", nil), ("2020-01-10", "filed"), ("2021-08-01", "published"), ("2021-12-31", "under_examination"),
+            // Before its filing the application did not exist (as of that day): not found, exit 3.
+            #expect(throws: RegistryError.self) { try ip.find(number, asOf: CivilDate("2020-01-09")) }
+            let expectations = [("2020-01-10", "filed"), ("2021-08-01", "published"), ("2021-12-31", "under_examination"),
                                 ("2023-05-05", "granted"), ("2025-02-01", "lapsed"), ("2025-03-10", "granted")]
             for (day, expected) in expectations {
                 #expect(status(try ip.find(number, asOf: CivilDate(day))) == expected, "on \(day)")

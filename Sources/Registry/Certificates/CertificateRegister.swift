@@ -21,20 +21,14 @@ public struct CertificateRegister {
         }
     }
 
-    /// Canonical columns plus `status` on `asOf` and the S&T results relied on.
+    /// The certificate as it stood on `asOf` (SQL/0013 `certificate_as_of`): canonical columns,
+    /// `status`, the S&T results relied on and the amendments up to that day.
     static func select(asOf: String) -> String {
         """
         SELECT row_to_json(r)::text FROM (
             SELECT v.tax_code, v.certificate_number, v.issued_on, v.issuer, v.basis, v.revoked_on, v.revoke_reason,
-                   v.revocation_kind,
-                   CASE WHEN v.issued_on > \(asOf) THEN 'not_issued' WHEN v.revoked_on <= \(asOf) THEN v.revocation_kind
-                        ELSE 'valid' END AS status,
-                   c.results,
-                   (SELECT coalesce(json_agg(json_build_object('on', a.amended_on, 'kind', a.kind, 'description', a.description,
-                                                               'decision', a.decision) ORDER BY a.amended_on, a.kind), '[]')
-                      FROM st_certificate_amendment a
-                     WHERE a.province_code = v.province_code AND a.certificate_number = v.certificate_number) AS amendments
-              FROM certificate_canonical v JOIN st_certificate c USING (province_code, certificate_number)
+                   v.revocation_kind, v.status, v.results, v.amendments
+              FROM certificate_as_of($1, \(asOf)) v
         """
     }
 
@@ -137,25 +131,30 @@ public struct CertificateRegister {
     public func find(_ number: String, asOf: CivilDate? = nil) throws(RegistryError) -> CanonicalRecord {
         let day = (asOf ?? session.today).description
         let rows = try session.records(
-            .certificate, Self.select(asOf: "$3::date") + " WHERE v.province_code = $1 AND v.certificate_number = $2) r",
+            .certificate, Self.select(asOf: "$3::date") + " WHERE v.certificate_number = $2) r",
             [session.province, number.trimmingWhitespace(), day])
         guard let record = rows.first else { throw notFound(number) }
         return record
     }
 
     /// Without `asOf`: every certificate with its state today. With it: those in force on that
-    /// day (issued on or before it, not revoked or invalidated on it).
+    /// day (issued on or before it, not revoked or invalidated on it), as they stood then.
     public func list(taxCode: TaxCode? = nil, asOf: CivilDate? = nil) throws(RegistryError) -> [CanonicalRecord] {
+        var records: [CanonicalRecord] = []
+        try each(taxCode: taxCode, asOf: asOf) { records.append($0) }
+        return records
+    }
+
+    /// The same as `list`, one record at a time.
+    public func each(taxCode: TaxCode? = nil, asOf: CivilDate? = nil, _ body: (CanonicalRecord) throws -> Void) throws(RegistryError) {
         if let taxCode { _ = try EnterpriseRegister(session).find(taxCode) }
-        let day = (asOf ?? session.today).description
-        return try session.records(
+        try session.eachRecord(
             .certificate,
             Self.select(asOf: "$3::date") + """
-                 WHERE v.province_code = $1 AND ($2::text IS NULL OR v.tax_code = $2)
-                   AND ($4::boolean IS FALSE OR (v.issued_on <= $3::date AND (v.revoked_on IS NULL OR v.revoked_on > $3::date)))
+                 WHERE ($2::text IS NULL OR v.tax_code = $2) AND ($4::boolean IS FALSE OR v.status = 'valid')
                 ) r ORDER BY r.certificate_number
                 """,
-            [session.province, taxCode?.description, day, asOf == nil ? "false" : "true"])
+            [session.province, taxCode?.description, (asOf ?? session.today).description, asOf == nil ? "false" : "true"], body)
     }
 
     private func exists(_ number: String) throws(RegistryError) -> Bool {

@@ -5,19 +5,13 @@ public struct FundRegister {
 
     public init(_ session: RegistrySession) { self.session = session }
 
-    /// Canonical columns plus `status` on `asOf` and the yearly `allocations`.
+    /// The fund as it stood on `asOf` (SQL/0013 `fund_as_of`): canonical columns, `status` and
+    /// the yearly `allocations` as known that day.
     static func select(asOf: String) -> String {
         """
         SELECT row_to_json(r)::text FROM (
-            SELECT v.tax_code, v.established_on, v.decision, v.capital, v.notified_on, v.closed_on,
-                   CASE WHEN v.established_on > \(asOf) THEN 'not_established' WHEN v.closed_on <= \(asOf) THEN 'closed'
-                        ELSE 'open' END AS status,
-                   (SELECT coalesce(json_agg(a ORDER BY a.year), '[]')
-                      FROM (SELECT x.tax_code, x.established_on, x.year, x.allocated, x.spent, x.report_received_on
-                              FROM fund_allocation_canonical x
-                             WHERE x.province_code = v.province_code AND x.tax_code = v.tax_code
-                               AND x.established_on = v.established_on) a) AS allocations
-              FROM fund_canonical v
+            SELECT v.tax_code, v.established_on, v.decision, v.capital, v.notified_on, v.closed_on, v.status, v.allocations
+              FROM fund_as_of($1, \(asOf)) v
         """
     }
 
@@ -116,7 +110,7 @@ public struct FundRegister {
 
     public func find(_ taxCode: TaxCode, established: CivilDate) throws(RegistryError) -> CanonicalRecord {
         let rows = try session.records(
-            .fund, Self.select(asOf: "$4::date") + " WHERE v.province_code = $1 AND v.tax_code = $2 AND v.established_on = $3::date) r",
+            .fund, Self.select(asOf: "$4::date") + " WHERE v.tax_code = $2 AND v.established_on = $3::date) r",
             [session.province, taxCode.description, established.description, session.today.description])
         guard let record = rows.first else {
             throw RegistryError.notFound(
@@ -127,17 +121,22 @@ public struct FundRegister {
     }
 
     /// Without `asOf`: every fund with its state today. With it: funds established on or
-    /// before that day and not closed on it.
+    /// before that day and not closed on it, as they stood then.
     public func list(taxCode: TaxCode? = nil, asOf: CivilDate? = nil) throws(RegistryError) -> [CanonicalRecord] {
-        let day = (asOf ?? session.today).description
-        return try session.records(
+        var records: [CanonicalRecord] = []
+        try each(taxCode: taxCode, asOf: asOf) { records.append($0) }
+        return records
+    }
+
+    /// The same as `list`, one record at a time.
+    public func each(taxCode: TaxCode? = nil, asOf: CivilDate? = nil, _ body: (CanonicalRecord) throws -> Void) throws(RegistryError) {
+        try session.eachRecord(
             .fund,
             Self.select(asOf: "$3::date") + """
-                 WHERE v.province_code = $1 AND ($2::text IS NULL OR v.tax_code = $2)
-                   AND ($4::boolean IS FALSE OR (v.established_on <= $3::date AND (v.closed_on IS NULL OR v.closed_on > $3::date)))
+                 WHERE ($2::text IS NULL OR v.tax_code = $2) AND ($4::boolean IS FALSE OR v.status = 'open')
                 ) r ORDER BY r.tax_code, r.established_on
                 """,
-            [session.province, taxCode?.description, day, asOf == nil ? "false" : "true"])
+            [session.province, taxCode?.description, (asOf ?? session.today).description, asOf == nil ? "false" : "true"], body)
     }
 
     private func openFund(_ taxCode: TaxCode) throws(RegistryError) -> CivilDate? {

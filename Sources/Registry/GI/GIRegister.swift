@@ -5,14 +5,13 @@ public struct GIRegister {
 
     public init(_ session: RegistrySession) { self.session = session }
 
+    /// The GI as it stood on `asOf` (SQL/0013 `gi_as_of`): canonical columns and `status`.
     static func select(asOf: String) -> String {
         """
         SELECT row_to_json(r)::text FROM (
             SELECT v.certificate_number, v.name, v.product, v.granted_on, v.decision, v.managing_org, v.area,
-                   v.application_number, v.cancelled_on,
-                   CASE WHEN v.granted_on > \(asOf) THEN 'not_granted' WHEN v.cancelled_on <= \(asOf) THEN 'cancelled'
-                        ELSE 'protected' END AS status
-              FROM gi_canonical v
+                   v.application_number, v.cancelled_on, v.status
+              FROM gi_as_of($1, \(asOf)) v
         """
     }
 
@@ -86,23 +85,29 @@ public struct GIRegister {
     public func find(_ raw: String) throws(RegistryError) -> CanonicalRecord {
         let number = try Self.certificateNumber(raw)
         let rows = try session.records(
-            .gi, Self.select(asOf: "$3::date") + " WHERE v.province_code = $1 AND v.certificate_number = $2) r",
+            .gi, Self.select(asOf: "$3::date") + " WHERE v.certificate_number = $2) r",
             [session.province, number, session.today.description])
         guard let record = rows.first else { throw notFound(number) }
         return record
     }
 
     /// Without `asOf`: every GI with its state today. With it: those granted on or before that
-    /// day and not cancelled on it.
+    /// day and not cancelled on it, as they stood then.
     public func list(asOf: CivilDate? = nil) throws(RegistryError) -> [CanonicalRecord] {
-        try session.records(
+        var records: [CanonicalRecord] = []
+        try each(asOf: asOf) { records.append($0) }
+        return records
+    }
+
+    /// The same as `list`, one record at a time.
+    public func each(asOf: CivilDate? = nil, _ body: (CanonicalRecord) throws -> Void) throws(RegistryError) {
+        try session.eachRecord(
             .gi,
             Self.select(asOf: "$2::date") + """
-                 WHERE v.province_code = $1
-                   AND ($3::boolean IS FALSE OR (v.granted_on <= $2::date AND (v.cancelled_on IS NULL OR v.cancelled_on > $2::date)))
+                 WHERE ($3::boolean IS FALSE OR v.status = 'protected')
                 ) r ORDER BY r.certificate_number
                 """,
-            [session.province, (asOf ?? session.today).description, asOf == nil ? "false" : "true"])
+            [session.province, (asOf ?? session.today).description, asOf == nil ? "false" : "true"], body)
     }
 
     private func notFound(_ number: String) -> RegistryError {

@@ -5,20 +5,16 @@ public struct IPRegister {
 
     public init(_ session: RegistrySession) { self.session = session }
 
-    /// Canonical columns plus `status` on `asOf`, `expires_on` and the `events`.
+    /// The record as it stood on `asOf` (SQL/0013 `ip_as_of`): canonical columns, then
+    /// `status`, `expires_on` and the `events`, each counting only events dated up to that day.
     static func select(asOf: String) -> String {
         """
         SELECT row_to_json(r)::text FROM (
             SELECT v.kind, v.application_number, v.filed_on, v.title, v.applicant_tax_code, v.applicant_name, v.ipc,
                    v.published_on, v.examination_requested_on, v.granted_on, v.grant_number, v.refused_on,
                    v.withdrawn_on, v.lapsed_on, v.invalidated_on, v.restored_on, v.checked_on,
-                   ip_status_on(v.province_code, v.application_number, \(asOf)) AS status,
-                   ip_expires_on(v.kind, v.filed_on) AS expires_on,
-                   (SELECT coalesce(json_agg(json_build_object('event', e.event, 'on', e.event_on, 'grant_number', e.grant_number)
-                                             ORDER BY e.event_on, e.id), '[]')
-                      FROM ip_event e
-                     WHERE e.province_code = v.province_code AND e.application_number = v.application_number) AS events
-              FROM ip_canonical v
+                   v.status, v.expires_on, v.events
+              FROM ip_as_of($1, \(asOf)) v
         """
     }
 
@@ -54,12 +50,7 @@ public struct IPRegister {
                 en: "The year in the application number (\(number.year)) differs from the filing year (\(filed.year)); normal for a national-phase entry."))
         }
         if let applicantTaxCode { _ = try EnterpriseRegister(session).find(applicantTaxCode) }
-        let exists = try session.read {
-            try !session.connection.query(
-                "SELECT 1 FROM ip_application WHERE province_code = $1 AND application_number = $2",
-                [session.province, number.description]).rows.isEmpty
-        }
-        if exists {
+        if try exists(number) {
             throw RegistryError(.rule, type: "unique-error", field: "application_number", value: number.description,
                                 vi: "Đơn số \(number) đã có trong sổ đăng ký.", en: "Application \(number) is already registered.")
         }
@@ -108,11 +99,17 @@ public struct IPRegister {
         return (record, warnings)
     }
 
+    /// The application as it stands today, or as it stood on `asOf` (not found before its filing).
     public func find(_ number: ApplicationNumber, asOf: CivilDate? = nil) throws(RegistryError) -> CanonicalRecord {
         let rows = try session.records(
-            .ip, Self.select(asOf: "$3::date") + " WHERE v.province_code = $1 AND v.application_number = $2) r",
+            .ip, Self.select(asOf: "$3::date") + " WHERE v.application_number = $2) r",
             [session.province, number.description, (asOf ?? session.today).description])
         guard let record = rows.first else {
+            if let asOf, try exists(number) {
+                throw RegistryError.notFound(
+                    "as_of", asOf.description,
+                    vi: "Đơn số \(number) chưa được nộp vào ngày \(asOf.vietnamese).", en: "Application \(number) had not been filed on \(asOf).")
+            }
             throw RegistryError.notFound(
                 "application_number", number.description,
                 vi: "Không có đơn số \(number) trong sổ đăng ký.", en: "No application numbered \(number) is registered.")
@@ -120,18 +117,33 @@ public struct IPRegister {
         return record
     }
 
-    /// Applications (filed on or before `asOf`, if given) with their status on that day.
+    /// Applications (filed on or before `asOf`, if given) as they stood that day, with their status then.
     public func list(kind: IPKind? = nil, status: String? = nil, asOf: CivilDate? = nil, applicant: TaxCode? = nil) throws(RegistryError) -> [CanonicalRecord] {
-        let day = (asOf ?? session.today).description
-        return try session.records(
+        var records: [CanonicalRecord] = []
+        try each(kind: kind, status: status, asOf: asOf, applicant: applicant) { records.append($0) }
+        return records
+    }
+
+    /// The same as `list`, handed over one record at a time so that memory stays flat.
+    public func each(
+        kind: IPKind? = nil, status: String? = nil, asOf: CivilDate? = nil, applicant: TaxCode? = nil, _ body: (CanonicalRecord) throws -> Void
+    ) throws(RegistryError) {
+        try session.eachRecord(
             .ip,
             Self.select(asOf: "$3::date") + """
-                 WHERE v.province_code = $1 AND ($2::text IS NULL OR v.kind = $2)
-                   AND ($4::boolean IS FALSE OR v.filed_on <= $3::date)
-                   AND ($6::text IS NULL OR v.applicant_tax_code = $6)
-                ) r WHERE ($5::text IS NULL OR r.status = $5) ORDER BY r.application_number
+                 WHERE ($2::text IS NULL OR v.kind = $2) AND ($5::text IS NULL OR v.applicant_tax_code = $5)
+                   AND ($4::text IS NULL OR v.status = $4)
+                ) r ORDER BY r.application_number
                 """,
-            [session.province, kind?.rawValue, day, asOf == nil ? "false" : "true", status, applicant?.description])
+            [session.province, kind?.rawValue, (asOf ?? session.today).description, status, applicant?.description], body)
+    }
+
+    private func exists(_ number: ApplicationNumber) throws(RegistryError) -> Bool {
+        try session.read {
+            try !session.connection.query(
+                "SELECT 1 FROM ip_application WHERE province_code = $1 AND application_number = $2",
+                [session.province, number.description]).rows.isEmpty
+        }
     }
 
     /// IPC symbols such as `A01G 9/14` or `C12N`.

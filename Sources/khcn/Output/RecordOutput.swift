@@ -21,14 +21,32 @@ extension Printer {
         if json { emit(json(record)) } else { say(card(record)) }
     }
 
-    func list(_ records: [CanonicalRecord], kind: RecordKind, empty: (String, String)) {
+    /// A list as the register hands it over, one record at a time (contract §8: lists
+    /// stream). `--json` prints each record as it comes, exactly as `emit(.array(…))` would;
+    /// the table keeps only its cells, since its columns are as wide as their widest cell.
+    func list(kind: RecordKind, empty: (String, String),
+              _ produce: ((CanonicalRecord) throws -> Void) throws(RegistryError) -> Void) throws(RegistryError) {
+        let columns = Printer.tableColumns[kind] ?? kind.columns
+        var table = Table(columns.map(label), rightAligned: Set(columns.enumerated().filter { Printer.moneyColumns.contains($0.element) }.map(\.offset)))
+        var count = 0
+        try produce { record in
+            if json {
+                // Strings never hold a raw line break (they are escaped), so indenting every line nests the object.
+                let object = json(record).rendered().replacingOccurrences(of: "\n", with: "\n  ")
+                print((count == 0 ? "[\n  " : ",\n  ") + object, terminator: "")
+            } else if case .object(let pairs) = json(record) {
+                let values = Dictionary(pairs, uniquingKeysWith: { a, _ in a })
+                table.append(columns.map { format($0, values[$0] ?? .null, short: true) })
+            }
+            count += 1
+        }
         if json {
-            emit(.array(records.map(json)))
-        } else if records.isEmpty {
+            print(count == 0 ? "[]" : "\n]")
+        } else if count == 0 {
             say(text(empty.0, empty.1))
         } else {
-            say(table(records.map(json), columns: Printer.tableColumns[kind] ?? kind.columns))
-            say(text("\(records.count) hồ sơ", "\(records.count) record(s)"))
+            say(table.rendered())
+            say(text("\(count) hồ sơ", "\(count) record(s)"))
         }
     }
 

@@ -90,8 +90,9 @@ struct CertificateCommand: ParsableCommand {
             let taxCode = try taxCode.map { code throws(RegistryError) in try TaxCode.argument(code) }
             let day = try asOf?.date(field: "as_of")
             let session = try global.openRegistry()
-            let records = try CertificateRegister(session).list(taxCode: taxCode, asOf: day)
-            out.list(records, kind: .certificate, empty: ("Không có giấy chứng nhận nào.", "No certificate."))
+            try out.list(kind: .certificate, empty: ("Không có giấy chứng nhận nào.", "No certificate.")) { body throws(RegistryError) in
+                try CertificateRegister(session).each(taxCode: taxCode, asOf: day, body)
+            }
         }
     }
 }

@@ -87,8 +87,9 @@ struct FundCommand: ParsableCommand {
             let taxCode = try taxCode.map { code throws(RegistryError) in try TaxCode.argument(code) }
             let day = try asOf?.date(field: "as_of")
             let session = try global.openRegistry()
-            let records = try FundRegister(session).list(taxCode: taxCode, asOf: day)
-            out.list(records, kind: .fund, empty: ("Không có quỹ nào.", "No fund."))
+            try out.list(kind: .fund, empty: ("Không có quỹ nào.", "No fund.")) { body throws(RegistryError) in
+                try FundRegister(session).each(taxCode: taxCode, asOf: day, body)
+            }
         }
     }
 }

@@ -73,7 +73,9 @@ struct GICommand: ParsableCommand {
             let out = global.printer
             let day = try asOf?.date(field: "as_of")
             let session = try global.openRegistry()
-            out.list(try GIRegister(session).list(asOf: day), kind: .gi, empty: ("Không có chỉ dẫn địa lý nào.", "No geographical indication."))
+            try out.list(kind: .gi, empty: ("Không có chỉ dẫn địa lý nào.", "No geographical indication.")) { body throws(RegistryError) in
+                try GIRegister(session).each(asOf: day, body)
+            }
         }
     }
 }

@@ -95,8 +95,9 @@ struct IPCommand: ParsableCommand {
             let out = global.printer
             let day = try asOf?.date(field: "as_of")
             let session = try global.openRegistry()
-            let records = try IPRegister(session).list(kind: kind, status: status?.rawValue, asOf: day)
-            out.list(records, kind: .ip, empty: ("Không có đơn nào.", "No application."))
+            try out.list(kind: .ip, empty: ("Không có đơn nào.", "No application.")) { body throws(RegistryError) in
+                try IPRegister(session).each(kind: kind, status: status?.rawValue, asOf: day, body)
+            }
         }
     }
 }
