@@ -21,7 +21,8 @@ public struct ImportReport: Sendable {
     public var valid = true
     public var dryRun = false
     public var batch: Int?
-    public var encoding: SourceEncoding = .utf8
+    /// nil when it could not be told (the `encoding-error` says which flag to give).
+    public var encoding: SourceEncoding? = .utf8
     public var delimiter: UInt8 = 0x2C
     public var bom = false
     public var rows = 0
@@ -78,6 +79,11 @@ public struct Importer {
             report.valid = false
             report.add(ImportProblem(ImportProblem.Kind(rawValue: error.type) ?? .encoding, line: error.type == "header-error" ? 1 : nil,
                                      field: error.field, value: error.value, vi: error.vietnamese, en: error.english))
+            if error.type == ImportProblem.Kind.encoding.rawValue {
+                // The dialect line must not claim UTF-8; the delimiter is there in the raw bytes.
+                report.encoding = nil
+                report.delimiter = options.delimiter ?? EncodingDetector.delimiter(ofFileAt: path)
+            }
             return report
         }
         if let rejects, rejects.identity == reader.identity {
@@ -123,7 +129,7 @@ public struct Importer {
                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id
                     """,
                     [session.province, kind.fileKind, reader.name, reader.sha256, String(reader.bytesRead),
-                     report.encoding.rawValue, String(UnicodeScalar(report.delimiter)), report.bom ? "true" : "false", context.actor]).scalar ?? "")
+                     reader.detected.encoding.rawValue, String(UnicodeScalar(report.delimiter)), report.bom ? "true" : "false", context.actor]).scalar ?? "")
             }
             var writeContext = context
             writeContext.batch = report.batch

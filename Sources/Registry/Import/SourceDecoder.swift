@@ -45,19 +45,47 @@ enum EncodingDetector {
             return DetectedEncoding(encoding: requested, bom: false, skip: 0)
         }
         if sample.isEmpty || isUTF8(sample) { return DetectedEncoding(encoding: .utf8, bom: false, skip: 0) }
-        // Two single-byte Vietnamese code pages: decode with both and keep the one that reads
-        // as Vietnamese. When they are close, say so rather than guess.
-        let cp1258 = score(sample, .windows1258)
-        let tcvn3 = score(sample, .tcvn3)
-        if cp1258 > 0.9 && cp1258 - tcvn3 > 0.15 { return DetectedEncoding(encoding: .windows1258, bom: false, skip: 0) }
-        if tcvn3 > 0.9 && tcvn3 - cp1258 > 0.15 { return DetectedEncoding(encoding: .tcvn3, bom: false, skip: 0) }
+        // Two single-byte Vietnamese code pages: decode with both and keep the one whose words
+        // read as Vietnamese syllables, by a clear margin. A 2-row file holds enough words.
+        let windows = reading(sample, as: .windows1258)
+        let tcvn = reading(sample, as: .tcvn3)
+        if let chosen = clearChoice(windows1258: windows, tcvn3: tcvn) {
+            return DetectedEncoding(encoding: chosen, bom: false, skip: 0)
+        }
+        let cp1258 = percent(windows), tcvn3 = percent(tcvn)
         throw ImportProblem(
-            .encoding, line: nil,
-            vi: "Không nhận ra bảng mã của tệp (không phải UTF-8; Windows-1258 \(percent(cp1258)), TCVN3 \(percent(tcvn3)) ký tự đọc được như tiếng Việt). Hãy chỉ rõ bằng --encoding windows-1258 hoặc --encoding tcvn3.",
-            en: "Cannot tell the file's encoding (not UTF-8; Windows-1258 reads \(percent(cp1258)), TCVN3 \(percent(tcvn3)) of its letters as Vietnamese). Say which with --encoding windows-1258 or --encoding tcvn3.")
+            .encoding, line: nil, field: "encoding",
+            vi: "Không nhận ra bảng mã của tệp (không phải UTF-8; đọc theo Windows-1258 thì \(cp1258), theo TCVN3 thì \(tcvn3) số từ có dấu là âm tiết tiếng Việt). Hãy chỉ rõ bằng --encoding windows-1258 hoặc --encoding tcvn3.",
+            en: "Cannot tell the file's encoding (not UTF-8; read as Windows-1258, \(cp1258) of its accented words are Vietnamese syllables; as TCVN3, \(tcvn3)). Say which with --encoding windows-1258 or --encoding tcvn3.")
     }
 
-    private static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
+    /// The share of syllables a reading must reach, and its lead over the other reading:
+    /// the right code page reads nearly every word, the wrong one at most half.
+    static let enoughShare = 0.8
+    static let enoughLead = 0.3
+
+    /// The code page that reads clearly better, or nil when neither does (contract §6: when
+    /// unsure, stop and name the flag). A code page that cannot decode the bytes reads nothing.
+    static func clearChoice(windows1258: VietnameseTally?, tcvn3: VietnameseTally?) -> SourceEncoding? {
+        if clearlyBetter(windows1258, than: tcvn3) { return .windows1258 }
+        if clearlyBetter(tcvn3, than: windows1258) { return .tcvn3 }
+        return nil
+    }
+
+    /// Most words read in one and far fewer in the other; or, in a small file, every word
+    /// reads in one and some word cannot be Vietnamese in the other ("xã" in Windows-1258 is
+    /// "xaị" in TCVN3, a tone on the wrong vowel).
+    private static func clearlyBetter(_ reading: VietnameseTally?, than other: VietnameseTally?) -> Bool {
+        guard let reading, reading.syllables > 0 else { return false }
+        let other = other ?? VietnameseTally("")
+        if reading.share >= enoughShare && reading.share - other.share >= enoughLead { return true }
+        return reading.others == 0 && other.others > 0
+    }
+
+    private static func percent(_ tally: VietnameseTally?) -> String {
+        guard let tally else { return "0%" }
+        return "\(Int((tally.share * 100).rounded()))% (\(tally.syllables)/\(tally.syllables + tally.others))"
+    }
 
     /// Valid UTF-8, allowing the sample to end inside a character.
     static func isUTF8(_ bytes: [UInt8]) -> Bool {
@@ -65,38 +93,22 @@ enum EncodingDetector {
         return validator.firstInvalid(in: bytes[...]) == nil
     }
 
-    /// The share of words with non-ASCII letters that read as Vietnamese once decoded: made of
-    /// letters only, at most one tone mark (a syllable has one), no capital after a small letter.
-    /// The wrong code page turns "phường" into "phýừèng" or "ph­êng".
-    static func score(_ sample: [UInt8], _ encoding: SourceEncoding) -> Double {
-        guard let converter = try? IconvConverter(from: encoding.iconvName!),
-              let decoded = try? converter.convert(sample[...], final: true) else { return 0 }
-        let text = String(decoding: decoded, as: UTF8.self).precomposedStringWithCanonicalMapping
-        let separators: Set<Character> = [" ", ",", ";", "\t", "\n", "\r", "\"", "(", ")", ".", "/", "-", ":"]
-        var plausible = 0, total = 0
-        for word in text.split(whereSeparator: { separators.contains($0) }) where word.contains(where: { !$0.isASCII }) {
-            total += 1
-            var tones = 0
-            var ok = true
-            var previousLower = false
-            for character in word {
-                if !character.isASCII && !vietnameseLetters.contains(character) { ok = false; break }
-                if !character.isLetter && !character.isNumber { ok = false; break }
-                if character.isUppercase && previousLower { ok = false; break }
-                previousLower = character.isLowercase
-                for scalar in String(character).decomposedStringWithCanonicalMapping.unicodeScalars
-                where [0x300, 0x301, 0x303, 0x309, 0x323].contains(scalar.value) {
-                    tones += 1
-                }
-            }
-            if ok && tones <= 1 { plausible += 1 }
-        }
-        return total == 0 ? 0 : Double(plausible) / Double(total)
+    /// How the sample reads once decoded with a single-byte code page and composed to NFC
+    /// (glibc composes most tone marks, not all); nil when the code page cannot decode it.
+    static func reading(_ sample: [UInt8], as encoding: SourceEncoding) -> VietnameseTally? {
+        guard let name = encoding.iconvName, let converter = try? IconvConverter(from: name),
+              let decoded = try? converter.convert(sample[...], final: true) else { return nil }
+        return VietnameseTally(String(decoding: decoded, as: UTF8.self).precomposedStringWithCanonicalMapping)
     }
 
-    static let vietnameseLetters: Set<Character> = Set(
-        "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
-        + "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ")
+    /// The delimiter of the header line, read from the raw bytes (`,` `;` and tab are ASCII in
+    /// every code page but UTF-16), for the dialect line printed when the encoding is unknown.
+    static func delimiter(ofFileAt path: String) -> UInt8 {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return 0x2C }
+        defer { try? handle.close() }
+        let sample = (try? handle.read(upToCount: 65536)).map { [UInt8]($0) } ?? []
+        return CSVParser.detectDelimiter(sample)
+    }
 }
 
 /// Checks UTF-8 across chunk boundaries.

@@ -9,7 +9,7 @@ extension Printer {
             ("dry_run", .bool(report.dryRun)),
             ("batch", .optional(report.batch)),
             ("dialect", .object([
-                ("encoding", .string(report.encoding.rawValue)),
+                ("encoding", .optional(report.encoding?.rawValue)),
                 ("delimiter", .string(String(UnicodeScalar(report.delimiter)))),
                 ("bom", .bool(report.bom)),
             ])),
@@ -35,8 +35,9 @@ extension Printer {
     /// For people: what was done, then the problems as a table (line, field, value, what is expected).
     func summary(_ report: ImportReport, file: String) {
         let delimiter = report.delimiter == 0x09 ? "tab" : "“\(UnicodeScalar(report.delimiter))”"
-        say(text("Tệp \(file): bảng mã \(report.encoding.rawValue)\(report.bom ? " (có BOM)" : ""), phân cách \(delimiter).",
-                 "File \(file): encoding \(report.encoding.rawValue)\(report.bom ? " (with BOM)" : ""), delimiter \(delimiter)."))
+        let encoding = report.encoding?.rawValue ?? text("chưa rõ", "unknown")
+        say(text("Tệp \(file): bảng mã \(encoding)\(report.bom ? " (có BOM)" : ""), phân cách \(delimiter).",
+                 "File \(file): encoding \(encoding)\(report.bom ? " (with BOM)" : ""), delimiter \(delimiter)."))
         var table = Table([text("Dòng", "Rows"), text("Thêm mới", "New"), text("Cập nhật", "Changed"), text("Giữ nguyên", "Unchanged"), text("Bị loại", "Rejected")],
                           rightAligned: [0, 1, 2, 3, 4])
         table.append([report.rows, report.inserted, report.updated, report.unchanged, report.rejected].map { String($0) })
