@@ -11,6 +11,7 @@ public struct RegistryError: Error, Sendable {
         case inputFile         // 66
         case unavailable       // 69
         case conflict          // 75
+        case permission        // 77
         case bug               // 1
     }
 
@@ -48,6 +49,7 @@ public struct RegistryError: Error, Sendable {
         case .inputFile: 66
         case .unavailable: 69
         case .conflict: 75
+        case .permission: 77
         case .bug: 1
         }
     }
@@ -96,6 +98,13 @@ extension RegistryError {
                 en: "A concurrent change got in the way; nothing was written. Please retry.", sqlstate: state)
             return
         }
+        // A missing privilege or a row outside the login's provinces (contract §9).
+        if state == "42501" {
+            self = .permission(
+                vi: error.hint ?? "Tài khoản này không có quyền làm việc này (\(error.message)).",
+                en: "This login may not do this: \(error.message).", sqlstate: state)
+            return
+        }
         if error.isUndefinedObject {
             self = .schemaNotMigrated(detail: error.message)
             return
@@ -134,6 +143,11 @@ extension RegistryError {
                 vi: "Lỗi không mong đợi (lỗi phần mềm): \(error.message)", en: "Unexpected failure (a bug): \(error.message)",
                 sqlstate: state)
         }
+    }
+
+    /// The login lacks a right or the province (exit 77, contract §3).
+    public static func permission(field: String? = nil, value: String? = nil, vi: String, en: String, sqlstate: String? = nil) -> RegistryError {
+        RegistryError(.permission, type: "permission-error", field: field, value: value, vi: vi, en: en, sqlstate: sqlstate)
     }
 
     public static func schemaNotMigrated(detail: String) -> RegistryError {

@@ -27,8 +27,11 @@ public struct TestDatabase: Sendable {
     public func connect() throws -> Connection { try Connection(conninfo) }
 
     /// Drops the database (best effort: a failing test should still report its own failure).
+    /// Logins are cluster-wide: those made for this database go with it.
     public func drop() {
+        let logins = (try? connect().query("SELECT login FROM khcn_user").rows.compactMap { $0[0] }) ?? []
         guard let admin = try? Connection("dbname=postgres") else { return }
         _ = try? admin.query("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        for login in logins { _ = try? admin.query("DROP ROLE IF EXISTS \"\(login)\"") }
     }
 }
