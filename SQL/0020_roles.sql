@@ -36,7 +36,7 @@ CREATE TABLE khcn_user_province (
 );
 
 -- The provinces granted to the session's login (empty for any other login; a superuser
--- bypasses row-level security anyway). Policies call it as `(SELECT khcn_my_provinces())`,
+-- bypasses row-level security anyway). Policies call it as `(SELECT khcn_my_provinces())::text[]`,
 -- an InitPlan: once per statement, never once per row of a million-row import.
 CREATE FUNCTION khcn_my_provinces() RETURNS text[]
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
@@ -109,8 +109,8 @@ BEGIN
     EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY', target);
     EXECUTE format('DROP POLICY IF EXISTS province_isolation ON %s', target);
     EXECUTE format('CREATE POLICY province_isolation ON %s '
-                   'USING (province_code = ANY ((SELECT khcn_my_provinces()))) '
-                   'WITH CHECK (province_code = ANY ((SELECT khcn_my_provinces())))', target);
+                   'USING (province_code = ANY ((SELECT khcn_my_provinces())::text[])) '
+                   'WITH CHECK (province_code = ANY ((SELECT khcn_my_provinces())::text[]))', target);
 END $$;
 
 -- Every table with a province code: isolated; viewers read; clerks write the registers.

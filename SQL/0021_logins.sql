@@ -117,8 +117,8 @@ GRANT EXECUTE ON FUNCTION khcn_user_add(text, text, text, text[], text), khcn_us
     khcn_user_revoke(text, text), khcn_user_set_disabled(text, boolean, text) TO khcn_admin;
 GRANT EXECUTE ON FUNCTION khcn_user_password(text, text) TO khcn_viewer;
 
--- Who changed which login is audited like any record (provinces granted carry their code).
-SELECT khcn_attach_audit('khcn_user', 'user', '{login}');
+-- Grants of provinces are audited like any record, in the province granted. (khcn_user has no
+-- province, so its row keeps who made it and when and why it was disabled.)
 SELECT khcn_attach_audit('khcn_user_province', 'user-province', '{login,province_code}');
 
 -- A first bulk load into an empty table builds its search indexes once afterwards
