@@ -12,7 +12,8 @@ extension UserCommand {
         @Option(parsing: .upToNextOption, help: "Province codes; the first is the login's default.") var province: [String]
         @OptionGroup var password: PasswordOptions
         @OptionGroup var write: WriteOptions
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: UserGlobalOptions
+        var global: GlobalOptions { options.global }
 
         func run() throws {
             let out = global.printer

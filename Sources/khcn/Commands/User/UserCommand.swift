@@ -90,3 +90,25 @@ enum TerminalPrompt {
         return String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
     }
 }
+
+/// The options of §2 without `--province`, which `user add|grant|revoke` use for the province
+/// granted: the session works in the admin's own first province.
+struct UserGlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "PostgreSQL URL (else KHCN_DATABASE_URL, else libpq's PG* environment).")
+    var databaseURL: String?
+
+    @Option(name: .long, help: "Language of human output: vi or en (else KHCN_LANG; default vi).")
+    var lang: Language?
+
+    @Flag(name: .long, help: "Print one JSON document on stdout.")
+    var json = false
+
+    var global: GlobalOptions {
+        var options = GlobalOptions()
+        options.databaseURL = databaseURL
+        options.province = nil
+        options.lang = lang
+        options.json = json
+        return options
+    }
+}

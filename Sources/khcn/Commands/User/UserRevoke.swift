@@ -9,7 +9,8 @@ extension UserCommand {
         @Argument(help: "Login name.") var login: String
         @Option(help: "Province code.") var province: String
         @OptionGroup var write: WriteOptions
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: UserGlobalOptions
+        var global: GlobalOptions { options.global }
 
         func run() throws {
             let out = global.printer
