@@ -83,6 +83,12 @@ HBA
     if cluster_running; then as_owner "$PG_BINDIR/pg_ctl" -D "$CLUSTER_DATA" reload >/dev/null; fi
 }
 
+# The demo's personal logins (contract §9) and the 0600 pgpass file holding their generated
+# passwords, beside the cluster under .data/ (git-ignored).
+DEMO_ADMIN=quantri
+DEMO_CLERK=canbo
+DEMO_PGPASS=$KHCN_ROOT/.data/pgpass
+
 # Sizes for a registry of a million records on a 2-core, 24 GB machine: room for the
 # working set and for WAL between checkpoints during bulk loads.
 PG_TUNING="-c shared_buffers=512MB -c max_wal_size=4GB -c checkpoint_timeout=15min -c wal_compression=on -c work_mem=32MB"

@@ -102,7 +102,7 @@ public struct Users {
             if let context {
                 try session.write(context, right: .users) { try session.connection.query(sql, parameters) }
             } else {
-                try session.read { try session.connection.query(sql, parameters) }
+                _ = try session.read { try session.connection.query(sql, parameters) }
             }
         } catch where error.sqlstate == "P0002" {
             throw Users.unknown(login)
