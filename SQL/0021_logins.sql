@@ -166,6 +166,10 @@ BEGIN
     RETURN n;
 END $$;
 
+-- Rebuilding an index creates it in the schema: the owner needs CREATE there (PostgreSQL 15
+-- gives PUBLIC no CREATE on schema public).
+GRANT USAGE, CREATE ON SCHEMA public TO khcn_owner;
+
 REVOKE ALL ON FUNCTION khcn_defer_search_indexes(regclass), khcn_rebuild_search_indexes(regclass) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION khcn_defer_search_indexes(regclass), khcn_rebuild_search_indexes(regclass) TO khcn_clerk;
 
