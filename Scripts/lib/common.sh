@@ -51,12 +51,43 @@ cluster_init() {
         fi
         chmod 700 "$CLUSTER_DATA"
         as_owner "$PG_BINDIR/initdb" -D "$CLUSTER_DATA" -E UTF8 --locale=C.UTF-8 \
-            --auth-local=trust --auth-host=scram-sha-256 -U postgres >/dev/null
+            --auth-local=peer --auth-host=scram-sha-256 -U postgres >/dev/null
     fi
+    cluster_secure
     mkdir -p "$CLUSTER_SOCKET"
     if is_root; then chown postgres: "$CLUSTER_SOCKET"; fi
     chmod 700 "$CLUSTER_SOCKET"
 }
+
+# cluster_secure: no `trust` anywhere (contract §9). The maintenance superuser `postgres`
+# comes in over the socket by `peer`, the OS users postgres, root and the checkout's owner
+# mapped to it in pg_ident.conf; every other login, and everything over TCP, by SCRAM.
+cluster_secure() {
+    local me
+    me=$(id -un)
+    as_owner tee "$CLUSTER_DATA/pg_ident.conf" >/dev/null <<IDENT
+# MAPNAME  SYSTEM-USERNAME  PG-USERNAME   (written by Scripts/lib/common.sh)
+khcn       postgres         postgres
+khcn       root             postgres
+khcn       $me              postgres
+IDENT
+    as_owner tee "$CLUSTER_DATA/pg_hba.conf" >/dev/null <<'HBA'
+# TYPE  DATABASE     USER      ADDRESS        METHOD   (written by Scripts/lib/common.sh)
+local   all          postgres                 peer map=khcn
+local   replication  postgres                 peer map=khcn
+local   all          all                      scram-sha-256
+host    all          all       127.0.0.1/32   scram-sha-256
+host    all          all       ::1/128        scram-sha-256
+host    replication  all       127.0.0.1/32   scram-sha-256
+HBA
+    if cluster_running; then as_owner "$PG_BINDIR/pg_ctl" -D "$CLUSTER_DATA" reload >/dev/null; fi
+}
+
+# The demo's personal logins (contract §9) and the 0600 pgpass file holding their generated
+# passwords, beside the cluster under .data/ (git-ignored).
+DEMO_ADMIN=quantri
+DEMO_CLERK=canbo
+DEMO_PGPASS=$KHCN_ROOT/.data/pgpass
 
 # Sizes for a registry of a million records on a 2-core, 24 GB machine: room for the
 # working set and for WAL between checkpoints during bulk loads.

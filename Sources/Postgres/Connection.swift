@@ -42,6 +42,17 @@ public final class Connection {
     /// e.g. 150018 for 15.18.
     public var serverVersion: Int { Int(PQserverVersion(handle)) }
 
+    // MARK: - Passwords
+
+    /// Hashes a password on the client with the server's algorithm (SCRAM-SHA-256), so that
+    /// the plain password never travels to the server or its log (contract §9).
+    public func encryptPassword(_ password: String, user: String) throws -> String {
+        try Connection.checkNoNUL(password)
+        guard let hashed = PQencryptPasswordConn(handle, password, user, "scram-sha-256") else { throw lastError() }
+        defer { PQfreemem(hashed) }
+        return String(cString: hashed)
+    }
+
     // MARK: - Statements
 
     /// Runs one statement with `$1…$n` parameters (text format; `nil` is SQL NULL).

@@ -11,6 +11,7 @@ public struct RegistryError: Error, Sendable {
         case inputFile         // 66
         case unavailable       // 69
         case conflict          // 75
+        case permission        // 77
         case bug               // 1
     }
 
@@ -48,6 +49,7 @@ public struct RegistryError: Error, Sendable {
         case .inputFile: 66
         case .unavailable: 69
         case .conflict: 75
+        case .permission: 77
         case .bug: 1
         }
     }
@@ -100,6 +102,13 @@ extension RegistryError {
                 .conflict, type: "conflict",
                 vi: "Một thay đổi đồng thời đã cản trở thao tác; không có gì được ghi. Hãy thử lại.",
                 en: "A concurrent change got in the way; nothing was written. Please retry.", sqlstate: state)
+            return
+        }
+        // A missing privilege or a row outside the login's provinces (contract §9).
+        if state == "42501" {
+            self = .permission(
+                vi: error.hint ?? "Tài khoản này không có quyền làm việc này (\(error.message)).",
+                en: "This login may not do this: \(error.message).", sqlstate: state)
             return
         }
         if error.isUndefinedObject {
@@ -166,6 +175,11 @@ extension RegistryError {
             vi: "Mất kết nối tới cơ sở dữ liệu đúng lúc ghi (COMMIT) (\(reason)): không thể biết thay đổi đã được áp dụng hay chưa. Khi máy chủ chạy lại, hãy kiểm tra trước: khcn import list cho biết lần nhập đã được ghi chưa (khcn history KHÓA cho một bản ghi). Nhập lại cùng tệp vẫn an toàn.",
             en: "Lost the connection to the database while committing (\(reason)): whether the change was applied is unknown. When the server is back, check first: khcn import list shows whether the import was recorded (khcn history KEY for a single record). Importing the same file again is safe either way.",
             sqlstate: error.sqlstate)
+    }
+
+    /// The login lacks a right or the province (exit 77, contract §3).
+    public static func permission(field: String? = nil, value: String? = nil, vi: String, en: String, sqlstate: String? = nil) -> RegistryError {
+        RegistryError(.permission, type: "permission-error", field: field, value: value, vi: vi, en: en, sqlstate: sqlstate)
     }
 
     public static func schemaNotMigrated(detail: String) -> RegistryError {

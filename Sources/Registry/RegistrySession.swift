@@ -8,9 +8,13 @@ public struct ChangeContext: Sendable {
     public var reason: String?
     public var legalRef: String?
     public var batch: Int?
+    /// Named with `--actor`/KHCN_ACTOR rather than defaulted to the OS user: a personal login
+    /// may only name itself (contract §2).
+    public var actorIsExplicit: Bool
 
-    public init(actor: String, reason: String? = nil, legalRef: String? = nil, batch: Int? = nil) {
+    public init(actor: String, reason: String? = nil, legalRef: String? = nil, batch: Int? = nil, actorIsExplicit: Bool = true) {
         self.actor = actor
+        self.actorIsExplicit = actorIsExplicit
         self.reason = reason
         self.legalRef = legalRef
         self.batch = batch
@@ -22,34 +26,47 @@ public struct ChangeContext: Sendable {
 /// Not `Sendable`: it owns a libpq connection, which belongs to one task at a time.
 public final class RegistrySession {
     public let connection: Connection
-    /// Tenant key (national list of administrative units; Tuyên Quang = 08).
+    /// Tenant key (national list of administrative units; Tuyên Quang = 08): for a personal
+    /// login, the province named if granted to it, else its first granted (contract §9).
     public let province: String
+    /// Who the login is; nil on a database that predates SQL/0020.
+    public let identity: SessionIdentity?
     /// Used by tests to pin "today"; nil means today's date in Vietnam.
     public var today: CivilDate { fixedToday ?? CivilDate.today() }
     let fixedToday: CivilDate?
 
     /// Connects with a URL/conninfo (empty: libpq's environment) for a 2-digit province code.
-    public init(databaseURL: String, province: String, today: CivilDate? = nil) throws(RegistryError) {
-        guard province.count == 2, province.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+    public convenience init(databaseURL: String, province: String?, today: CivilDate? = nil) throws(RegistryError) {
+        if let province, !(province.count == 2 && province.allSatisfy({ $0.isASCII && $0.isNumber })) {
             throw RegistryError(
                 .usage, type: "usage-error", field: "province", value: province,
                 vi: "Mã tỉnh gồm 2 chữ số (Tuyên Quang là 08).", en: "A province code is 2 digits (Tuyên Quang is 08).")
         }
-        self.province = province
-        self.fixedToday = today
-        self.connection = try translating { try Connection(databaseURL) }
-        try configure()
+        try self.init(connection: try translating { try Connection(databaseURL) }, province: province, today: today)
     }
 
-    public init(connection: Connection, province: String = "08", today: CivilDate? = nil) throws(RegistryError) {
+    /// `province` nil: the login's first granted province (08 for logins khcn did not make).
+    public init(connection: Connection, province: String? = nil, today: CivilDate? = nil) throws(RegistryError) {
         self.connection = connection
-        self.province = province
         self.fixedToday = today
-        try configure()
+        try RegistrySession.configure(connection)
+        let identity = try translating { try SessionIdentity.load(connection) }
+        self.identity = identity
+        self.province = try identity?.province(requested: province) ?? province ?? "08"
+    }
+
+    /// Exit 77 naming the right when the login's role lacks it (contract §9).
+    public func require(_ right: Right) throws(RegistryError) {
+        try identity?.require(right)
+    }
+
+    /// The change context as the audit trail will record it: a personal login's own name.
+    public func auditContext(_ context: ChangeContext) throws(RegistryError) -> ChangeContext {
+        try identity?.actor(for: context) ?? context
     }
 
     /// Dates travel as ISO text whatever the server's defaults.
-    private func configure() throws(RegistryError) {
+    private static func configure(_ connection: Connection) throws(RegistryError) {
         try translating {
             try connection.query("SET datestyle TO ISO, YMD")
             try connection.query("SET timezone TO 'Asia/Ho_Chi_Minh'")
@@ -78,8 +95,10 @@ public final class RegistrySession {
 
     /// Runs `body` in one transaction whose audit rows carry `context`.
     @discardableResult
-    func write<T>(_ context: ChangeContext, _ body: () throws -> T) throws(RegistryError) -> T {
-        try translating {
+    func write<T>(_ context: ChangeContext, right: Right = .registerWrite, _ body: () throws -> T) throws(RegistryError) -> T {
+        try require(right)
+        let context = try auditContext(context)
+        return try translating {
             try connection.transaction {
                 try connection.query(
                     """

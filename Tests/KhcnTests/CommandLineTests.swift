@@ -29,19 +29,29 @@ struct KhcnRun {
         }
     }
 
-    static func run(_ arguments: [String], database: TestDatabase? = nil, environment extra: [String: String] = [:]) throws -> KhcnRun {
+    /// `login`: run as that personal login over 127.0.0.1 (password from a 0600 PGPASSFILE);
+    /// `input`: what standard input holds (e.g. for `--password-stdin`).
+    static func run(_ arguments: [String], database: TestDatabase? = nil, as login: TestLogin? = nil,
+                    input: String? = nil, environment extra: [String: String] = [:]) throws -> KhcnRun {
         let process = Process()
         process.executableURL = try executable
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["KHCN_LANG"] = nil
         environment["KHCN_DATABASE_URL"] = database?.conninfo
+        if let login { environment.merge(try login.environment()) { $1 } }
         environment.merge(extra) { $1 }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let inputPipe = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
         try process.run()
+        if let input {
+            inputPipe.fileHandleForWriting.write(Data(input.utf8))
+            try inputPipe.fileHandleForWriting.close()
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

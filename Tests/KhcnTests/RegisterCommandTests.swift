@@ -6,7 +6,8 @@ import Testing
     @Test func everyRegisterWorksFromTheCommandLine() throws {
         let database = try TestDatabase.create()
         defer { database.drop() }
-        func khcn(_ arguments: String...) throws -> KhcnRun { try KhcnRun.run(arguments, database: database) }
+        let clerk = try database.createLogin(.clerk)   // as a clerk login over SCRAM (contract §9)
+        func khcn(_ arguments: String...) throws -> KhcnRun { try KhcnRun.run(arguments, as: clerk) }
         #expect(try khcn("enterprise", "add", "--tax-code", "0101248141", "--name", "Công ty Tân Trào", "--established", "2015-01-01").status == 0)
 
         let certificate = try khcn("certificate", "add", "--tax-code", "0101248141", "--number", "01/2024", "--issued", "2024-03-01", "--json")
@@ -55,12 +56,13 @@ import Testing
     @Test func exportToAFileWritesItWhole() throws {
         let database = try TestDatabase.create()
         defer { database.drop() }
+        let clerk = try database.createLogin(.clerk)   // as a clerk login over SCRAM (contract §9)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("enterprises.csv").path
-        _ = try KhcnRun.run(["enterprise", "add", "--tax-code", "0101248141", "--name", "A"], database: database)
-        #expect(try KhcnRun.run(["export", "enterprises", "--output", file], database: database).status == 0)
+        _ = try KhcnRun.run(["enterprise", "add", "--tax-code", "0101248141", "--name", "A"], as: clerk)
+        #expect(try KhcnRun.run(["export", "enterprises", "--output", file], as: clerk).status == 0)
         #expect(try String(contentsOfFile: file, encoding: .utf8).hasPrefix("tax_code,name,"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["enterprises.csv"])
     }
@@ -70,6 +72,7 @@ import Testing
     @Test func importPrintsTheContractSummaryAndExitCodes() throws {
         let database = try TestDatabase.create()
         defer { database.drop() }
+        let clerk = try database.createLogin(.clerk)   // as a clerk login over SCRAM (contract §9)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -79,7 +82,7 @@ import Testing
         try "tax_code,name\n0101248142,A\n".write(toFile: bad, atomically: true, encoding: .utf8)
         let reportFile = folder.appendingPathComponent("report.json").path
 
-        let run = try KhcnRun.run(["import", "enterprises", good, "--json", "--report", reportFile], database: database)
+        let run = try KhcnRun.run(["import", "enterprises", good, "--json", "--report", reportFile], as: clerk)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(Set(run.object.keys) == ["valid", "dry_run", "batch", "dialect", "stats", "errors", "errors_omitted"])
         #expect((run.object["dialect"] as? [String: Any])?.keys.sorted() == ["bom", "delimiter", "encoding"])
@@ -87,23 +90,23 @@ import Testing
         #expect(run.object["batch"] as? Int == 1)
         #expect(try String(contentsOfFile: reportFile, encoding: .utf8).contains("\"inserted\": 1"))
 
-        let failed = try KhcnRun.run(["import", "enterprises", bad, "--json"], database: database)
+        let failed = try KhcnRun.run(["import", "enterprises", bad, "--json"], as: clerk)
         #expect(failed.status == 65)
         let error = (failed.object["errors"] as? [[String: Any]])?.first
         #expect(error?.keys.sorted() == ["field", "line", "message", "record", "type", "value"])
         #expect(error?["line"] as? Int == 2 && error?["record"] as? Int == 1)
 
-        #expect(try KhcnRun.run(["import", "enterprises", folder.appendingPathComponent("missing.csv").path], database: database).status == 66)
-        #expect(try KhcnRun.run(["import", "enterprises", folder.path], database: database).status == 66)
-        #expect(try KhcnRun.run(["import", "enterprises", good, "--encoding", "latin1"], database: database).status == 64)
-        #expect(try KhcnRun.run(["import", "nothing", good], database: database).status == 64)
+        #expect(try KhcnRun.run(["import", "enterprises", folder.appendingPathComponent("missing.csv").path], as: clerk).status == 66)
+        #expect(try KhcnRun.run(["import", "enterprises", folder.path], as: clerk).status == 66)
+        #expect(try KhcnRun.run(["import", "enterprises", good, "--encoding", "latin1"], as: clerk).status == 64)
+        #expect(try KhcnRun.run(["import", "nothing", good], as: clerk).status == 64)
 
-        let template = try KhcnRun.run(["import", "template", "funds"], database: database)
+        let template = try KhcnRun.run(["import", "template", "funds"], as: clerk)
         #expect(template.stdout.hasPrefix("tax_code,established_on,decision,capital,notified_on,closed_on\n"))
-        let list = try KhcnRun.run(["import", "list", "--json"], database: database)
+        let list = try KhcnRun.run(["import", "list", "--json"], as: clerk)
         #expect((list.json as? [[String: Any]])?.count == 1)
-        #expect(try KhcnRun.run(["import", "revert", "1"], database: database).status == 64)   // --reason required
-        #expect(try KhcnRun.run(["import", "revert", "1", "--reason", "thử"], database: database).status == 0)
-        #expect(try KhcnRun.run(["import", "revert", "99", "--reason", "thử"], database: database).status == 3)
+        #expect(try KhcnRun.run(["import", "revert", "1"], as: clerk).status == 64)   // --reason required
+        #expect(try KhcnRun.run(["import", "revert", "1", "--reason", "thử"], as: clerk).status == 0)
+        #expect(try KhcnRun.run(["import", "revert", "99", "--reason", "thử"], as: clerk).status == 3)
     }
 }

@@ -3,10 +3,10 @@ import TestSupport
 import Testing
 
 /// Loads Samples/ through the CLI, as Scripts/demo does.
-func loadSamples(_ database: TestDatabase) throws {
+func loadSamples(_ clerk: TestLogin) throws {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     for kind in ["enterprises", "certificates", "funds", "fund-allocations", "ip", "gi"] {
-        let run = try KhcnRun.run(["import", kind, root.appendingPathComponent("Samples/\(kind).csv").path], database: database)
+        let run = try KhcnRun.run(["import", kind, root.appendingPathComponent("Samples/\(kind).csv").path], as: clerk)
         #expect(run.status == 0, "\(kind): \(run.stdout) \(run.stderr)")
     }
 }
@@ -15,8 +15,9 @@ func loadSamples(_ database: TestDatabase) throws {
     @Test func progressJSONFollowsTheContract() throws {
         let database = try TestDatabase.create()
         defer { database.drop() }
-        try loadSamples(database)
-        let run = try KhcnRun.run(["progress", "--as-of", "2026-11-27", "--json", "--details"], database: database)
+        let clerk = try database.createLogin(.clerk)   // as a clerk login over SCRAM (contract §9)
+        try loadSamples(clerk)
+        let run = try KhcnRun.run(["progress", "--as-of", "2026-11-27", "--json", "--details"], as: clerk)
         #expect(run.status == 0)
         #expect(run.object["as_of"] as? String == "2026-11-27")
         let targets = run.object["targets"] as? [[String: Any]] ?? []
@@ -32,7 +33,7 @@ func loadSamples(_ database: TestDatabase) throws {
         let manual = targets.first { $0["code"] as? String == "tfp-share" } ?? [:]
         #expect(manual["status"] as? String == "manual")
         #expect(manual.keys.contains("observed_on") && manual.keys.contains("source"))
-        #expect(try KhcnRun.run(["progress", "--target", "nothing"], database: database).status == 3)
+        #expect(try KhcnRun.run(["progress", "--target", "nothing"], as: clerk).status == 3)
     }
 
     /// Renders the HTML report in a real headless browser (Debian's chromium, installed by
@@ -40,12 +41,13 @@ func loadSamples(_ database: TestDatabase) throws {
     @Test func htmlReportPrintsOnA4InARealBrowser() throws {
         let database = try TestDatabase.create()
         defer { database.drop() }
-        try loadSamples(database)
+        let clerk = try database.createLogin(.clerk)   // as a clerk login over SCRAM (contract §9)
+        try loadSamples(clerk)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let html = folder.appendingPathComponent("report.html").path
-        let run = try KhcnRun.run(["report", "--as-of", "2026-11-27", "--format", "html", "--output", html], database: database)
+        let run = try KhcnRun.run(["report", "--as-of", "2026-11-27", "--format", "html", "--output", html], as: clerk)
         #expect(run.status == 0, "\(run.stderr)")
         let text = try String(contentsOfFile: html, encoding: .utf8)
         #expect(!text.contains("<script"))
@@ -70,13 +72,14 @@ func loadSamples(_ database: TestDatabase) throws {
     @Test func markdownAndCSVCarryTheSameNumbers() throws {
         let database = try TestDatabase.create()
         defer { database.drop() }
-        try loadSamples(database)
+        let clerk = try database.createLogin(.clerk)   // as a clerk login over SCRAM (contract §9)
+        try loadSamples(clerk)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         for format in ["md", "csv"] {
             let path = folder.appendingPathComponent("report.\(format)").path
-            #expect(try KhcnRun.run(["report", "--as-of", "2026-11-27", "--format", format, "--output", path], database: database).status == 0)
+            #expect(try KhcnRun.run(["report", "--as-of", "2026-11-27", "--format", format, "--output", path], as: clerk).status == 0)
         }
         let csv = try String(contentsOfFile: folder.appendingPathComponent("report.csv").path, encoding: .utf8)
         #expect(csv.contains("2026-11-27,st-funds,"))

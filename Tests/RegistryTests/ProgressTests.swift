@@ -92,8 +92,9 @@ func loadSamples(_ session: RegistrySession) throws {
         }
     }
 
+    /// Choosing a counting rule is an admin's right (contract §9).
     @Test func manualTargetsTakeTheLastObservationAndTheRuleCanBeChosen() throws {
-        try withRegistry { session in
+        try withRegistry(as: .admin) { session in
             try loadSamples(session)
             let targets = Targets(session)
             try targets.record("budget-share", value: 0.7, on: CivilDate("2024-12-31"), source: "Sở Tài chính", context: testClerk)

@@ -1,11 +1,10 @@
 import Postgres
 import Registry
 
-/// A fresh migrated database with an open registry session, dropped afterwards.
+/// A fresh migrated database with an open registry session of a clerk login of 08 (over
+/// SCRAM, never the superuser: contract §9), dropped afterwards.
 public func withRegistry(today: CivilDate? = nil, _ body: (RegistrySession) throws -> Void) throws {
-    let database = try TestDatabase.create()
-    defer { database.drop() }
-    try body(try RegistrySession(connection: try database.connect(), today: today))
+    try withRegistry(as: .clerk, today: today, body)
 }
 
 public extension CivilDate {

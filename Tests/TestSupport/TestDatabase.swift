@@ -33,7 +33,7 @@ public struct TestDatabase: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         for name in try FileManager.default.contentsOfDirectory(atPath: source.path)
-        where name.hasSuffix(".sql") && (Int(name.prefix { $0.isNumber }) ?? .max) <= version {
+        where name == "roles.sql" || (name.hasSuffix(".sql") && (Int(name.prefix { $0.isNumber }) ?? .max) <= version) {
             try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: folder.appendingPathComponent(name))
         }
         _ = try Migrator(connection: try database.connect(), directory: folder).migrate()
@@ -43,8 +43,11 @@ public struct TestDatabase: Sendable {
     public func connect() throws -> Connection { try Connection(conninfo) }
 
     /// Drops the database (best effort: a failing test should still report its own failure).
+    /// Logins are cluster-wide: those made for this database go with it.
     public func drop() {
+        let logins = (try? connect().query("SELECT login FROM khcn_user").rows.compactMap { $0[0] }) ?? []
         guard let admin = try? Connection("dbname=postgres") else { return }
         _ = try? admin.query("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        for login in logins { _ = try? admin.query("DROP ROLE IF EXISTS \"\(login)\"") }
     }
 }

@@ -30,7 +30,7 @@ public struct ImportBatches {
         guard !known.isEmpty else {
             throw RegistryError.notFound("batch", String(batch), vi: "Không có lô nhập số \(batch).", en: "No import batch \(batch).")
         }
-        return try session.write(context) {
+        return try session.write(context, right: .importBatches) {
             Int(try session.connection.query("SELECT khcn_revert_batch($1)", [String(batch)]).scalar ?? "0") ?? 0
         }
     }

@@ -62,6 +62,8 @@ public struct Importer {
         _ kind: RecordKind, path: String, options: ImportOptions, context: ChangeContext,
         progress: ((_ done: Int, _ total: Int?) -> Void)? = nil
     ) throws(RegistryError) -> ImportReport {
+        try session.require(.importBatches)
+        let context = try session.auditContext(context)
         let trace = PhaseTrace()
         defer { trace.mark("done") }
         var report = ImportReport()
@@ -490,18 +492,14 @@ public struct Importer {
         let table = ImportSQL.spec(kind).table
         let connection = session.connection
         let staged = Int(try connection.query("SELECT count(*) FROM import_staging WHERE NOT rejected").scalar ?? "0") ?? 0
-        guard staged >= 50_000,
-              try connection.query("SELECT NOT EXISTS (SELECT 1 FROM \(table))").scalar == "t" else { return [] }
-        let indexes = try connection.query("""
-            SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
-              FROM pg_index i
-             WHERE i.indrelid = $1::regclass AND NOT i.indisunique AND NOT i.indisprimary
-               AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
-            """, [table]).rows
-        for index in indexes { try connection.query("DROP INDEX \(index[0]!)") }
+        guard staged >= 50_000 else { return [] }
+        // Dropping an index needs the owner: SQL/0021's definer functions do it for a clerk,
+        // only when the whole table (every province) is empty, and rebuild what they dropped.
+        let dropped = Int(try connection.query("SELECT khcn_defer_search_indexes($1::regclass)", [table]).scalar ?? "0") ?? 0
+        guard dropped > 0 else { return [] }
         // Building a GIN index in one pass goes faster with room to sort in.
-        if !indexes.isEmpty { try connection.query("SET LOCAL maintenance_work_mem = '512MB'") }
-        return indexes.map { $0[1]! }
+        try connection.query("SET LOCAL maintenance_work_mem = '512MB'")
+        return ["SELECT khcn_rebuild_search_indexes('\(table)'::regclass)"]
     }
 }
 

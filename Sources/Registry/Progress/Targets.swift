@@ -65,7 +65,7 @@ public struct Targets {
             throw RegistryError.invalid("on", date.description, vi: "Ngày \(date.vietnamese) ở tương lai.", en: "The date \(date) is in the future.")
         }
         let source = try CleanText.clean(source, field: "source", label: ("Nguồn", "The source"), maxLength: 500, required: false)
-        try session.write(context) {
+        try session.write(context, right: .targetsRecord) {
             try session.connection.query(
                 """
                 INSERT INTO target_observation (province_code, code, observed_on, value, source) VALUES ($1, $2, $3::date, $4::numeric, $5)
@@ -80,7 +80,7 @@ public struct Targets {
         guard target.rule != nil else {
             throw RegistryError.invalid("code", code, vi: "Chỉ tiêu “\(code)” không có quy tắc để chọn.", en: "Target “\(code)” has no rule to choose.")
         }
-        try session.write(context) {
+        try session.write(context, right: .targetsSetRule) {
             try session.connection.query("UPDATE target SET rule = $3 WHERE province_code = $1 AND code = $2", [session.province, code, rule])
         }
     }

@@ -31,9 +31,12 @@ public struct Migrator {
 
     let connection: Connection
     let migrations: [Migration]
+    /// `SQL/`: the numbered migrations, and `roles.sql` (contract §9 roles, cluster-wide).
+    let directory: URL
 
     public init(connection: Connection, directory: URL) throws(RegistryError) {
         self.connection = connection
+        self.directory = directory
         self.migrations = try Migrator.read(directory)
     }
 
@@ -96,6 +99,7 @@ public struct Migrator {
     @discardableResult
     public func migrate() throws(RegistryError) -> [Migration] {
         try translating {
+            try ensureRoles()
             try connection.query("SELECT pg_advisory_lock(\(Migrator.lockKey))")
             defer { _ = try? connection.query("SELECT pg_advisory_unlock(\(Migrator.lockKey))") }
             try connection.query("""
@@ -117,6 +121,10 @@ public struct Migrator {
                         "INSERT INTO khcn_migrations (version, name, checksum) VALUES ($1, $2, encode(sha256(convert_to($3, 'UTF8')), 'hex'))",
                         [String(migration.version), migration.name, migration.sql])
                 }
+            }
+            // Migrations run as a superuser; every object they made goes to the owner role.
+            if try connection.query("SELECT to_regprocedure('khcn_claim_ownership()') IS NOT NULL").scalar == "t" {
+                try connection.query("SELECT khcn_claim_ownership()")
             }
             return state.pending
         }

@@ -25,7 +25,8 @@ struct GlobalOptions: ParsableArguments {
 
     var printer: Printer { Printer(language: language, json: json) }
 
-    var provinceCode: String { province ?? environment["KHCN_PROVINCE"].flatMap { $0.isEmpty ? nil : $0 } ?? "08" }
+    /// nil: the login's first granted province (08 for a login khcn did not make), §9.
+    var provinceCode: String? { province ?? environment["KHCN_PROVINCE"].flatMap { $0.isEmpty ? nil : $0 } }
 
     /// Opens the registry and checks that its schema is current (exit 69 otherwise).
     func openRegistry() throws(RegistryError) -> RegistrySession {
@@ -56,11 +57,12 @@ struct WriteOptions: ParsableArguments {
 
     func context() throws(RegistryError) -> ChangeContext {
         let environment = ProcessInfo.processInfo.environment
-        let declared = actor ?? environment["KHCN_ACTOR"].flatMap { $0.isEmpty ? nil : $0 } ?? WriteOptions.loginName
+        let named = actor ?? environment["KHCN_ACTOR"].flatMap { $0.isEmpty ? nil : $0 }
+        let declared = named ?? WriteOptions.loginName
         let actor = try CleanText.clean(declared, field: "actor", label: ("Người thực hiện", "The actor"), maxLength: 200, required: true)!
         let reason = try CleanText.clean(reason, field: "reason", label: ("Lý do", "The reason"), maxLength: 2000, required: false)
         let legalRef = try CleanText.clean(legalRef, field: "legal_ref", label: ("Căn cứ", "The legal reference"), maxLength: 200, required: false)
-        return ChangeContext(actor: actor, reason: reason, legalRef: legalRef)
+        return ChangeContext(actor: actor, reason: reason, legalRef: legalRef, actorIsExplicit: named != nil)
     }
 
     static var loginName: String {

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Registry
+
+extension UserCommand {
+    /// `khcn user add LOGIN --role R --full-name TEXT --province CODE... [--password-stdin]`
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a personal login (admin only).")
+
+        @Argument(help: "Login name: lower-case letters, digits, _.") var login: String
+        @Option(help: "admin, clerk or viewer.") var role: Role
+        @Option(help: "Full name, recorded as the actor of every change the login makes.") var fullName: String
+        @Option(parsing: .upToNextOption, help: "Province codes; the first is the login's default.") var province: [String]
+        @OptionGroup var password: PasswordOptions
+        @OptionGroup var write: WriteOptions
+        @OptionGroup var options: UserGlobalOptions
+        var global: GlobalOptions { options.global }
+
+        func run() throws {
+            let out = global.printer
+            let context = try write.context()
+            let session = try global.openRegistry()
+            try session.require(.users)
+            let secret = try password.read(out)
+            let account = try Users(session).add(login, fullName: fullName, role: role, provinces: province, password: secret, context: context)
+            out.show(account, "Đã tạo tài khoản \(account.login).", "Created login \(account.login).")
+        }
+    }
+}

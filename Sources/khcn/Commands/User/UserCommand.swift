@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import Registry
+
+/// `khcn user …`: personal logins, their role and their provinces (contract §9).
+struct UserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Logins, roles and provinces (tài khoản).",
+        subcommands: [Add.self, List.self, Grant.self, Revoke.self, Disable.self, Enable.self, Password.self])
+}
+
+extension Role: ExpressibleByArgument {}
+
+extension Printer {
+    /// `{"login", "full_name", "role", "provinces", "disabled"}` (contract §9).
+    func json(_ account: UserAccount) -> JSON {
+        .object([
+            ("login", .string(account.login)),
+            ("full_name", .string(account.fullName)),
+            ("role", .string(account.role.rawValue)),
+            ("provinces", .array(account.provinces.map(JSON.string))),
+            ("disabled", .bool(account.disabled)),
+        ])
+    }
+
+    func card(_ account: UserAccount) -> String {
+        card(text("Tài khoản \(account.login)", "Login \(account.login)"), [
+            (text("Họ và tên", "Full name"), account.fullName),
+            (text("Vai trò", "Role"), account.role.rawValue),
+            (text("Tỉnh", "Provinces"), account.provinces.joined(separator: ", ")),
+            (text("Trạng thái", "State"), account.disabled ? text("đã khóa", "disabled") : text("hoạt động", "active")),
+        ])
+    }
+
+    /// Prints a login after a change: the JSON object, or a line and its card.
+    func show(_ account: UserAccount, _ vi: String, _ en: String) {
+        if json {
+            emit(json(account))
+        } else {
+            say(text(vi, en))
+            say(card(account))
+        }
+    }
+}
+
+/// Where a new password comes from: `--password-stdin`, else a no-echo prompt on the
+/// terminal. Never a flag value, never echoed, never in a process list (contract §9).
+struct PasswordOptions: ParsableArguments {
+    @Flag(help: "Read the password from standard input (its first line) instead of prompting.")
+    var passwordStdin = false
+
+    func read(_ printer: Printer) throws(RegistryError) -> String {
+        if passwordStdin {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            let text = String(decoding: data, as: UTF8.self)
+            return String(text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+                .trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+        }
+        guard let first = TerminalPrompt.secret(printer.text("Mật khẩu: ", "Password: ")) else {
+            throw RegistryError(
+                .usage, type: "usage-error", field: "password",
+                vi: "Không có terminal để nhập mật khẩu; hãy dùng --password-stdin.",
+                en: "No terminal to type a password on; use --password-stdin.")
+        }
+        let second = TerminalPrompt.secret(printer.text("Nhập lại mật khẩu: ", "Repeat the password: "))
+        guard first == second else {
+            throw RegistryError.invalid("password", nil, vi: "Hai lần nhập mật khẩu không khớp.", en: "The two passwords differ.")
+        }
+        return first
+    }
+}
+
+/// Reads a line from the controlling terminal with echo off.
+enum TerminalPrompt {
+    static func secret(_ prompt: String) -> String? {
+        let tty = open("/dev/tty", O_RDWR | O_NOCTTY)
+        guard tty >= 0 else { return nil }
+        defer { close(tty) }
+        var saved = termios()
+        guard tcgetattr(tty, &saved) == 0 else { return nil }
+        var quiet = saved
+        quiet.c_lflag &= ~tcflag_t(ECHO)
+        quiet.c_lflag |= tcflag_t(ECHONL)
+        _ = prompt.withCString { write(tty, $0, strlen($0)) }
+        guard tcsetattr(tty, TCSAFLUSH, &quiet) == 0 else { return nil }
+        defer { _ = tcsetattr(tty, TCSAFLUSH, &saved) }
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        while read(tty, &byte, 1) == 1, byte != UInt8(ascii: "\n") { bytes.append(byte) }
+        return String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+    }
+}
+
+/// The options of §2 without `--province`, which `user add|grant|revoke` use for the province
+/// granted: the session works in the admin's own first province.
+struct UserGlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "PostgreSQL URL (else KHCN_DATABASE_URL, else libpq's PG* environment).")
+    var databaseURL: String?
+
+    @Option(name: .long, help: "Language of human output: vi or en (else KHCN_LANG; default vi).")
+    var lang: Language?
+
+    @Flag(name: .long, help: "Print one JSON document on stdout.")
+    var json = false
+
+    var global: GlobalOptions {
+        var options = GlobalOptions()
+        options.databaseURL = databaseURL
+        options.province = nil
+        options.lang = lang
+        options.json = json
+        return options
+    }
+}

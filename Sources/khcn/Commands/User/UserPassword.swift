@@ -1,0 +1,26 @@
+import ArgumentParser
+import Registry
+
+extension UserCommand {
+    /// `khcn user password [LOGIN] [--password-stdin]`: any login changes its own; an admin
+    /// sets another's (contract §9).
+    struct Password: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change a login's password (your own, or any as admin).")
+
+        @Argument(help: "Login name (default: your own).") var login: String?
+        @OptionGroup var password: PasswordOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let out = global.printer
+            let session = try global.openRegistry()
+            let secret = try password.read(out)
+            let changed = try Users(session).setPassword(login, password: secret)
+            if out.json {
+                out.emit(.object([("login", .string(changed)), ("password_changed", .bool(true))]))
+            } else {
+                out.say(out.text("Đã đổi mật khẩu của \(changed).", "Changed the password of \(changed)."))
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import Registry
+
+extension UserCommand {
+    /// `khcn user revoke LOGIN --province CODE`
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Take a province away from a login (admin only).")
+
+        @Argument(help: "Login name.") var login: String
+        @Option(help: "Province code.") var province: String
+        @OptionGroup var write: WriteOptions
+        @OptionGroup var options: UserGlobalOptions
+        var global: GlobalOptions { options.global }
+
+        func run() throws {
+            let out = global.printer
+            let context = try write.context()
+            let account = try Users(try global.openRegistry()).revoke(login, province: province, context: context)
+            out.show(account, "Đã thu hồi tỉnh \(province) — tài khoản \(login).", "Revoked province \(province) — login \(login).")
+        }
+    }
+}
