@@ -37,7 +37,7 @@ public struct LatestSeal: Sendable {
 }
 
 /// Seals and verifies the audit trail. Both run in the database with the owner's rights
-/// (SQL/0021), so a login learns nothing about rows it may not read beyond ids and counts.
+/// (SQL/0022), so a login learns nothing about rows it may not read beyond ids and counts.
 public struct Seals {
     let session: RegistrySession
 

@@ -97,7 +97,7 @@ enum ImportColumns {
             ImportColumn(name: "invalidated_on", aliases: [], required: false, parse: date),
             ImportColumn(name: "restored_on", aliases: [], required: false, parse: date),
             ImportColumn(name: "checked_on", aliases: [], required: false, parse: date),
-            // Contract §9: a person's name is personal data, held apart (SQL/0022).
+            // Contract §9: a person's name is personal data, held apart (SQL/0023).
             ImportColumn(name: "applicant_type", aliases: ["Loại chủ đơn"], required: false, parse: choice([
                 "organisation": "organisation", "organization": "organisation", "person": "person",
                 "tochuc": "organisation", "canhan": "person",

@@ -7,7 +7,7 @@ public struct PersonSummary: Sendable {
 
 /// Persons (Law 91/2025/QH15 on personal data protection; contract §9). A person's name lives
 /// in one place, `person`, read through the view `person_visible`; everything else refers to
-/// the person by id (SQL/0022), so erasing the name leaves the sealed audit trail intact.
+/// the person by id (SQL/0023), so erasing the name leaves the sealed audit trail intact.
 public struct Persons {
     let session: RegistrySession
 
@@ -74,7 +74,7 @@ public struct Persons {
         }
     }
 
-    /// Replaces the person's name with a pseudonym everywhere it is held (one cell, SQL/0022);
+    /// Replaces the person's name with a pseudonym everywhere it is held (one cell, SQL/0023);
     /// returns the pseudonym. The reason is kept in the audit trail, with the name replaced.
     public func erase(_ id: Int, context: ChangeContext) throws(RegistryError) -> String {
         try session.write(context) {

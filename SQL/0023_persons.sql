@@ -1,4 +1,4 @@
--- 0022 Persons who apply for IP titles (Law 91/2025/QH15 on personal data protection;
+-- 0023 Persons who apply for IP titles (Law 91/2025/QH15 on personal data protection;
 -- contract §9). A person's name lives in one cell of `person` and nowhere else: the
 -- application, its audit images and import batches refer to the person by id. The sealed
 -- audit text therefore never holds the name, so `khcn person erase` overwrites that one cell

@@ -1,4 +1,4 @@
--- 0021 Seals over the audit trail (contract §9): a chain of SHA-256 hashes, each over the
+-- 0022 Seals over the audit trail (contract §9): a chain of SHA-256 hashes, each over the
 -- previous seal's hash and the canonical text of every audit row in its id range, so that a
 -- row changed, removed or inserted after a seal is found and named by `khcn audit verify`.
 
