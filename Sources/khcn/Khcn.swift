@@ -13,6 +13,7 @@ struct Khcn: ParsableCommand {
             ImportCommand.self, HistoryCommand.self, ExportCommand.self, TargetsCommand.self, ProgressCommand.self, ReportCommand.self,
             ProvinceCommand.self,
             UserCommand.self,
+            AuditCommand.self, PersonCommand.self,
         ])
 
     /// Parses, runs, and turns every failure into the contract's exit code (§3) and, with

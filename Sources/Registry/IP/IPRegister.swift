@@ -13,6 +13,7 @@ public struct IPRegister {
             SELECT v.kind, v.application_number, v.filed_on, v.title, v.applicant_tax_code, v.applicant_name, v.ipc,
                    v.published_on, v.examination_requested_on, v.granted_on, v.grant_number, v.refused_on,
                    v.withdrawn_on, v.lapsed_on, v.invalidated_on, v.restored_on, v.checked_on,
+                   v.applicant_type, v.applicant_person_id,
                    v.status, v.expires_on, v.events
               FROM ip_as_of($1, \(asOf)) v
         """
@@ -20,7 +21,7 @@ public struct IPRegister {
 
     public func add(
         kind: IPKind, number: ApplicationNumber, filed: CivilDate, title: String, applicantTaxCode: TaxCode?,
-        applicantName: String?, ipc: [String], context: ChangeContext
+        applicantName: String?, applicantType: ApplicantType = .organisation, ipc: [String], context: ChangeContext
     ) throws(RegistryError) -> (CanonicalRecord, [Warning]) {
         let title = try CleanText.clean(title, field: "title", label: ("Tên sáng chế", "The title"), maxLength: 1000, required: true)!
         let applicantName = try CleanText.clean(applicantName, field: "applicant_name", label: ("Chủ đơn", "The applicant"), maxLength: 400, required: false)
@@ -33,6 +34,11 @@ public struct IPRegister {
         if applicantTaxCode == nil && applicantName == nil {
             throw RegistryError(.usage, type: "usage-error", field: "applicant", vi: "Cần --applicant-tax-code hoặc --applicant-name.",
                                 en: "Give --applicant-tax-code or --applicant-name.")
+        }
+        if applicantType == .person && (applicantName == nil || applicantTaxCode != nil) {
+            throw RegistryError(.usage, type: "usage-error", field: "applicant_type", value: applicantType.rawValue,
+                                vi: "Chủ đơn là cá nhân: cần --applicant-name, không kèm --applicant-tax-code.",
+                                en: "A person applicant takes --applicant-name, without --applicant-tax-code.")
         }
         var codes: [String] = []
         for code in ipc {
@@ -57,11 +63,11 @@ public struct IPRegister {
         let record = try session.write(context) {
             try session.connection.query(
                 """
-                INSERT INTO ip_application (province_code, application_number, kind, filed_on, title, applicant_tax_code, applicant_name, ipc)
-                VALUES ($1, $2, $3, $4::date, $5, $6, $7, $8::text[])
+                INSERT INTO ip_application (province_code, application_number, kind, filed_on, title, applicant_tax_code, applicant_name, ipc, applicant_type)
+                VALUES ($1, $2, $3, $4::date, $5, $6, $7, $8::text[], $9)
                 """,
                 [session.province, number.description, kind.rawValue, filed.description, title, applicantTaxCode?.description,
-                 applicantName, postgresArray(codes)])
+                 applicantName, postgresArray(codes), applicantType.rawValue])
             return try find(number)
         }
         return (record, warnings)

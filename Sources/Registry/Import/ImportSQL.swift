@@ -119,8 +119,15 @@ struct ImportSQL {
             ])
         case .ip:
             return ImportSQL(table: "ip_application", keys: [field("application_number")], fields: [
-                field("kind"), field("filed_on", "date"), field("title"), field("applicant_tax_code"), field("applicant_name"),
+                field("kind"), field("filed_on", "date"), field("title"), field("applicant_tax_code"),
+                // A person's name is stored as their id (SQL/0023): the same name again changes nothing.
+                field("applicant_name", merge: """
+                    CASE WHEN x.applicant_person_id IS NOT NULL AND coalesce(s.applicant_type, x.applicant_type) = 'person'
+                              AND s.applicant_name IS NOT DISTINCT FROM (SELECT p.name FROM person_visible p WHERE p.id = x.applicant_person_id)
+                         THEN x.applicant_name ELSE coalesce(s.applicant_name, x.applicant_name) END
+                    """),
                 Field(column: "ipc", staged: "string_to_array(s.ipc, '|')", insert: "coalesce(string_to_array(s.ipc, '|'), '{}')"),
+                field("applicant_type", insert: "coalesce(s.applicant_type, 'organisation')"),
             ])
         case .gi:
             return ImportSQL(table: "gi_certificate", keys: [field("certificate_number")], fields: [

@@ -528,6 +528,10 @@ enum RowRules {
                 problems.append(ImportProblem(.missingCell, line: record.line, record: record.number, field: "applicant_name", value: "",
                                               vi: "Cần mã số thuế hoặc tên chủ đơn.", en: "The applicant's tax code or name is needed."))
             }
+            if value("applicant_type") == "person" && (value("applicant_name") == nil || value("applicant_tax_code") != nil) {
+                problems.append(problem("applicant_type", "Chủ đơn là cá nhân: cần tên chủ đơn, không kèm mã số thuế.",
+                                        "A person applicant has a name and no tax code."))
+            }
             if (value("granted_on") == nil) != (value("grant_number") == nil) {
                 problems.append(problem("grant_number", "Ngày cấp bằng và số bằng phải đi cùng nhau.", "granted_on and grant_number go together."))
             }

@@ -41,7 +41,7 @@ public enum RecordKind: String, Sendable, CaseIterable {
         case .ip:
             ["kind", "application_number", "filed_on", "title", "applicant_tax_code", "applicant_name", "ipc",
              "published_on", "examination_requested_on", "granted_on", "grant_number", "refused_on", "withdrawn_on",
-             "lapsed_on", "invalidated_on", "restored_on", "checked_on"]
+             "lapsed_on", "invalidated_on", "restored_on", "checked_on", "applicant_type"]
         case .ipEvent:
             ["application_number", "event", "event_on", "grant_number"]
         case .gi:

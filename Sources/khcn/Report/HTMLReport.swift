@@ -79,12 +79,24 @@ struct HTMLReport {
         </div>
         <footer>
         <p>\(escape(out.text("Số liệu tính đến ngày \(out.date(day)); lập lúc \(data.provenance.generatedAt) từ sổ đăng ký khcn, tỉnh \(data.provenance.provinceCode), phiên bản lược đồ \(data.provenance.schemaVersion). Lập lại đúng báo cáo này: khcn report --as-of \(day) --format html --output FILE.", "Figures as of \(day); generated \(data.provenance.generatedAt) from the khcn registry, province \(data.provenance.provinceCode), schema version \(data.provenance.schemaVersion). Regenerate this report: khcn report --as-of \(day) --format html --output FILE.")))</p>
+        <p class="seal">\(escape(sealLine()))</p>
         <p>\(escape(out.text("Cách tính trạng thái: quy tắc đầu tiên thỏa mãn — đến hạn: đạt/không đạt; đã đạt; giảm so với đầu kỳ; tăng và dự báo tuyến tính đến hạn đạt mục tiêu (hoặc mức tăng ≥ 95% tỷ lệ thời gian đã qua): đúng tiến độ; tăng nhưng chưa đủ: cần đẩy nhanh; đã qua dưới 25% thời gian: còn sớm; còn lại: chững lại.", "Status: first rule that applies — deadline passed: achieved/missed; met: achieved; below baseline: regressing; rising and a linear projection meets the target (or the gain is ≥ 95% of the elapsed share): on track; rising: needs acceleration; under 25% of the period elapsed: too early; otherwise stalled.")))</p>
         </footer>
         </body>
         </html>
 
         """
+    }
+
+    /// Contract §9: the latest seal's hash and time, and how many audit rows came after it, so
+    /// that `khcn audit verify --seal HASH` can later prove the trail as it stood.
+    private func sealLine() -> String {
+        guard let latest = data.seal else {
+            return out.text("Nhật ký kiểm toán chưa được niêm phong (khcn audit seal).", "The audit trail has not been sealed yet (khcn audit seal).")
+        }
+        return out.text(
+            "Niêm phong nhật ký mới nhất: \(latest.seal.hash), lúc \(out.timestamp(latest.seal.sealedAt)); \(latest.rowsAfter) dòng nhật ký ghi sau đó. Kiểm tra: khcn audit verify --seal \(latest.seal.hash)",
+            "Latest audit seal: \(latest.seal.hash), at \(latest.seal.sealedAt); \(latest.rowsAfter) audit rows written after it. Check: khcn audit verify --seal \(latest.seal.hash)")
     }
 
     private func summary() -> String {

@@ -19,7 +19,8 @@ struct ReportCommand: ParsableCommand {
         let day = try asOf?.date(field: "as_of") ?? session.today
         let progress = PlanProgress(session)
         let report = ReportData(
-            asOf: day, targets: try progress.on(day, details: true, yearly: true), provenance: try progress.provenance())
+            asOf: day, targets: try progress.on(day, details: true, yearly: true), provenance: try progress.provenance(),
+            seal: try Seals(session).latest())
         let text: String
         switch format {
         case .html: text = HTMLReport(data: report, printer: out).render()
@@ -48,6 +49,8 @@ struct ReportData {
     let asOf: CivilDate
     let targets: [TargetProgress]
     let provenance: PlanProgress.Provenance
+    /// The latest audit seal, printed in the HTML footer (contract §9).
+    let seal: LatestSeal?
 }
 
 /// The CSV carries the same numbers as the HTML and Markdown reports, one row per target.

@@ -15,6 +15,7 @@ struct IPCommand: ParsableCommand {
         @Option(help: "Title of the invention or solution.") var title: String
         @Option(help: "Applicant: a registered enterprise.") var applicantTaxCode: String?
         @Option(help: "Applicant: an organisation or person, as named.") var applicantName: String?
+        @Option(help: "organisation (default) or person: a person's name is personal data (Law 91/2025/QH15).") var applicantType: ApplicantType = .organisation
         @Option(help: "IPC symbol, e.g. A01G 9/14; repeat for several.") var ipc: [String] = []
         @OptionGroup var write: WriteOptions
         @OptionGroup var global: GlobalOptions
@@ -34,7 +35,7 @@ struct IPCommand: ParsableCommand {
             let session = try global.openRegistry()
             let (record, warnings) = try IPRegister(session).add(
                 kind: kind, number: number, filed: filed, title: title, applicantTaxCode: applicant,
-                applicantName: applicantName, ipc: ipc, context: context)
+                applicantName: applicantName, applicantType: applicantType, ipc: ipc, context: context)
             out.written(record, warnings: warnings, done: out.text("Đã ghi đơn \(number).", "Registered application \(number)."))
         }
     }
@@ -107,4 +108,5 @@ enum IPStatusArgument: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension IPKind: ExpressibleByArgument {}
+extension ApplicantType: ExpressibleByArgument {}
 extension IPEvent: ExpressibleByArgument {}

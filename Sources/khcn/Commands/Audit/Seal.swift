@@ -1,0 +1,47 @@
+import ArgumentParser
+import Registry
+
+extension AuditCommand {
+    /// Operators run this daily (README: a systemd timer or a cron line); an admin's right.
+    struct Seal: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Seal the audit rows written since the last seal whose transactions have all ended.")
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let out = global.printer
+            let session = try global.openRegistry()
+            let seals = Seals(session)
+            guard let seal = try seals.seal() else {
+                // Nothing new: the chain's head is still the answer, so scripts always get a seal.
+                let latest = try seals.latest()
+                if out.json {
+                    if let latest {
+                        out.emit(.object([
+                            ("id", .int(latest.seal.id)), ("from_id", .null), ("to_id", .null), ("count", .int(0)),
+                            ("sealed_at", .string(latest.seal.sealedAt)), ("hash", .string(latest.seal.hash)),
+                        ]))
+                    } else {
+                        out.emit(.null)
+                    }
+                } else {
+                    out.say(out.text("Không có dòng nhật ký mới nào để niêm phong.", "No new audit rows to seal."))
+                    if let latest { out.say(out.text("Dấu niêm phong mới nhất: ", "Latest seal: ") + latest.seal.hash) }
+                }
+                return
+            }
+            if out.json {
+                out.emit(.object([
+                    ("id", .int(seal.id)), ("from_id", .int(seal.fromID)), ("to_id", .int(seal.toID)),
+                    ("count", .int(seal.count)), ("sealed_at", .string(seal.sealedAt)), ("hash", .string(seal.hash)),
+                ]))
+            } else {
+                out.say(out.text(
+                    "Đã niêm phong \(seal.count) dòng nhật ký (mã \(seal.fromID)–\(seal.toID)) lúc \(out.timestamp(seal.sealedAt)).",
+                    "Sealed \(seal.count) audit rows (ids \(seal.fromID)–\(seal.toID)) at \(out.timestamp(seal.sealedAt))."))
+                out.say(out.text("Dấu niêm phong số \(seal.id): ", "Seal \(seal.id): ") + seal.hash)
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Registry
+
+extension AuditCommand {
+    /// Recomputes every seal. A hash copied from an earlier printed report (`--seal`) catches
+    /// even a superuser who rewrote every later seal consistently (contract §9).
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Recompute every seal: exit 0 when intact, 65 naming the first difference.")
+
+        @Option(name: .customLong("seal"), help: "A seal hash printed on an earlier report; repeat for several.")
+        var known: [String] = []
+        @OptionGroup var global: GlobalOptions
+
+        func validate() throws {
+            for hash in known where hash.count != 64 || !hash.allSatisfy(\.isHexDigit) {
+                throw ValidationError("--seal takes a SHA-256 hash of 64 hexadecimal digits, not “\(hash)”")
+            }
+        }
+
+        func run() throws {
+            let out = global.printer
+            let session = try global.openRegistry()
+            let result = try Seals(session).verify(known: known)
+            if out.json {
+                let difference: JSON = result.intact ? .null : .object([
+                    ("id", .optional(result.differenceID)), ("what", .optional(result.difference?.rawValue)),
+                    ("seal", .optional(result.differenceSeal)), ("hash", .optional(result.missingHash)),
+                ])
+                out.emit(.object([
+                    ("intact", .bool(result.intact)), ("seals", .int(result.seals)), ("rows", .int(result.rows)),
+                    ("first_difference", difference),
+                ]))
+            }
+            if result.intact {
+                if !out.json {
+                    out.say(out.text("Nhật ký nguyên vẹn: \(result.seals) dấu niêm phong, \(result.rows) dòng đã kiểm tra.",
+                                     "The audit trail is intact: \(result.seals) seals, \(result.rows) rows checked."))
+                }
+                return
+            }
+            let message = describe(result, out)
+            if out.json { out.warn(message) } else { out.say(message) }
+            throw ExitCode(65)
+        }
+
+        private func describe(_ result: SealVerification, _ out: Printer) -> String {
+            let id = result.differenceID.map(String.init) ?? "?"
+            let seal = result.differenceSeal.map(String.init) ?? "?"
+            switch result.difference {
+            case .changed?:
+                return out.text("Dòng nhật ký \(id) đã bị sửa sau khi niêm phong (dấu số \(seal)).",
+                                "Audit row \(id) was changed after it was sealed (seal \(seal)).")
+            case .removed?:
+                return out.text("Dòng nhật ký \(id) đã bị xóa khỏi khoảng đã niêm phong (dấu số \(seal)).",
+                                "Audit row \(id) was removed from a sealed range (seal \(seal)).")
+            case .inserted?:
+                return out.text("Dòng nhật ký \(id) đã bị chèn vào khoảng đã niêm phong (dấu số \(seal)).",
+                                "Audit row \(id) was inserted into a sealed range (seal \(seal)).")
+            case .seal?:
+                return out.text("Dấu niêm phong số \(seal) không khớp với các dòng nó niêm phong: chuỗi dấu đã bị sửa.",
+                                "Seal \(seal) no longer matches the rows it sealed: the chain was altered.")
+            case .notInChain?, nil:
+                return out.text("Dấu niêm phong \(result.missingHash ?? "") không còn trong chuỗi: các dấu sau nó đã bị viết lại.",
+                                "Seal \(result.missingHash ?? "") is no longer in the chain: the seals were rewritten.")
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Registry
+
+extension PersonCommand {
+    /// The right to erasure (Law 91/2025/QH15): the name becomes a pseudonym in the one place it
+    /// is held, so it is found in no table, audit image or import row, and every seal still holds.
+    struct Erase: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove a person's name everywhere, leaving a pseudonym.")
+
+        @Argument(help: "The person's id, or name (several matches are listed, exit 65).") var person: String
+        @OptionGroup var write: WriteOptions
+        @OptionGroup var global: GlobalOptions
+
+        func validate() throws {
+            if write.reason == nil { throw ValidationError("Missing expected argument '--reason <reason>'") }
+        }
+
+        func run() throws {
+            let out = global.printer
+            let context = try write.context()
+            let session = try global.openRegistry()
+            let persons = Persons(session)
+            let subject = try persons.one(person)
+            let pseudonym = try persons.erase(subject.id, context: context)
+            if out.json {
+                out.emit(JSON.parse(try persons.file(subject.id)).adding("warnings", .array([])))
+            } else {
+                out.say(out.text("Đã xóa tên cá nhân #\(subject.id); nay ghi là “\(pseudonym)”.",
+                                 "Erased the name of person #\(subject.id); now recorded as “\(pseudonym)”."))
+                out.say(out.text("Bản sao lưu, WAL lưu trữ và máy dự phòng hết hạn theo thời hạn lưu giữ (xem README).",
+                                 "Backups, archived WAL and standbys age out by retention (see the README)."))
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Registry
+
+extension PersonCommand {
+    /// Everything held about a person: what a data subject may ask to see (Law 91/2025/QH15).
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Everything held about a person.")
+
+        @Argument(help: "The person's id, or name (case and diacritics ignored).") var person: String
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let out = global.printer
+            let session = try global.openRegistry()
+            let persons = Persons(session)
+            let file = JSON.parse(try persons.file(try persons.one(person).id))
+            if out.json {
+                out.emit(file)
+                return
+            }
+            guard case .object(let pairs) = file else { return }
+            let fields = Dictionary(pairs, uniquingKeysWith: { a, _ in a })
+            func text(_ key: String) -> String {
+                if case .string(let value)? = fields[key] { return value }
+                if case .int(let value)? = fields[key] { return String(value) }
+                return "—"
+            }
+            var lines: [(String, String)] = [(out.text("Mã số", "Id"), text("id")), (out.text("Họ tên", "Name"), text("name"))]
+            if case .bool(true)? = fields["erased"] {
+                lines.append((out.text("Đã xóa tên lúc", "Name erased at"), out.timestamp(text("erased_at"))))
+            }
+            out.say(out.card(out.text("Cá nhân", "Person"), lines))
+            if case .array(let applications)? = fields["ip_applications"], !applications.isEmpty {
+                out.say(out.text("Đơn đăng ký đứng tên:", "Applications:"))
+                out.say(out.table(applications, columns: ["application_number", "kind", "filed_on", "title", "status"]))
+            }
+            if case .array(let changes)? = fields["changes"], !changes.isEmpty {
+                out.say(out.text("Thay đổi:", "Changes:"))
+                out.say(out.table(changes, columns: ["at", "action", "actor", "reason"]))
+            }
+        }
+    }
+}
