@@ -140,6 +140,14 @@ extension RegistryError {
                 sqlstate: state)
         case "08" where state != "08P01", "57" where PostgresError.endsSession(state):
             self = .connectionLost(error)   // normally classified by the connection already
+        case "53":
+            // 53100 disk_full, 53200 out_of_memory, 53300 too_many_connections: the server
+            // refused the work and rolled the transaction back.
+            self.init(
+                .unavailable, type: "database-unavailable",
+                vi: "Máy chủ cơ sở dữ liệu thiếu tài nguyên (\(error.message)); không có gì được ghi. Hãy báo người quản trị (ổ đĩa đầy? quá nhiều kết nối?) rồi chạy lại đúng lệnh này.",
+                en: "The database server ran out of resources (\(error.message)); nothing was written. Tell the database administrator (disk full? too many connections?), then run the same command again.",
+                sqlstate: state)
         case "57":
             // 57014 query_canceled (statement_timeout, pg_cancel_backend), 57P04 database dropped.
             self.init(

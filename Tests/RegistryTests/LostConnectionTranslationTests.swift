@@ -32,4 +32,14 @@ import Testing
     @Test func aProtocolViolationIsStillABug() {
         #expect(RegistryError(PostgresError(kind: .server, message: "protocol", sqlstate: "08P01")).exitCode == 1)
     }
+
+    /// A full disk (or memory, or connection slots) on the server is not a bug: exit 69, and
+    /// the transaction was rolled back, so nothing was written.
+    @Test(arguments: ["53100", "53200", "53300"])
+    func aServerOutOfResourcesIsUnavailableAndNothingWritten(state: String) {
+        let translated = RegistryError(PostgresError(kind: .server, message: "could not extend file: No space left on device", sqlstate: state))
+        #expect(translated.exitCode == 69)
+        #expect(translated.english.contains("nothing was written"))
+        #expect(translated.vietnamese.contains("không có gì được ghi"))
+    }
 }
