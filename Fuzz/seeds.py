@@ -86,7 +86,9 @@ def seeds(target):
     values = sorted({t for t in literals + sample_cells()
                      if 0 < len(t.encode()) <= 64 and '\n' not in t and any(c.isdigit() for c in t)})
     if target == 'dates':
-        return [bytes([order]) + v.encode() for v in values for order in (0, 3)]
+        # Even choice bytes read the text (0: --date-format auto, 6: mdy); odd ones read
+        # year, month and day from four bytes (here 29/02/2024).
+        return [bytes([order]) + v.encode() for v in values for order in (0, 6)] + [bytes([1, 0x07, 0xE8, 2, 29])]
     if target in ('taxcode', 'money'):
         return [v.encode() for v in values]
     sys.exit('unknown target: ' + target)

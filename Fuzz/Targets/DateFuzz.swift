@@ -3,11 +3,18 @@
 /// Fuzzes the date readers: `CSVDate.parse` (contract §4: `YYYY-MM-DD`, `dd/mm/yyyy`,
 /// `d/m/yyyy`, `dd-mm-yyyy`, `dd.mm.yyyy`, month-first only when asked), `CivilDate(iso:)`
 /// (the command line) and `adding(days:)`. No impossible date (31/02) ever gets through.
-/// Input: the `--date-format` choice, then the cell's text.
+/// Input: the `--date-format` choice, then the cell's text; or (odd choice) four bytes read as
+/// year, month and day, so that rare days (29/02/1900) come up as often as common ones.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDates(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     var input = FuzzInput(data, count)
-    let order = DateOrder.allCases[Int(input.choice()) % DateOrder.allCases.count]
+    let choice = Int(input.choice())
+    let order = DateOrder.allCases[choice / 2 % DateOrder.allCases.count]
+    if choice % 2 == 1 {
+        let bytes = input.payload + [0, 0, 0, 0]
+        checkCalendar(Int(bytes[0]) << 8 + Int(bytes[1]), Int(bytes[2]) % 14, Int(bytes[3]) % 33, order: order)
+        return 0
+    }
     let text = String(decoding: input.payload, as: UTF8.self)
 
     let expected = oracle(text, order: order)
@@ -39,6 +46,19 @@ public func fuzzDates(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         }
     }
     return 0
+}
+
+/// `CivilDate(year:month:day:)` refuses exactly the days the calendar lacks, and each date it
+/// makes reads back from the forms the registry writes.
+private func checkCalendar(_ year: Int, _ month: Int, _ day: Int, order: DateOrder) {
+    let date = CivilDate(year: year, month: month, day: day)
+    require((date != nil) == isReal(year, month, day), "CivilDate(year: \(year), month: \(month), day: \(day)) gave \(String(describing: date))")
+    guard let date else { return }
+    require(CivilDate(iso: date.description) == date, "\(date) does not read back from ISO")
+    require((try? CSVDate.parse(date.description, order: order)) == date, "\(date) does not read back with \(order)")
+    if order != .ymd && order != .mdy {
+        require((try? CSVDate.parse(date.vietnamese, order: order)) == date, "\(date.vietnamese) does not read back with \(order)")
+    }
 }
 
 /// The shapes of contract §4 restated without the parser's state machine.
