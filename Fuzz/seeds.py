@@ -71,7 +71,8 @@ def seeds(target):
     literals = test_literals()
     if target == 'csv':
         texts = samples() + [t.encode() for t in literals if '\n' in t or ',' in t or ';' in t]
-        return [prefix + text for text in texts for prefix in (b'\x00\x00', b'\x00\x40')]
+        # Delimiter auto; chunks of 1 or 65 bytes; the real record limit, or 8 × 16 bytes.
+        return [prefix + text for text in texts for prefix in (b'\x00\x00\x00', b'\x00\x40\x00', b'\x00\x40\x10')]
     if target == 'decoders':
         texts = samples() + [t.encode() for t in literals if any(ord(c) > 127 for c in t)]
         out = []

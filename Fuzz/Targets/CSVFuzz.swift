@@ -1,19 +1,22 @@
 @testable import Registry
 
 /// Fuzzes `CSVParser` (contract §6: `,` `;` tab, quotes, CR/LF/CRLF, streaming in chunks).
-/// Input: a delimiter choice, a chunk-size choice, then the file's bytes.
+/// Input: a delimiter choice, a chunk-size choice, a record-size limit choice (0: the real
+/// 1 MiB, else 8 to 2,040 bytes, so that the limit is reached), then the file's bytes.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     var input = FuzzInput(data, count)
     let delimiterChoice = input.choice()
     let chunkSize = Int(input.choice()) + 1
+    let limitChoice = Int(input.choice())
+    let limit = limitChoice == 0 ? CSVParser.maxRecordBytes : limitChoice * 8
     let bytes = input.payload
     let detected = CSVParser.detectDelimiter(bytes)
     require([0x2C, 0x3B, 0x09].contains(detected), "detectDelimiter picked \(detected)")
     let delimiter: UInt8 = [detected, 0x2C, 0x3B, 0x09][Int(delimiterChoice % 4)]
 
-    let whole = parse(bytes, delimiter: delimiter, chunkSize: max(bytes.count, 1))
-    let chunked = parse(bytes, delimiter: delimiter, chunkSize: chunkSize)
+    let whole = parse(bytes, delimiter: delimiter, chunkSize: max(bytes.count, 1), limit: limit)
+    let chunked = parse(bytes, delimiter: delimiter, chunkSize: chunkSize, limit: limit)
     // Streaming: where the chunks end never changes what is read (a record, a quote or a CRLF
     // may straddle two chunks of the real 1 MiB reader).
     require(whole.records.map(\.fields) == chunked.records.map(\.fields), "chunks of \(chunkSize) change the fields")
@@ -40,6 +43,11 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     if isValidUTF8(bytes) {
         let fieldBytes = whole.records.reduce(0) { $0 + $1.fields.reduce(0) { $0 + $1.utf8.count } }
         require(fieldBytes <= bytes.count, "\(fieldBytes) field bytes out of \(bytes.count) input bytes")
+        // No record outgrows the limit (what bounds memory on a quote left open).
+        for record in whole.records {
+            let size = record.fields.reduce(record.fields.count - 1) { $0 + $1.utf8.count }
+            require(size <= limit, "a record of \(size) bytes passed the limit of \(limit)")
+        }
     }
     guard whole.problem == nil else { return 0 }
     // Without quotes a record is exactly a non-empty line cut at each delimiter.
@@ -61,7 +69,7 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         }
         written.append(0x0A)
     }
-    let reread = parse(written, delimiter: delimiter, chunkSize: chunkSize)
+    let reread = parse(written, delimiter: delimiter, chunkSize: chunkSize, limit: CSVParser.maxRecordBytes)
     require(reread.problem == nil, "re-quoted records fail to parse: \(reread.problem!.english)")
     require(reread.records.map(\.fields) == whole.records.map(\.fields), "re-quoted records read back differently")
     return 0
@@ -72,8 +80,8 @@ private struct Parsed {
     var problem: ImportProblem?
 }
 
-private func parse(_ bytes: [UInt8], delimiter: UInt8, chunkSize: Int) -> Parsed {
-    var parser = CSVParser(delimiter: delimiter)
+private func parse(_ bytes: [UInt8], delimiter: UInt8, chunkSize: Int, limit: Int) -> Parsed {
+    var parser = CSVParser(delimiter: delimiter, maxRecordBytes: limit)
     var parsed = Parsed()
     do {
         var start = 0
