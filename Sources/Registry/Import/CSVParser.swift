@@ -13,7 +13,15 @@ struct CSVRecord {
 /// quoted fields with delimiters, doubled quotes and line breaks inside. Memory holds one
 /// record at a time, whatever the file's size. Blank lines are skipped.
 struct CSVParser {
+    /// No register's record comes near this (17 columns of at most 2,000 characters); a longer
+    /// one is a quote left open or not a CSV file, and reading on would hold the whole file in
+    /// memory (contract §8: under 100 MB whatever the file's size; issue 10: bounded on any input).
+    static let maxRecordBytes = 1 << 20
+
     let delimiter: UInt8
+    let maxRecordBytes: Int
+    /// Bytes of the current record's finished fields, each with its delimiter.
+    private var recordBytes = 0
     private var field: [UInt8] = []
     private var fields: [String] = []
     private var inQuotes = false
@@ -26,7 +34,10 @@ struct CSVParser {
     private var records = 0
     private var recordHasContent = false
 
-    init(delimiter: UInt8) { self.delimiter = delimiter }
+    init(delimiter: UInt8, maxRecordBytes: Int = CSVParser.maxRecordBytes) {
+        self.delimiter = delimiter
+        self.maxRecordBytes = maxRecordBytes
+    }
 
     /// Feeds a chunk; calls `emit` for every complete record.
     mutating func feed(_ bytes: [UInt8], _ emit: (CSVRecord) throws -> Void) throws {
@@ -41,6 +52,7 @@ struct CSVParser {
                     afterClosingQuote = true
                 } else {
                     field.append(byte)
+                    if recordBytes + field.count > maxRecordBytes { throw tooLong() }
                     if byte == 0x0A {
                         if field.count < 2 || field[field.count - 2] != 0x0D { line += 1 }
                     } else if byte == 0x0D {
@@ -53,6 +65,7 @@ struct CSVParser {
                 if byte == 0x22 {             // doubled quote: a literal "
                     field.append(0x22)
                     inQuotes = true
+                    if recordBytes + field.count > maxRecordBytes { throw tooLong() }
                     afterClosingQuote = false
                     continue
                 }
@@ -67,6 +80,7 @@ struct CSVParser {
             switch byte {
             case delimiter:
                 endField()
+                if recordBytes > maxRecordBytes { throw tooLong() }
             case 0x0A:
                 try endRecord(emit)
                 line += 1
@@ -82,6 +96,7 @@ struct CSVParser {
             default:
                 field.append(byte)
                 recordHasContent = true
+                if recordBytes + field.count > maxRecordBytes { throw tooLong() }
             }
         }
     }
@@ -97,7 +112,21 @@ struct CSVParser {
         try endRecord(emit)
     }
 
+    private func tooLong() -> ImportProblem {
+        let size = "\(maxRecordBytes >> 10) KiB"
+        return inQuotes
+            ? ImportProblem(
+                .format, line: recordLine, record: records + 1,
+                vi: "Bản ghi bắt đầu ở dòng \(recordLine) dài hơn \(size): có lẽ dấu ngoặc kép mở ở dòng \(quoteLine) không bao giờ được đóng (thiếu dấu \").",
+                en: "The record starting on line \(recordLine) is longer than \(size): the quote opened on line \(quoteLine) is probably never closed (a \" is missing).")
+            : ImportProblem(
+                .format, line: recordLine, record: records + 1,
+                vi: "Bản ghi bắt đầu ở dòng \(recordLine) dài hơn \(size), dài hơn mọi bản ghi của sổ đăng ký: tệp có đúng là CSV không?",
+                en: "The record starting on line \(recordLine) is longer than \(size), longer than any record of a register: is this really a CSV file?")
+    }
+
     private mutating func endField() {
+        recordBytes += field.count + 1
         fields.append(String(decoding: field, as: UTF8.self))
         field.removeAll(keepingCapacity: true)
         fieldWasQuoted = false
@@ -114,6 +143,7 @@ struct CSVParser {
         }
         fields.removeAll(keepingCapacity: true)
         field.removeAll(keepingCapacity: true)
+        recordBytes = 0
         fieldWasQuoted = false
         afterClosingQuote = false
         recordHasContent = false

@@ -1,17 +1,5 @@
 import Foundation
 
-/// How dates in a CSV are read (contract §4): never month-first unless asked.
-public enum DateOrder: String, Sendable, CaseIterable {
-    case auto, dmy, ymd, mdy
-}
-
-/// A problem with one cell, before it is placed on a line.
-struct CellProblem: Error {
-    var kind: ImportProblem.Kind
-    var vi: String
-    var en: String
-}
-
 /// One canonical column of an import kind: its name, the other headers clerks write for it,
 /// whether a row needs it, and how a cell becomes the canonical text that is staged.
 struct ImportColumn {
@@ -295,58 +283,5 @@ enum ImportColumns {
             throw CellProblem(kind: .constraint, vi: "Số đơn chỉ dẫn địa lý có dạng 6-YYYY-NNNNN.", en: "A GI application number looks like 6-YYYY-NNNNN.")
         }
         return text
-    }
-}
-
-/// Dates as spreadsheets write them (contract §4): `YYYY-MM-DD`, `dd/mm/yyyy`, `d/m/yyyy`,
-/// `dd-mm-yyyy`, `dd.mm.yyyy`; month-first only with `--date-format mdy`.
-enum CSVDate {
-    static func parse(_ text: String, order: DateOrder) throws(CellProblem) -> CivilDate {
-        let bytes = text.utf8
-        if bytes.count == 5, bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
-            let serial = Int(text)!
-            let hint = CivilDate(year: 1899, month: 12, day: 30)!.adding(days: serial)
-            throw CellProblem(
-                kind: .type,
-                vi: "“\(text)” là số ngày kiểu Excel, không phải ngày\(hint.map { " (có lẽ là \($0.vietnamese))" } ?? ""); hãy định dạng cột là ngày dd/mm/yyyy.",
-                en: "“\(text)” is an Excel serial date, not a date\(hint.map { " (probably \($0))" } ?? ""); format the column as a dd/mm/yyyy date.")
-        }
-        var parts: [Int] = []
-        var widths: [Int] = []
-        var current = 0, digits = 0
-        var separators: [UInt8] = []
-        for byte in bytes {
-            if byte >= 48 && byte <= 57 {
-                current = current * 10 + Int(byte - 48)
-                digits += 1
-                if digits > 4 { throw shapeProblem(text) }
-            } else if byte == 0x2F || byte == 0x2D || byte == 0x2E {
-                guard digits > 0 else { throw shapeProblem(text) }
-                parts.append(current); widths.append(digits); separators.append(byte)
-                current = 0; digits = 0
-            } else {
-                throw shapeProblem(text)
-            }
-        }
-        guard digits > 0 else { throw shapeProblem(text) }
-        parts.append(current); widths.append(digits)
-        guard parts.count == 3, separators[0] == separators[1] else { throw shapeProblem(text) }
-        let (year, month, day): (Int, Int, Int)
-        if widths[0] == 4 {
-            // Year first: YYYY-MM-DD (also accepted as YYYY/MM/DD) whatever the order flag says.
-            (year, month, day) = (parts[0], parts[1], parts[2])
-        } else {
-            guard widths[2] == 4, order != .ymd else { throw shapeProblem(text) }
-            (year, month, day) = order == .mdy ? (parts[2], parts[0], parts[1]) : (parts[2], parts[1], parts[0])
-        }
-        guard let date = CivilDate(year: year, month: month, day: day) else {
-            throw CellProblem(kind: .constraint, vi: "Ngày “\(text)” không tồn tại trong lịch.", en: "The date “\(text)” does not exist in the calendar.")
-        }
-        return date
-    }
-
-    static func shapeProblem(_ text: String) -> CellProblem {
-        CellProblem(kind: .type, vi: "“\(text)” không phải ngày; viết dd/mm/yyyy hoặc YYYY-MM-DD.",
-                    en: "“\(text)” is not a date; write dd/mm/yyyy or YYYY-MM-DD.")
     }
 }
