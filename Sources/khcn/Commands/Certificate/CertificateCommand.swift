@@ -59,12 +59,8 @@ struct CertificateCommand: ParsableCommand {
         @Argument(help: "Certificate number.") var number: String
         @Option(help: "Date the decision takes effect, YYYY-MM-DD.") var on: DateArgument
         @Flag(help: "Invalidation (hủy bỏ hiệu lực) rather than revocation.") var invalidate = false
-        @OptionGroup var write: WriteOptions
+        @OptionGroup var write: ReasonedWriteOptions
         @OptionGroup var global: GlobalOptions
-
-        func validate() throws {
-            if write.reason == nil { throw ValidationError("Missing expected argument '--reason <reason>'") }
-        }
 
         func run() throws {
             let out = global.printer

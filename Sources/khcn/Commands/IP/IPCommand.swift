@@ -21,7 +21,7 @@ struct IPCommand: ParsableCommand {
 
         func validate() throws {
             if applicantTaxCode == nil && applicantName == nil {
-                throw ValidationError("Give --applicant-tax-code or --applicant-name")
+                throw UsageProblem.applicantMissing.error
             }
         }
 
@@ -50,8 +50,8 @@ struct IPCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func validate() throws {
-            if event == .granted && grantNumber == nil { throw ValidationError("--event granted needs --grant-number") }
-            if event != .granted && grantNumber != nil { throw ValidationError("--grant-number goes only with --event granted") }
+            if event == .granted && grantNumber == nil { throw UsageProblem.grantNumberMissing.error }
+            if event != .granted && grantNumber != nil { throw UsageProblem.grantNumberWithoutGrant.error }
         }
 
         func run() throws {

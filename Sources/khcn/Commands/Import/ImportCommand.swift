@@ -26,7 +26,7 @@ struct ImportCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func validate() throws {
-            if let maxErrors, maxErrors < 0 { throw ValidationError("--max-errors must be 0 or more") }
+            if let maxErrors, maxErrors < 0 { throw UsageProblem.maxErrorsNegative.error }
         }
 
         func run() throws {
@@ -114,12 +114,8 @@ struct ImportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Undo a batch: put back every record it inserted or changed.")
 
         @Argument(help: "Batch number (khcn import list).") var batch: Int
-        @OptionGroup var write: WriteOptions
+        @OptionGroup var write: ReasonedWriteOptions
         @OptionGroup var global: GlobalOptions
-
-        func validate() throws {
-            if write.reason == nil { throw ValidationError("Missing expected argument '--reason <reason>'") }
-        }
 
         func run() throws {
             let out = global.printer

@@ -1,0 +1,121 @@
+import ArgumentParser
+
+/// The longer help texts (what a command is for, with examples a clerk can copy), kept out of
+/// the command files. Each is in the language of this run.
+enum HelpText {
+    static let root = words("""
+        Sổ đăng ký khoa học và công nghệ của tỉnh: doanh nghiệp, giấy chứng nhận doanh nghiệp \
+        KH&CN, quỹ phát triển KH&CN, sáng chế và giải pháp hữu ích, chỉ dẫn địa lý, chỉ tiêu \
+        của Kế hoạch 222/KH-UBND.
+
+        Ví dụ:
+          khcn enterprise add --tax-code 0101248141 --name "Công ty TNHH Tân Trào"
+          khcn enterprise list --search "tan trao"
+          khcn import enterprises doanh-nghiep.csv --dry-run
+          khcn progress
+
+        Hướng dẫn từng lệnh: khcn <lệnh> --help (ví dụ khcn enterprise add --help).
+        Thêm --lang en để xem bằng tiếng Anh; thêm --json để in JSON cho phần mềm khác.
+        """, """
+        The province's science and technology registry: enterprises, S&T enterprise \
+        certificates, S&T development funds, inventions and utility solutions, geographical \
+        indications, and the targets of plan 222/KH-UBND.
+
+        Examples:
+          khcn enterprise add --tax-code 0101248141 --name "Công ty TNHH Tân Trào"
+          khcn enterprise list --search "tan trao"
+          khcn import enterprises enterprises.csv --dry-run
+          khcn progress
+
+        Help on a command: khcn <command> --help (e.g. khcn enterprise add --help).
+        Human output is Vietnamese unless --lang en; --json prints JSON for scripts.
+        """)
+
+    static let enterpriseAdd = words("""
+        Bắt buộc: --tax-code và --name. Mã số thuế gồm 10 chữ số, hoặc 13 chữ số viết \
+        XXXXXXXXXX-NNN cho đơn vị phụ thuộc; dấu cách và dấu chấm được bỏ qua.
+
+        Ví dụ:
+          khcn enterprise add --tax-code 0101248141 --name "Công ty TNHH Tân Trào"
+          khcn enterprise add --tax-code 0101248141 --name "Công ty TNHH Tân Trào" \\
+            --established 2019-03-12 --vsic 7210 --former-province ha-giang
+        """, """
+        Required: --tax-code and --name. A tax code is 10 digits, or 13 written \
+        XXXXXXXXXX-NNN for a dependent unit; spaces and dots are ignored.
+
+        Example:
+          khcn enterprise add --tax-code 0101248141 --name "Công ty TNHH Tân Trào"
+          khcn enterprise add --tax-code 0101248141 --name "Công ty TNHH Tân Trào" \\
+            --established 2019-03-12 --vsic 7210 --former-province ha-giang
+        """)
+
+    static let enterpriseDelete = words("""
+        Bắt buộc: --reason. Không xóa được khi còn giấy chứng nhận, quỹ hay đơn gắn với doanh nghiệp.
+
+        Ví dụ:
+          khcn enterprise delete 0101248141 --reason "Nhập trùng"
+        """, """
+        Required: --reason. Refused while certificates, funds or applications point at the enterprise.
+
+        Example:
+          khcn enterprise delete 0101248141 --reason "Entered twice"
+        """)
+
+    static let enterpriseRekey = words("""
+        Bắt buộc: --reason.
+
+        Ví dụ:
+          khcn enterprise rekey 0101248142 0101248141 --reason "Nhập sai một chữ số"
+        """, """
+        Required: --reason.
+
+        Example:
+          khcn enterprise rekey 0101248142 0101248141 --reason "One digit mistyped"
+        """)
+
+    static let enterpriseSetStatus = words("""
+        Ví dụ:
+          khcn enterprise set-status 0101248141 suspended --on 2025-03-01
+        """, """
+        Example:
+          khcn enterprise set-status 0101248141 suspended --on 2025-03-01
+        """)
+
+    static let enterpriseShow = words("Ví dụ:\n  khcn enterprise show 0101248141", "Example:\n  khcn enterprise show 0101248141")
+
+    static let enterpriseList = words("""
+        Ví dụ:
+          khcn enterprise list --search "tan trao" --status active --limit 100
+        """, """
+        Example:
+          khcn enterprise list --search "tan trao" --status active --limit 100
+        """)
+
+    static let history = words("""
+        Khóa là mã số thuế, số giấy chứng nhận, số đơn hoặc số văn bằng chỉ dẫn địa lý; mã số \
+        thuế cho cả doanh nghiệp và các quỹ của doanh nghiệp.
+
+        Ví dụ:
+          khcn history 0101248141
+        """, """
+        The key is a tax code, a certificate number, an application number or a GI certificate \
+        number; a tax code gives the enterprise and its funds.
+
+        Example:
+          khcn history 0101248141
+        """)
+}
+
+extension ArgumentHelp {
+    static var taxCode: ArgumentHelp {
+        .vi("Mã số thuế: 10 chữ số, hoặc 13 chữ số viết XXXXXXXXXX-NNN (bắt buộc).",
+            en: "Tax code: 10 digits, or 13 written XXXXXXXXXX-NNN (required).")
+    }
+    static var enterpriseTaxCode: ArgumentHelp { .vi("Mã số thuế của doanh nghiệp.", en: "Tax code of the enterprise.") }
+    static var isoDate: ArgumentHelp { .vi("Ngày, dạng YYYY-MM-DD.", en: "Date, YYYY-MM-DD.") }
+    static var asOf: ArgumentHelp { .vi("Tính tại ngày này, dạng YYYY-MM-DD (mặc định hôm nay).", en: "As of this day, YYYY-MM-DD (default today).") }
+    static var fileKind: ArgumentHelp {
+        .vi("Loại hồ sơ: enterprises, certificates, funds, fund-allocations, ip hoặc gi.",
+            en: "enterprises, certificates, funds, fund-allocations, ip or gi.")
+    }
+}
