@@ -3,9 +3,9 @@ import Registry
 
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "history", abstract: "Every change to the records with this key, oldest first.")
+        commandName: "history", abstract: words("Mọi thay đổi của các hồ sơ có khóa này, cũ trước mới sau.", "Every change to the records with this key, oldest first."))
 
-    @Argument(help: "A tax code, certificate number, application number…") var key: String
+    @Argument(help: .vi("Mã số thuế, số giấy chứng nhận, số đơn…", en: "A tax code, certificate number, application number…")) var key: String
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
