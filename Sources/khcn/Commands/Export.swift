@@ -5,7 +5,7 @@ import Registry
 /// `khcn export KIND`: the canonical CSV of contract §6, byte for byte, so that exports diff.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: words("Xuất một loại hồ sơ ra tệp CSV (mở được bằng Excel với --excel).", "Write the canonical CSV of a kind (contract §6)."))
+        commandName: "export", abstract: words("Xuất một loại hồ sơ ra tệp CSV (mở được bằng Excel với --excel).", "Write the canonical CSV of a kind (the import columns, in order)."))
 
     @Argument(help: .vi("Loại hồ sơ: enterprises (doanh nghiệp), certificates (giấy chứng nhận), funds (quỹ), fund-allocations (trích lập quỹ), ip (sáng chế, giải pháp hữu ích) hoặc gi (chỉ dẫn địa lý).", en: "enterprises, certificates, funds, fund-allocations, ip or gi.")) var kind: FileKindArgument
     @Option(help: .vi("Ghi vào tệp này thay vì in ra màn hình (ghi trọn vẹn hoặc không ghi gì).", en: "Write to this file instead of standard output (written whole or not at all).")) var output: String?

@@ -38,8 +38,8 @@ enum ParserWords {
         (#"\(values:$"#, "(giá trị:"),
         (#"; default: "#, "; mặc định: "),
         (#"\(default: "#, "(mặc định: "),
-        (#"^(  [a-z-]+) \(default\)"#, "$1 (mặc định)"),
-        (#"See '(.*) help <subcommand>' for detailed help\."#, "Xem hướng dẫn từng lệnh: $1 <lệnh> --help"),
+        (#"^(  [a-z-]+) \(default\) "#, "$1 (mặc định)"),
+        (#"See '(.*)' for detailed help\."#, "Xem hướng dẫn từng lệnh: $1"),
         (#"<subcommand>"#, "<lệnh>"),
         (#"\[<options>\]"#, "[<tùy chọn>]"),
     ].map { (try! NSRegularExpression(pattern: $0.0, options: [.anchorsMatchLines]), $0.1) }

@@ -78,7 +78,8 @@ struct TargetsCommand: ParsableCommand {
             if out.json {
                 out.emit(.object([("code", .string(code)), ("rule", .string(rule.rawValue)), ("warnings", .array([]))]))
             } else {
-                out.say(out.text("Chỉ tiêu \(code) nay tính theo “\(rule.rawValue)”.", "Target \(code) now counts “\(rule.rawValue)”."))
+                out.say(out.text("Chỉ tiêu \(code) nay tính theo \(out.ruleWord(rule.rawValue)) (\(rule.rawValue)).",
+                                 "Target \(code) now counts \(out.ruleWord(rule.rawValue)) (\(rule.rawValue))."))
             }
         }
     }
