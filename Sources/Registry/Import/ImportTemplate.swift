@@ -1,7 +1,7 @@
 /// `khcn import template KIND`: the canonical header and one example row, as CSV.
 public enum ImportTemplate {
-    public static func csv(_ kind: RecordKind) -> String {
-        let header = ImportColumns.columns(kind).map(\.name)
+    public static func csv(_ kind: RecordKind, headers: CSVHeaders = .canonical) -> String {
+        let header = ImportColumns.headers(kind, headers)
         return [header, ImportColumns.example(kind)].map { row in
             row.map(quote).joined(separator: ",")
         }.joined(separator: "\n") + "\n"

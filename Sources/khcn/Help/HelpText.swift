@@ -114,6 +114,10 @@ extension ArgumentHelp {
     static var enterpriseTaxCode: ArgumentHelp { .vi("Mã số thuế của doanh nghiệp.", en: "Tax code of the enterprise.") }
     static var isoDate: ArgumentHelp { .vi("Ngày, dạng YYYY-MM-DD.", en: "Date, YYYY-MM-DD.") }
     static var asOf: ArgumentHelp { .vi("Tính tại ngày này, dạng YYYY-MM-DD (mặc định hôm nay).", en: "As of this day, YYYY-MM-DD (default today).") }
+    static var headers: ArgumentHelp {
+        .vi("Dòng tiêu đề: canonical (tên cột chuẩn, mặc định) hoặc vi (tên cột tiếng Việt; khcn import đọc được cả hai).",
+            en: "Header line: canonical (the standard column names, default) or vi (the Vietnamese names; import reads both).")
+    }
     static var fileKind: ArgumentHelp {
         .vi("Loại hồ sơ: enterprises, certificates, funds, fund-allocations, ip hoặc gi.",
             en: "enterprises, certificates, funds, fund-allocations, ip or gi.")

@@ -65,8 +65,10 @@ struct ImportCommand: ParsableCommand {
 
         @Argument(help: .vi("Loại hồ sơ: enterprises (doanh nghiệp), certificates (giấy chứng nhận), funds (quỹ), fund-allocations (trích lập quỹ), ip (sáng chế, giải pháp hữu ích) hoặc gi (chỉ dẫn địa lý).", en: "enterprises, certificates, funds, fund-allocations, ip or gi.")) var kind: FileKindArgument
 
+        @Option(help: .headers) var headers: CSVHeaders = .canonical
+
         func run() throws {
-            print(ImportTemplate.csv(kind.kind), terminator: "")
+            print(ImportTemplate.csv(kind.kind, headers: headers), terminator: "")
         }
     }
 
@@ -159,3 +161,4 @@ enum DelimiterArgument: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension DateOrder: ExpressibleByArgument {}
+extension CSVHeaders: ExpressibleByArgument {}
