@@ -7,6 +7,11 @@ public enum ImportTemplate {
         }.joined(separator: "\n") + "\n"
     }
 
+    /// Every header import accepts for each column, in order (for `khcn import --help`).
+    public static func accepted(_ kind: RecordKind) -> [(name: String, aliases: [String], required: Bool)] {
+        ImportColumns.columns(kind).map { ($0.name, $0.aliases, $0.required) }
+    }
+
     /// Quotes only where needed (contract §6).
     public static func quote(_ field: String) -> String {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }

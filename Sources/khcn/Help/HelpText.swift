@@ -1,4 +1,5 @@
 import ArgumentParser
+import Registry
 
 /// The longer help texts (what a command is for, with examples a clerk can copy), kept out of
 /// the command files. Each is in the language of this run.
@@ -104,6 +105,39 @@ enum HelpText {
         Example:
           khcn history 0101248141
         """)
+}
+
+extension HelpText {
+    /// The columns import reads for each kind, with the Vietnamese names it accepts (contract §6).
+    static var importColumns: String {
+        let kinds = RecordKind.allCases.compactMap { kind in kind.fileKind.map { (kind, $0) } }
+        let lines = kinds.map { (kind: RecordKind, word: String) -> String in
+            let columns: [String] = ImportTemplate.accepted(kind).map { column in
+                let aliases = column.aliases.isEmpty ? "" : " [" + column.aliases.joined(separator: ", ") + "]"
+                return column.name + (column.required ? "*" : "") + aliases
+            }
+            return "  " + word + ": " + columns.joined(separator: ", ")
+        }
+        return words("""
+            Cột của từng loại (* là bắt buộc; tên trong [ ] cũng được chấp nhận, không phân biệt hoa \
+            thường, dấu, khoảng trắng; khcn import template KIND --headers vi in sẵn dòng tiêu đề):
+            """, """
+            The columns of each kind (* required; the names in [ ] are accepted too, ignoring case, \
+            diacritics and spaces; khcn import template KIND --headers vi prints a header line):
+            """) + "\n" + lines.joined(separator: "\n") + words("""
+
+
+            Ví dụ:
+              khcn import template enterprises --headers vi > doanh-nghiep.csv
+              khcn import enterprises doanh-nghiep.csv --dry-run
+            """, """
+
+
+            Example:
+              khcn import template enterprises --headers vi > enterprises.csv
+              khcn import enterprises enterprises.csv --dry-run
+            """)
+    }
 }
 
 extension ArgumentHelp {

@@ -11,7 +11,8 @@ struct ImportCommand: ParsableCommand {
     /// `khcn import KIND FILE`
     struct Load: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "file", abstract: words("Nhập tệp FILE thuộc loại KIND: enterprises, certificates, funds, fund-allocations, ip hoặc gi.", "Import FILE as KIND: enterprises, certificates, funds, fund-allocations, ip or gi."))
+            commandName: "file", abstract: words("Nhập tệp FILE thuộc loại KIND: enterprises, certificates, funds, fund-allocations, ip hoặc gi.", "Import FILE as KIND: enterprises, certificates, funds, fund-allocations, ip or gi."),
+            discussion: HelpText.importColumns)
 
         @Argument(help: .vi("Loại hồ sơ: enterprises (doanh nghiệp), certificates (giấy chứng nhận), funds (quỹ), fund-allocations (trích lập quỹ), ip (sáng chế, giải pháp hữu ích) hoặc gi (chỉ dẫn địa lý).", en: "enterprises, certificates, funds, fund-allocations, ip or gi.")) var kind: FileKindArgument
         @Argument(help: .vi("Tệp CSV, hoặc - để đọc từ đầu vào chuẩn (đọc đến hết).", en: "The CSV file, or - for standard input (read to its end).")) var file: String
@@ -61,7 +62,8 @@ struct ImportCommand: ParsableCommand {
     }
 
     struct Template: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: words("In dòng tiêu đề CSV và một dòng ví dụ (--headers vi: tên cột tiếng Việt).", "Print the CSV header (canonical names) and one example row."))
+        static let configuration = CommandConfiguration(abstract: words("In dòng tiêu đề CSV và một dòng ví dụ (--headers vi: tên cột tiếng Việt).", "Print the CSV header (canonical names) and one example row."),
+            discussion: HelpText.importColumns)
 
         @Argument(help: .vi("Loại hồ sơ: enterprises (doanh nghiệp), certificates (giấy chứng nhận), funds (quỹ), fund-allocations (trích lập quỹ), ip (sáng chế, giải pháp hữu ích) hoặc gi (chỉ dẫn địa lý).", en: "enterprises, certificates, funds, fund-allocations, ip or gi.")) var kind: FileKindArgument
 
