@@ -191,10 +191,15 @@ extension RegistryError {
     }
 
     public static func schemaNotMigrated(detail: String) -> RegistryError {
+        schemaNotMigrated(vi: detail, en: detail)
+    }
+
+    /// The schema is missing or behind; the detail says what, in each language.
+    public static func schemaNotMigrated(vi: String, en: String) -> RegistryError {
         RegistryError(
             .unavailable, type: "schema-not-migrated",
-            vi: "Cơ sở dữ liệu chưa được cập nhật lược đồ (\(detail)). Hãy chạy: khcn db migrate",
-            en: "The database schema is not migrated (\(detail)). Run: khcn db migrate")
+            vi: "Cơ sở dữ liệu chưa được cập nhật lược đồ (\(vi)). Hãy chạy: khcn db migrate",
+            en: "The database schema is not migrated (\(en)). Run: khcn db migrate")
     }
 }
 

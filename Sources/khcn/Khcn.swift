@@ -7,7 +7,8 @@ import Registry
 struct Khcn: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "khcn",
-        abstract: "Sổ đăng ký khoa học và công nghệ của tỉnh (S&T registry).",
+        abstract: words("Sổ đăng ký khoa học và công nghệ của tỉnh.", "The province's science and technology registry."),
+        discussion: HelpText.root,
         subcommands: [
             DB.self, EnterpriseCommand.self, CertificateCommand.self, FundCommand.self, IPCommand.self, GICommand.self,
             ImportCommand.self, HistoryCommand.self, ExportCommand.self, TargetsCommand.self, ProgressCommand.self, ReportCommand.self,
@@ -32,13 +33,15 @@ struct Khcn: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                print(fullMessage(for: error))
+                // A help screen (`--help`, `khcn help …`, a command group named alone).
+                print(ParserWords.localised(fullMessage(for: error)))
                 Foundation.exit(0)
             }
             if code.rawValue == ExitCode.validationFailure.rawValue {
+                if let unknown = ParserWords.unknownCommand(in: arguments) { printer.fail(unknown) }
                 var message = fullMessage(for: error)
                 if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
-                printer.fail(RegistryError(.usage, type: "usage-error", vi: "lệnh không hợp lệ — \(message)", en: message))
+                printer.fail(RegistryError(.usage, type: "usage-error", vi: ParserWords.vietnamese(message), en: message))
             }
             printer.fail(RegistryError(
                 .bug, type: "internal-error",
@@ -50,15 +53,7 @@ struct Khcn: ParsableCommand {
 extension Printer {
     /// The printer a failure needs before (or without) a successful parse.
     static func forRawArguments(_ arguments: [String]) -> Printer {
-        var language = ProcessInfo.processInfo.environment["KHCN_LANG"].flatMap { Language(rawValue: $0.lowercased()) } ?? .vietnamese
-        if let index = arguments.firstIndex(of: "--lang"), index + 1 < arguments.count,
-           let chosen = Language(rawValue: arguments[index + 1]) {
-            language = chosen
-        }
-        if let inline = arguments.first(where: { $0.hasPrefix("--lang=") }),
-           let chosen = Language(rawValue: String(inline.dropFirst("--lang=".count))) {
-            language = chosen
-        }
-        return Printer(language: language, json: arguments.contains("--json"))
+        Printer(language: Language(arguments: arguments, environment: ProcessInfo.processInfo.environment),
+                json: arguments.contains("--json"))
     }
 }

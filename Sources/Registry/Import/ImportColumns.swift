@@ -1,5 +1,12 @@
 import Foundation
 
+/// The header line of templates and exports (`--headers`): the canonical §6 names, or the
+/// Vietnamese names in brackets, which import accepts as well.
+public enum CSVHeaders: String, Sendable, CaseIterable {
+    case canonical
+    case vietnamese = "vi"
+}
+
 /// One canonical column of an import kind: its name, the other headers clerks write for it,
 /// whether a row needs it, and how a cell becomes the canonical text that is staged.
 struct ImportColumn {
@@ -29,12 +36,12 @@ enum ImportColumns {
             ImportColumn(name: "commune_code", aliases: ["Mã xã"], required: false, parse: communeCode),
             ImportColumn(name: "legal_form", aliases: ["Loại hình"], required: false, parse: text(200)),
             ImportColumn(name: "vsic", aliases: ["Mã ngành"], required: false, parse: vsic),
-            ImportColumn(name: "vsic_version", aliases: [], required: false, parse: choice(["2018": "2018", "2025": "2025"], "2018, 2025")),
+            ImportColumn(name: "vsic_version", aliases: ["Phiên bản VSIC"], required: false, parse: choice(["2018": "2018", "2025": "2025"], "2018, 2025")),
             ImportColumn(name: "status", aliases: ["Trạng thái"], required: false, parse: choice([
                 "active": "active", "suspended": "suspended", "dissolved": "dissolved",
                 "hoatdong": "active", "danghoatdong": "active", "tamngung": "suspended", "tamngungkinhdoanh": "suspended", "giaithe": "dissolved",
             ], "active, suspended, dissolved (hoạt động, tạm ngừng, giải thể)")),
-            ImportColumn(name: "status_on", aliases: [], required: false, parse: date),
+            ImportColumn(name: "status_on", aliases: ["Ngày trạng thái"], required: false, parse: date),
             ImportColumn(name: "former_province", aliases: ["Tỉnh cũ"], required: false, parse: choice([
                 "tuyenquang": "tuyen-quang", "hagiang": "ha-giang",
             ], "tuyen-quang, ha-giang")),
@@ -47,7 +54,7 @@ enum ImportColumns {
             ImportColumn(name: "basis", aliases: ["Căn cứ"], required: false, parse: basis),
             ImportColumn(name: "revoked_on", aliases: ["Ngày thu hồi"], required: false, parse: date),
             ImportColumn(name: "revoke_reason", aliases: ["Lý do thu hồi"], required: false, parse: text(2000)),
-            ImportColumn(name: "revocation_kind", aliases: [], required: false, parse: choice([
+            ImportColumn(name: "revocation_kind", aliases: ["Hình thức thu hồi"], required: false, parse: choice([
                 "revoked": "revoked", "invalidated": "invalidated", "thuhoi": "revoked", "huybohieuluc": "invalidated",
             ], "revoked, invalidated")),
         ]
@@ -74,17 +81,17 @@ enum ImportColumns {
             ImportColumn(name: "title", aliases: ["Tên"], required: true, parse: text(1000)),
             ImportColumn(name: "applicant_tax_code", aliases: ["MST chủ đơn"], required: false, parse: taxCode),
             ImportColumn(name: "applicant_name", aliases: ["Chủ đơn"], required: false, parse: text(400)),
-            ImportColumn(name: "ipc", aliases: [], required: false, parse: ipc),
-            ImportColumn(name: "published_on", aliases: [], required: false, parse: date),
-            ImportColumn(name: "examination_requested_on", aliases: [], required: false, parse: date),
+            ImportColumn(name: "ipc", aliases: ["Mã IPC", "Phân loại IPC"], required: false, parse: ipc),
+            ImportColumn(name: "published_on", aliases: ["Ngày công bố"], required: false, parse: date),
+            ImportColumn(name: "examination_requested_on", aliases: ["Ngày yêu cầu thẩm định"], required: false, parse: date),
             ImportColumn(name: "granted_on", aliases: ["Ngày cấp bằng"], required: false, parse: date),
             ImportColumn(name: "grant_number", aliases: ["Số bằng"], required: false, parse: text(30)),
-            ImportColumn(name: "refused_on", aliases: [], required: false, parse: date),
-            ImportColumn(name: "withdrawn_on", aliases: [], required: false, parse: date),
-            ImportColumn(name: "lapsed_on", aliases: [], required: false, parse: date),
-            ImportColumn(name: "invalidated_on", aliases: [], required: false, parse: date),
-            ImportColumn(name: "restored_on", aliases: [], required: false, parse: date),
-            ImportColumn(name: "checked_on", aliases: [], required: false, parse: date),
+            ImportColumn(name: "refused_on", aliases: ["Ngày từ chối"], required: false, parse: date),
+            ImportColumn(name: "withdrawn_on", aliases: ["Ngày rút đơn"], required: false, parse: date),
+            ImportColumn(name: "lapsed_on", aliases: ["Ngày mất hiệu lực"], required: false, parse: date),
+            ImportColumn(name: "invalidated_on", aliases: ["Ngày hủy bỏ hiệu lực"], required: false, parse: date),
+            ImportColumn(name: "restored_on", aliases: ["Ngày khôi phục"], required: false, parse: date),
+            ImportColumn(name: "checked_on", aliases: ["Ngày đối chiếu"], required: false, parse: date),
             // Contract §9: a person's name is personal data, held apart (SQL/0023).
             ImportColumn(name: "applicant_type", aliases: ["Loại chủ đơn"], required: false, parse: choice([
                 "organisation": "organisation", "organization": "organisation", "person": "person",
@@ -104,6 +111,12 @@ enum ImportColumns {
         ]
         case .ipEvent: []
         }
+    }
+
+    /// The header a clerk reads for each column, in canonical order: the canonical name, or
+    /// (`--headers vi`) the first Vietnamese name that import accepts for it (contract §6).
+    public static func headers(_ kind: RecordKind, _ language: CSVHeaders) -> [String] {
+        columns(kind).map { language == .vietnamese ? $0.aliases.first ?? $0.name : $0.name }
     }
 
     /// An example row for `khcn import template KIND`.

@@ -8,13 +8,18 @@ public struct Exporter {
 
     /// The SQL that produces the CSV (province code is two digits, checked at session start).
     /// For Excel, a cell a spreadsheet would run as a formula gets a leading `'` (§6, `ExcelCell`).
-    func copyStatement(_ kind: RecordKind, excel: Bool = false) -> String {
+    /// With `headers: .vietnamese` the header line holds the Vietnamese names import accepts;
+    /// they are our own words (never user text), written as quoted identifiers.
+    func copyStatement(_ kind: RecordKind, excel: Bool = false, headers: CSVHeaders = .canonical) -> String {
+        let names = Dictionary(zip(ImportColumns.columns(kind).map(\.name), ImportColumns.headers(kind, headers)), uniquingKeysWith: { a, _ in a })
         let columns = kind.columns.map { column in
+            let name = names[column] ?? column
+            let alias = headers == .canonical ? column : "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             let value = kind.listColumns.contains(column) ? "nullif(array_to_string(\(column), '|'), '')" : column
-            guard excel else { return value == column ? column : "\(value) AS \(column)" }
+            guard excel else { return value == column && alias == column ? column : "\(value) AS \(alias)" }
             let text = "(\(value))::text"
             let pattern = ExcelCell.sqlPattern.replacingOccurrences(of: "'", with: "''")
-            return "CASE WHEN \(text) ~ '\(pattern)' THEN '''' || \(text) ELSE \(text) END AS \(column)"
+            return "CASE WHEN \(text) ~ '\(pattern)' THEN '''' || \(text) ELSE \(text) END AS \(alias)"
         }
         return """
             COPY (SELECT \(columns.joined(separator: ", ")) FROM \(kind.view)
@@ -25,7 +30,8 @@ public struct Exporter {
     }
 
     /// Hands the CSV to `write` chunk by chunk.
-    public func export(_ kind: RecordKind, excel: Bool = false, _ write: (UnsafeBufferPointer<UInt8>) throws -> Void) throws(RegistryError) {
-        try session.read { try session.connection.copyOut(copyStatement(kind, excel: excel), write) }
+    public func export(_ kind: RecordKind, excel: Bool = false, headers: CSVHeaders = .canonical,
+                       _ write: (UnsafeBufferPointer<UInt8>) throws -> Void) throws(RegistryError) {
+        try session.read { try session.connection.copyOut(copyStatement(kind, excel: excel, headers: headers), write) }
     }
 }

@@ -168,11 +168,12 @@ public struct Migrator {
     public func requireMigrated() throws(RegistryError) {
         try translating {
             let exists = try connection.query("SELECT to_regclass('khcn_migrations') IS NOT NULL").scalar == "t"
-            guard exists else { throw RegistryError.schemaNotMigrated(detail: "no khcn_migrations table") }
+            guard exists else { throw RegistryError.schemaNotMigrated(vi: "chưa có bảng khcn_migrations: cơ sở dữ liệu còn trống", en: "no khcn_migrations table") }
             let versions = try connection.query("SELECT version FROM khcn_migrations").rows.compactMap { $0[0].flatMap(Int.init) }
             let missing = migrations.filter { !versions.contains($0.version) }
             if !missing.isEmpty {
-                throw RegistryError.schemaNotMigrated(detail: "pending: " + missing.map(\.name).joined(separator: ", "))
+                throw RegistryError.schemaNotMigrated(vi: "còn chờ áp dụng: " + missing.map(\.name).joined(separator: ", "),
+                                                     en: "pending: " + missing.map(\.name).joined(separator: ", "))
             }
         }
     }

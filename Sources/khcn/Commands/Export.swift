@@ -5,11 +5,12 @@ import Registry
 /// `khcn export KIND`: the canonical CSV of contract §6, byte for byte, so that exports diff.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Write the canonical CSV of a kind (contract §6).")
+        commandName: "export", abstract: words("Xuất một loại hồ sơ ra tệp CSV (mở được bằng Excel với --excel).", "Write the canonical CSV of a kind (the import columns, in order)."))
 
-    @Argument(help: "enterprises, certificates, funds, fund-allocations, ip or gi.") var kind: FileKindArgument
-    @Option(help: "Write to this file instead of standard output (written whole or not at all).") var output: String?
-    @Flag(help: "Add a BOM and CRLF line ends so that Excel shows Vietnamese correctly.") var excel = false
+    @Argument(help: .vi("Loại hồ sơ: enterprises (doanh nghiệp), certificates (giấy chứng nhận), funds (quỹ), fund-allocations (trích lập quỹ), ip (sáng chế, giải pháp hữu ích) hoặc gi (chỉ dẫn địa lý).", en: "enterprises, certificates, funds, fund-allocations, ip or gi.")) var kind: FileKindArgument
+    @Option(help: .vi("Ghi vào tệp này thay vì in ra màn hình (ghi trọn vẹn hoặc không ghi gì).", en: "Write to this file instead of standard output (written whole or not at all).")) var output: String?
+    @Flag(help: .vi("Thêm BOM và xuống dòng CRLF để Excel hiển thị đúng tiếng Việt.", en: "Add a BOM and CRLF line ends so that Excel shows Vietnamese correctly.")) var excel = false
+    @Option(help: .headers) var headers: CSVHeaders = .canonical
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -19,7 +20,7 @@ struct ExportCommand: ParsableCommand {
         var sink = try CSVSink(path: output, excel: excel)
         do {
             let session = try global.openRegistry()
-            try Exporter(session).export(kind.kind, excel: excel) { chunk in try sink.write(chunk) }
+            try Exporter(session).export(kind.kind, excel: excel, headers: headers) { chunk in try sink.write(chunk) }
             try sink.finish()
         } catch {
             sink.abandon()

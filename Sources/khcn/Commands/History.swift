@@ -3,9 +3,10 @@ import Registry
 
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "history", abstract: "Every change to the records with this key, oldest first.")
+        commandName: "history", abstract: words("Mọi thay đổi của các hồ sơ có khóa này, cũ trước mới sau.", "Every change to the records with this key, oldest first."),
+        discussion: HelpText.history)
 
-    @Argument(help: "A tax code, certificate number, application number…") var key: String
+    @Argument(help: .vi("Mã số thuế, số giấy chứng nhận, số đơn…", en: "A tax code, certificate number, application number…")) var key: String
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -30,15 +31,14 @@ struct HistoryCommand: ParsableCommand {
             return
         }
         for change in changes {
-            let action = out.text(
-                ["insert": "thêm mới", "update": "sửa", "delete": "xóa"][change.action] ?? change.action, change.action)
-            var line = "\(out.timestamp(change.at))  \(change.kind) \(change.key)  \(action)  \(out.text("bởi", "by")) \(change.actor) (\(change.dbUser))"
+            let kind = RecordKind(rawValue: change.kind).map(out.kindWord) ?? change.kind
+            var line = "\(out.timestamp(change.at))  \(kind) \(change.key)  \(out.word(change.action))  \(out.text("bởi", "by")) \(change.actor) (\(change.dbUser))"
             if let batch = change.batch { line += out.text("  lô nhập \(batch)", "  batch \(batch)") }
             out.say(line)
             if let reason = change.reason { out.say("    " + out.text("Lý do: ", "Reason: ") + reason) }
             if let legal = change.legalRef { out.say("    " + out.text("Căn cứ: ", "Legal reference: ") + legal) }
             for (field, before, after) in Printer.differences(change.oldJSON, change.newJSON, order: RecordKind(rawValue: change.kind)?.columns ?? []) {
-                out.say("    \(field): \(before) → \(after)")
+                out.say("    \(out.label(field)): \(out.historyValue(field, before)) → \(out.historyValue(field, after))")
             }
         }
     }
@@ -52,7 +52,7 @@ extension Printer {
     }
 
     /// Field-by-field differences between two audit images, in column order.
-    static func differences(_ old: String?, _ new: String?, order: [String]) -> [(String, String, String)] {
+    static func differences(_ old: String?, _ new: String?, order: [String]) -> [(String, JSON?, JSON?)] {
         func pairs(_ text: String?) -> [(String, JSON)] {
             guard let text, case .object(let pairs) = JSON.parse(text, keyOrder: order) else { return [] }
             return pairs
@@ -61,19 +61,12 @@ extension Printer {
         let after = pairs(new)
         let keys = after.isEmpty ? pairs(old).map(\.0) : after.map(\.0)
         let afterMap = Dictionary(after, uniquingKeysWith: { a, _ in a })
-        func show(_ value: JSON?) -> String {
-            switch value {
-            case nil, .null?: "∅"
-            case .string(let text)?: text
-            case let other?: other.rendered(pretty: false)
-            }
-        }
-        return keys.compactMap { key in
+        return keys.filter { !Labels.isInternal($0) }.compactMap { key in
             let a = before[key], b = afterMap[key]
             if a == b { return nil }
             if (a == nil || a == .null) && (b == nil || b == .null) { return nil }
             if case .array(let items)? = b, items.isEmpty, a == nil { return nil }
-            return (key, show(a), show(b))
+            return (key, a, b)
         }
     }
 }

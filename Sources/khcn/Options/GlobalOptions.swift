@@ -5,16 +5,19 @@ import Registry
 /// Options every command takes (contract §2): where the database is, which province, which
 /// language, and whether to print JSON.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "PostgreSQL URL (else KHCN_DATABASE_URL, else libpq's PG* environment).")
+    @Option(name: .long, help: .vi("Địa chỉ cơ sở dữ liệu PostgreSQL (nếu không có: KHCN_DATABASE_URL, rồi các biến PG* của libpq).",
+                                   en: "PostgreSQL URL (else KHCN_DATABASE_URL, else libpq's PG* environment)."))
     var databaseURL: String?
 
-    @Option(name: .long, help: "Province code, the tenant key (else KHCN_PROVINCE; default 08, Tuyên Quang).")
+    @Option(name: .long, help: .vi("Mã tỉnh (nếu không có: KHCN_PROVINCE; mặc định 08, Tuyên Quang).",
+                                   en: "Province code, the tenant key (else KHCN_PROVINCE; default 08, Tuyên Quang)."))
     var province: String?
 
-    @Option(name: .long, help: "Language of human output: vi or en (else KHCN_LANG; default vi).")
+    @Option(name: .long, help: .vi("Ngôn ngữ hiển thị: vi (tiếng Việt, mặc định) hoặc en (tiếng Anh); hoặc đặt KHCN_LANG.",
+                                   en: "Language of human output: vi or en (else KHCN_LANG; default vi)."))
     var lang: Language?
 
-    @Flag(name: .long, help: "Print one JSON document on stdout.")
+    @Flag(name: .long, help: .vi("In kết quả dạng JSON (cho phần mềm khác đọc).", en: "Print one JSON document on stdout."))
     var json = false
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
@@ -46,16 +49,15 @@ extension Language: ExpressibleByArgument {}
 
 /// Who writes and why (contract §2), for every command that changes the registry.
 struct WriteOptions: ParsableArguments {
-    @Option(name: .long, help: "Who makes the change (else KHCN_ACTOR, else the login name).")
-    var actor: String?
-
-    @Option(name: .long, help: "Why the change is made (kept in the audit trail).")
-    var reason: String?
-
-    @Option(name: .long, help: "The decision behind the change, e.g. 123/QĐ-SKHCN.")
-    var legalRef: String?
+    @Option(name: .long, help: .actor) var actor: String?
+    @Option(name: .long, help: .vi("Lý do thay đổi (lưu vào nhật ký).", en: "Why the change is made (kept in the audit trail).")) var reason: String?
+    @Option(name: .long, help: .legalRef) var legalRef: String?
 
     func context() throws(RegistryError) -> ChangeContext {
+        try WriteOptions.context(actor: actor, reason: reason, legalRef: legalRef)
+    }
+
+    static func context(actor: String?, reason: String?, legalRef: String?) throws(RegistryError) -> ChangeContext {
         let environment = ProcessInfo.processInfo.environment
         let named = actor ?? environment["KHCN_ACTOR"].flatMap { $0.isEmpty ? nil : $0 }
         let declared = named ?? WriteOptions.loginName
@@ -68,6 +70,28 @@ struct WriteOptions: ParsableArguments {
     static var loginName: String {
         if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
         return ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+    }
+}
+
+/// Who writes and why, where the reason is required (contract §5: `enterprise rekey`,
+/// `enterprise delete`, `certificate revoke`, `import revert`): the parser refuses a missing
+/// `--reason` (64) and the usage line shows it as required, not as an option.
+struct ReasonedWriteOptions: ParsableArguments {
+    @Option(name: .long, help: .vi("Lý do (bắt buộc; lưu vào nhật ký).", en: "Why (required; kept in the audit trail).")) var reason: String
+    @Option(name: .long, help: .actor) var actor: String?
+    @Option(name: .long, help: .legalRef) var legalRef: String?
+
+    func context() throws(RegistryError) -> ChangeContext {
+        try WriteOptions.context(actor: actor, reason: reason, legalRef: legalRef)
+    }
+}
+
+extension ArgumentHelp {
+    static var actor: ArgumentHelp {
+        .vi("Người thực hiện (nếu không có: KHCN_ACTOR, rồi tên đăng nhập).", en: "Who makes the change (else KHCN_ACTOR, else the login name).")
+    }
+    static var legalRef: ArgumentHelp {
+        .vi("Văn bản làm căn cứ, ví dụ 123/QĐ-SKHCN.", en: "The decision behind the change, e.g. 123/QĐ-SKHCN.")
     }
 }
 

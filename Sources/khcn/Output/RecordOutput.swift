@@ -122,9 +122,10 @@ extension Printer {
         case .string(let text) where key.hasSuffix("_on") || key == "on":
             return CivilDate(iso: text).map { date($0) } ?? text
         case .string(let text) where key == "status": return statusWord(text)
-        case .string(let text) where key == "kind": return IPKind(word: text).map { vietnamese ? $0.vietnamese : $0.english } ?? text
+        case .string(let text) where key == "kind": return IPKind(word: text).map { vietnamese ? $0.vietnamese : $0.english } ?? word(text)
         case .string(let text) where key == "event": return eventWord(text)
         case .string(let text) where key == "revocation_kind": return statusWord(text)
+        case .string(let text) where key == "former_province": return FormerProvince(rawValue: text).map { vietnamese ? $0.vietnamese : $0.english } ?? text
         case .string(let text) where short && text.count > 48: return String(text.prefix(47)) + "…"
         case .string(let text): return text
         case .array(let items): return items.isEmpty ? "—" : items.map { format(key, $0) }.joined(separator: ", ")
@@ -142,56 +143,5 @@ extension Printer {
         var cursor = day
         while cursor < today, days < 100_000, let next = cursor.adding(days: 1) { cursor = next; days += 1 }
         return text("\(date(day)) (\(days) ngày trước)", "\(date(day)) (\(days) days ago)")
-    }
-
-    func label(_ key: String) -> String {
-        guard let pair = Printer.labels[key] else { return key }
-        return text(pair.0, pair.1)
-    }
-
-    static let labels: [String: (String, String)] = [
-        "tax_code": ("Mã số thuế", "Tax code"), "certificate_number": ("Số", "Number"),
-        "issued_on": ("Ngày cấp", "Issued"), "issuer": ("Cơ quan cấp", "Issuer"), "basis": ("Căn cứ", "Legal basis"),
-        "revoked_on": ("Ngày thu hồi", "Revoked"), "revoke_reason": ("Lý do thu hồi", "Reason"),
-        "revocation_kind": ("Hình thức", "Revocation kind"), "status": ("Trạng thái", "Status"),
-        "results": ("Kết quả KH&CN", "S&T results"), "amendments": ("Sửa đổi, cấp lại", "Amendments and re-issues"),
-        "description": ("Nội dung", "What changed"),
-        "established_on": ("Ngày lập", "Established"), "decision": ("Quyết định", "Decision"), "capital": ("Vốn", "Capital"),
-        "notified_on": ("Ngày thông báo", "Notified"), "closed_on": ("Ngày giải thể", "Closed"),
-        "allocations": ("Trích lập theo năm", "Yearly allocations"), "year": ("Năm", "Year"),
-        "allocated": ("Trích lập", "Allocated"), "spent": ("Sử dụng", "Spent"), "report_received_on": ("Nhận báo cáo", "Report received"),
-        "kind": ("Loại", "Kind"), "application_number": ("Số đơn", "Application number"), "filed_on": ("Ngày nộp đơn", "Filed"),
-        "title": ("Tên", "Title"), "applicant_tax_code": ("MST chủ đơn", "Applicant tax code"), "applicant_name": ("Chủ đơn", "Applicant"),
-        "ipc": ("Phân loại IPC", "IPC"), "published_on": ("Ngày công bố", "Published"),
-        "examination_requested_on": ("Yêu cầu thẩm định", "Examination requested"), "granted_on": ("Ngày cấp bằng", "Granted"),
-        "grant_number": ("Số bằng", "Grant number"), "refused_on": ("Ngày từ chối", "Refused"), "withdrawn_on": ("Ngày rút đơn", "Withdrawn"),
-        "lapsed_on": ("Ngày mất hiệu lực", "Lapsed"), "invalidated_on": ("Ngày hủy bỏ", "Invalidated"),
-        "restored_on": ("Ngày khôi phục", "Restored"), "checked_on": ("Đối chiếu lần cuối", "Last checked"),
-        "expires_on": ("Hết hạn bảo hộ", "Expires"), "events": ("Diễn biến", "Events"), "event": ("Sự kiện", "Event"), "on": ("Ngày", "On"),
-        "name": ("Tên", "Name"), "product": ("Sản phẩm", "Product"), "managing_org": ("Tổ chức quản lý", "Managing organisation"),
-        "area": ("Khu vực", "Area"), "cancelled_on": ("Ngày chấm dứt", "Cancelled"),
-    ]
-
-    func statusWord(_ code: String) -> String {
-        let words: [String: (String, String)] = [
-            "valid": ("Còn hiệu lực", "Valid"), "revoked": ("Đã thu hồi", "Revoked"), "invalidated": ("Bị hủy bỏ hiệu lực", "Invalidated"),
-            "not_issued": ("Chưa cấp", "Not yet issued"), "open": ("Đang hoạt động", "Open"), "closed": ("Đã giải thể", "Closed"),
-            "not_established": ("Chưa thành lập", "Not yet established"), "filed": ("Đã nộp đơn", "Filed"),
-            "published": ("Đã công bố", "Published"), "under_examination": ("Đang thẩm định nội dung", "Under examination"),
-            "granted": ("Đã cấp bằng", "Granted"), "refused": ("Bị từ chối", "Refused"), "withdrawn": ("Đã rút đơn", "Withdrawn"),
-            "lapsed": ("Mất hiệu lực", "Lapsed"), "expired": ("Hết thời hạn bảo hộ", "Expired"),
-            "protected": ("Đang được bảo hộ", "Protected"), "cancelled": ("Đã chấm dứt", "Cancelled"), "not_granted": ("Chưa cấp", "Not yet granted"),
-        ]
-        return words[code].map { text($0.0, $0.1) } ?? code
-    }
-
-    func eventWord(_ code: String) -> String {
-        let words: [String: (String, String)] = [
-            "published": ("Công bố đơn", "Published"), "examination-requested": ("Yêu cầu thẩm định nội dung", "Examination requested"),
-            "granted": ("Cấp bằng", "Granted"), "refused": ("Từ chối", "Refused"), "withdrawn": ("Rút đơn", "Withdrawn"),
-            "lapsed": ("Mất hiệu lực", "Lapsed"), "invalidated": ("Hủy bỏ hiệu lực", "Invalidated"),
-            "restored": ("Khôi phục hiệu lực", "Restored"), "checked": ("Đối chiếu với Cục SHTT", "Checked with the IP Office"),
-        ]
-        return words[code].map { text($0.0, $0.1) } ?? code
     }
 }

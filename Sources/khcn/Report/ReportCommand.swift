@@ -6,7 +6,7 @@ import Registry
 /// document (HTML), or the same numbers as Markdown or CSV.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "The yearly progress report: html, md or csv.")
+        commandName: "report", abstract: words("Báo cáo tiến độ hằng năm: html, md hoặc csv.", "The yearly progress report: html, md or csv."))
 
     @Option(help: "The date to count on, YYYY-MM-DD (default today).") var asOf: DateArgument?
     @Option(help: "html, md or csv.") var format: ReportFormat

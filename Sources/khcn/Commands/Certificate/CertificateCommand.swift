@@ -3,18 +3,18 @@ import Registry
 
 struct CertificateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "certificate", abstract: "S&T enterprise certificates (giấy chứng nhận doanh nghiệp KH&CN).",
+        commandName: "certificate", abstract: words("Giấy chứng nhận doanh nghiệp KH&CN.", "S&T enterprise certificates (giấy chứng nhận doanh nghiệp KH&CN)."),
         subcommands: [Add.self, Amend.self, Revoke.self, List.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Register an issued certificate.")
+        static let configuration = CommandConfiguration(abstract: words("Ghi một giấy chứng nhận đã cấp.", "Register an issued certificate."))
 
-        @Option(help: "Tax code of the enterprise.") var taxCode: String
-        @Option(help: "Certificate number as printed.") var number: String
-        @Option(help: "Issue date, YYYY-MM-DD.") var issued: DateArgument
-        @Option(help: "Issuing body (default: none recorded).") var issuer: String?
-        @Option(help: "Legal basis: 13/2019/NĐ-CP or 268/2025/NĐ-CP (default: the one in force on the issue date).") var basis: String?
-        @Option(help: "An S&T result the certificate relies on (patent, software copyright…); repeat for several.") var result: [String] = []
+        @Option(help: .vi("Mã số thuế của doanh nghiệp.", en: "Tax code of the enterprise.")) var taxCode: String
+        @Option(help: .vi("Số giấy chứng nhận như in trên giấy.", en: "Certificate number as printed.")) var number: String
+        @Option(help: .vi("Ngày cấp, dạng YYYY-MM-DD.", en: "Issue date, YYYY-MM-DD.")) var issued: DateArgument
+        @Option(help: .vi("Cơ quan cấp (không bắt buộc).", en: "Issuing body (default: none recorded).")) var issuer: String?
+        @Option(help: .vi("Căn cứ: 13/2019/NĐ-CP hoặc 268/2025/NĐ-CP (mặc định: văn bản có hiệu lực vào ngày cấp).", en: "Legal basis: 13/2019/NĐ-CP or 268/2025/NĐ-CP (default: the one in force on the issue date).")) var basis: String?
+        @Option(help: .vi("Kết quả KH&CN làm căn cứ cấp (bằng sáng chế, quyền tác giả phần mềm…); nhắc lại cho nhiều kết quả.", en: "An S&T result the certificate relies on (patent, software copyright…); repeat for several.")) var result: [String] = []
         @OptionGroup var write: WriteOptions
         @OptionGroup var global: GlobalOptions
 
@@ -32,12 +32,12 @@ struct CertificateCommand: ParsableCommand {
 
     struct Amend: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record an amendment (sửa đổi, bổ sung) or, with --reissue, a re-issue (cấp lại) of a certificate.")
+            abstract: words("Ghi việc sửa đổi, bổ sung hoặc, với --reissue, cấp lại giấy chứng nhận.", "Record an amendment (sửa đổi, bổ sung) or, with --reissue, a re-issue (cấp lại) of a certificate."))
 
-        @Argument(help: "Certificate number.") var number: String
-        @Option(help: "Date of the amendment, YYYY-MM-DD.") var on: DateArgument
-        @Option(help: "What changed, as the decision says.") var description: String
-        @Flag(help: "A re-issue (cấp lại) rather than an amendment.") var reissue = false
+        @Argument(help: .vi("Số văn bằng / giấy chứng nhận.", en: "Certificate number.")) var number: String
+        @Option(help: .vi("Ngày sửa đổi, dạng YYYY-MM-DD.", en: "Date of the amendment, YYYY-MM-DD.")) var on: DateArgument
+        @Option(help: .vi("Nội dung thay đổi, như ghi trong quyết định.", en: "What changed, as the decision says.")) var description: String
+        @Flag(help: .vi("Cấp lại, không phải sửa đổi.", en: "A re-issue (cấp lại) rather than an amendment.")) var reissue = false
         @OptionGroup var write: WriteOptions
         @OptionGroup var global: GlobalOptions
 
@@ -54,17 +54,13 @@ struct CertificateCommand: ParsableCommand {
     }
 
     struct Revoke: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke (thu hồi) or, with --invalidate, invalidate (hủy bỏ hiệu lực) a certificate.")
+        static let configuration = CommandConfiguration(abstract: words("Thu hồi hoặc, với --invalidate, hủy bỏ hiệu lực giấy chứng nhận (cần --reason).", "Revoke (thu hồi) or, with --invalidate, invalidate (hủy bỏ hiệu lực) a certificate."))
 
-        @Argument(help: "Certificate number.") var number: String
-        @Option(help: "Date the decision takes effect, YYYY-MM-DD.") var on: DateArgument
-        @Flag(help: "Invalidation (hủy bỏ hiệu lực) rather than revocation.") var invalidate = false
-        @OptionGroup var write: WriteOptions
+        @Argument(help: .vi("Số văn bằng / giấy chứng nhận.", en: "Certificate number.")) var number: String
+        @Option(help: .vi("Ngày quyết định có hiệu lực, dạng YYYY-MM-DD.", en: "Date the decision takes effect, YYYY-MM-DD.")) var on: DateArgument
+        @Flag(help: .vi("Hủy bỏ hiệu lực thay vì thu hồi.", en: "Invalidation (hủy bỏ hiệu lực) rather than revocation.")) var invalidate = false
+        @OptionGroup var write: ReasonedWriteOptions
         @OptionGroup var global: GlobalOptions
-
-        func validate() throws {
-            if write.reason == nil { throw ValidationError("Missing expected argument '--reason <reason>'") }
-        }
 
         func run() throws {
             let out = global.printer
@@ -79,10 +75,10 @@ struct CertificateCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Certificates; with --as-of, those in force on that day.")
+        static let configuration = CommandConfiguration(abstract: words("Danh sách giấy chứng nhận; với --as-of: các giấy còn hiệu lực ngày đó.", "Certificates; with --as-of, those in force on that day."))
 
-        @Option(help: "Only this enterprise's certificates.") var taxCode: String?
-        @Option(help: "In force on this day, YYYY-MM-DD.") var asOf: DateArgument?
+        @Option(help: .vi("Chỉ giấy chứng nhận của doanh nghiệp này (mã số thuế).", en: "Only this enterprise's certificates.")) var taxCode: String?
+        @Option(help: .vi("Còn hiệu lực tại ngày này, dạng YYYY-MM-DD.", en: "In force on this day, YYYY-MM-DD.")) var asOf: DateArgument?
         @OptionGroup var global: GlobalOptions
 
         func run() throws {

@@ -3,23 +3,21 @@ import Registry
 
 extension EnterpriseCommand {
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Register an enterprise.")
+        static let configuration = CommandConfiguration(
+            abstract: words("Đăng ký một doanh nghiệp.", "Register an enterprise."), discussion: HelpText.enterpriseAdd)
 
-        @Option(help: "Tax code: 10 digits, or 13 written XXXXXXXXXX-NNN.") var taxCode: String
+        @Option(help: .taxCode) var taxCode: String
+        @Option(help: .vi("Tên doanh nghiệp như trên giấy chứng nhận đăng ký (bắt buộc).", en: "Name as on the registration certificate (required).")) var name: String
         @OptionGroup var fields: EnterpriseFieldOptions
         @OptionGroup var write: WriteOptions
         @OptionGroup var global: GlobalOptions
-
-        func validate() throws {
-            if fields.name == nil { throw ValidationError("Missing expected argument '--name <name>'") }
-        }
 
         func run() throws {
             let out = global.printer
             let taxCode = try TaxCode.argument(taxCode)
             let context = try write.context()
             let session = try global.openRegistry()
-            let result = try EnterpriseRegister(session).add(taxCode, try fields.fields(), context: context)
+            let result = try EnterpriseRegister(session).add(taxCode, try fields.fields(name: name), context: context)
             out.written(result, file: try EnterpriseRegister(session).file(try TaxCode.argument(result.enterprise.taxCode)), done: out.text("Đã đăng ký doanh nghiệp \(taxCode).", "Registered enterprise \(taxCode)."))
         }
     }

@@ -3,15 +3,12 @@ import Registry
 
 extension EnterpriseCommand {
     struct Delete: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove an enterprise that nothing points at; the audit trail keeps it.")
+        static let configuration = CommandConfiguration(abstract: words("Xóa doanh nghiệp không còn hồ sơ nào liên quan; nhật ký vẫn giữ lại.", "Remove an enterprise that nothing points at; the audit trail keeps it."),
+            discussion: HelpText.enterpriseDelete)
 
-        @Argument(help: "Tax code of the enterprise.") var taxCode: String
-        @OptionGroup var write: WriteOptions
+        @Argument(help: .enterpriseTaxCode) var taxCode: String
+        @OptionGroup var write: ReasonedWriteOptions
         @OptionGroup var global: GlobalOptions
-
-        func validate() throws {
-            if write.reason == nil { throw ValidationError("Missing expected argument '--reason <reason>'") }
-        }
 
         func run() throws {
             let out = global.printer

@@ -3,15 +3,17 @@ import Registry
 
 extension EnterpriseCommand {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List enterprises, sorted by name; search ignores case and diacritics.")
+        static let configuration = CommandConfiguration(abstract: words("Danh sách doanh nghiệp theo tên; tìm kiếm không phân biệt hoa thường, có dấu hay không.",
+                                                       "List enterprises, sorted by name; search ignores case and diacritics."),
+            discussion: HelpText.enterpriseList)
 
-        @Option(help: "Part of the name (`tan trao` finds `Tân Trào`) or the start of a tax code.") var search: String?
-        @Option(help: "active, suspended or dissolved.") var status: EnterpriseStatus?
-        @Option(help: "At most this many rows (default 50).") var limit: Int = 50
+        @Option(help: .vi("Một phần tên (gõ `tan trao` tìm được `Tân Trào`) hoặc phần đầu mã số thuế.", en: "Part of the name (`tan trao` finds `Tân Trào`) or the start of a tax code.")) var search: String?
+        @Option(help: .vi("active (hoạt động), suspended (tạm ngừng) hoặc dissolved (giải thể).", en: "active, suspended or dissolved.")) var status: EnterpriseStatus?
+        @Option(help: .vi("Số dòng tối đa (mặc định 50).", en: "At most this many rows (default 50).")) var limit: Int = 50
         @OptionGroup var global: GlobalOptions
 
         func validate() throws {
-            guard limit > 0 else { throw ValidationError("--limit must be a positive number") }
+            guard limit > 0 else { throw UsageProblem.limitNotPositive.error }
         }
 
         func run() throws {

@@ -3,16 +3,13 @@ import Registry
 
 extension EnterpriseCommand {
     struct Rekey: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Correct a mistyped tax code; linked records follow.")
+        static let configuration = CommandConfiguration(abstract: words("Sửa mã số thuế bị nhập sai; các hồ sơ liên quan đi theo.", "Correct a mistyped tax code; linked records follow."),
+            discussion: HelpText.enterpriseRekey)
 
-        @Argument(help: "The tax code as registered (wrong).") var taxCode: String
-        @Argument(help: "The correct tax code.") var newTaxCode: String
-        @OptionGroup var write: WriteOptions
+        @Argument(help: .vi("Mã số thuế đang ghi (bị sai).", en: "The tax code as registered (wrong).")) var taxCode: String
+        @Argument(help: .vi("Mã số thuế đúng.", en: "The correct tax code.")) var newTaxCode: String
+        @OptionGroup var write: ReasonedWriteOptions
         @OptionGroup var global: GlobalOptions
-
-        func validate() throws {
-            if write.reason == nil { throw ValidationError("Missing expected argument '--reason <reason>'") }
-        }
 
         func run() throws {
             let out = global.printer

@@ -4,11 +4,13 @@ import Registry
 extension EnterpriseCommand {
     struct SetStatus: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "set-status", abstract: "Record a dated status change: active, suspended or dissolved.")
+            commandName: "set-status", abstract: words("Ghi thay đổi trạng thái có ngày: active (hoạt động), suspended (tạm ngừng), dissolved (giải thể).",
+                                                       "Record a dated status change: active, suspended or dissolved."),
+            discussion: HelpText.enterpriseSetStatus)
 
-        @Argument(help: "Tax code of the enterprise.") var taxCode: String
-        @Argument(help: "active, suspended or dissolved.") var status: EnterpriseStatus
-        @Option(help: "Date the change takes effect, YYYY-MM-DD.") var on: DateArgument
+        @Argument(help: .enterpriseTaxCode) var taxCode: String
+        @Argument(help: .vi("active (hoạt động), suspended (tạm ngừng) hoặc dissolved (giải thể).", en: "active, suspended or dissolved.")) var status: EnterpriseStatus
+        @Option(help: .vi("Ngày có hiệu lực, dạng YYYY-MM-DD.", en: "Date the change takes effect, YYYY-MM-DD.")) var on: DateArgument
         @OptionGroup var write: WriteOptions
         @OptionGroup var global: GlobalOptions
 

@@ -3,9 +3,10 @@ import Registry
 
 extension EnterpriseCommand {
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "An enterprise's whole file.")
+        static let configuration = CommandConfiguration(abstract: words("Toàn bộ hồ sơ của một doanh nghiệp.", "An enterprise's whole file."),
+            discussion: HelpText.enterpriseShow)
 
-        @Argument(help: "Tax code of the enterprise.") var taxCode: String
+        @Argument(help: .enterpriseTaxCode) var taxCode: String
         @OptionGroup var global: GlobalOptions
 
         func run() throws {

@@ -3,17 +3,17 @@ import Registry
 
 struct FundCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "fund", abstract: "Enterprise S&T development funds (quỹ phát triển KH&CN của doanh nghiệp).",
+        commandName: "fund", abstract: words("Quỹ phát triển KH&CN của doanh nghiệp.", "Enterprise S&T development funds (quỹ phát triển KH&CN của doanh nghiệp)."),
         subcommands: [Add.self, Allocate.self, Close.self, List.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Register a fund an enterprise has set up.")
+        static let configuration = CommandConfiguration(abstract: words("Ghi quỹ mà doanh nghiệp đã thành lập.", "Register a fund an enterprise has set up."))
 
-        @Option(help: "Tax code of the enterprise.") var taxCode: String
-        @Option(help: "Date the fund was set up, YYYY-MM-DD.") var established: DateArgument
-        @Option(help: "The enterprise's decision setting it up.") var decision: String?
-        @Option(parsing: .unconditional, help: "Charter capital in đồng (1000000 or 1.000.000).") var capital: MoneyArgument?
-        @Option(help: "Date the Department was notified, YYYY-MM-DD.") var notified: DateArgument?
+        @Option(help: .vi("Mã số thuế của doanh nghiệp.", en: "Tax code of the enterprise.")) var taxCode: String
+        @Option(help: .vi("Ngày thành lập quỹ, dạng YYYY-MM-DD.", en: "Date the fund was set up, YYYY-MM-DD.")) var established: DateArgument
+        @Option(help: .vi("Quyết định thành lập quỹ của doanh nghiệp.", en: "The enterprise's decision setting it up.")) var decision: String?
+        @Option(parsing: .unconditional, help: .vi("Vốn điều lệ, tính bằng đồng (1000000 hoặc 1.000.000).", en: "Charter capital in đồng (1000000 or 1.000.000).")) var capital: MoneyArgument?
+        @Option(help: .vi("Ngày thông báo cho Sở, dạng YYYY-MM-DD.", en: "Date the Department was notified, YYYY-MM-DD.")) var notified: DateArgument?
         @OptionGroup var write: WriteOptions
         @OptionGroup var global: GlobalOptions
 
@@ -32,13 +32,13 @@ struct FundCommand: ParsableCommand {
     }
 
     struct Allocate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record a fiscal year's allocation (and use) of the enterprise's fund.")
+        static let configuration = CommandConfiguration(abstract: words("Ghi số trích lập (và sử dụng) quỹ của một năm tài chính.", "Record a fiscal year's allocation (and use) of the enterprise's fund."))
 
-        @Option(help: "Tax code of the enterprise.") var taxCode: String
-        @Option(help: "Fiscal year.") var year: Int
-        @Option(parsing: .unconditional, help: "Amount allocated that year, in đồng.") var amount: MoneyArgument
-        @Option(parsing: .unconditional, help: "Amount spent that year, in đồng.") var spent: MoneyArgument?
-        @Option(help: "Date the yearly report was received, YYYY-MM-DD.") var reportReceived: DateArgument?
+        @Option(help: .vi("Mã số thuế của doanh nghiệp.", en: "Tax code of the enterprise.")) var taxCode: String
+        @Option(help: .vi("Năm tài chính.", en: "Fiscal year.")) var year: Int
+        @Option(parsing: .unconditional, help: .vi("Số trích lập trong năm, tính bằng đồng.", en: "Amount allocated that year, in đồng.")) var amount: MoneyArgument
+        @Option(parsing: .unconditional, help: .vi("Số đã sử dụng trong năm, tính bằng đồng.", en: "Amount spent that year, in đồng.")) var spent: MoneyArgument?
+        @Option(help: .vi("Ngày nhận báo cáo năm, dạng YYYY-MM-DD.", en: "Date the yearly report was received, YYYY-MM-DD.")) var reportReceived: DateArgument?
         @OptionGroup var write: WriteOptions
         @OptionGroup var global: GlobalOptions
 
@@ -57,10 +57,10 @@ struct FundCommand: ParsableCommand {
     }
 
     struct Close: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Close the enterprise's open fund.")
+        static let configuration = CommandConfiguration(abstract: words("Ghi việc giải thể quỹ đang hoạt động của doanh nghiệp.", "Close the enterprise's open fund."))
 
-        @Option(help: "Tax code of the enterprise.") var taxCode: String
-        @Option(help: "Closure date, YYYY-MM-DD.") var on: DateArgument
+        @Option(help: .vi("Mã số thuế của doanh nghiệp.", en: "Tax code of the enterprise.")) var taxCode: String
+        @Option(help: .vi("Ngày giải thể, dạng YYYY-MM-DD.", en: "Closure date, YYYY-MM-DD.")) var on: DateArgument
         @OptionGroup var write: WriteOptions
         @OptionGroup var global: GlobalOptions
 
@@ -76,10 +76,10 @@ struct FundCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Funds; with --as-of, those open on that day.")
+        static let configuration = CommandConfiguration(abstract: words("Danh sách quỹ; với --as-of: các quỹ đang hoạt động ngày đó.", "Funds; with --as-of, those open on that day."))
 
-        @Option(help: "Only this enterprise's funds.") var taxCode: String?
-        @Option(help: "Open on this day, YYYY-MM-DD.") var asOf: DateArgument?
+        @Option(help: .vi("Chỉ các quỹ của doanh nghiệp này (mã số thuế).", en: "Only this enterprise's funds.")) var taxCode: String?
+        @Option(help: .vi("Đang hoạt động tại ngày này, dạng YYYY-MM-DD.", en: "Open on this day, YYYY-MM-DD.")) var asOf: DateArgument?
         @OptionGroup var global: GlobalOptions
 
         func run() throws {

@@ -3,20 +3,20 @@ import Registry
 
 struct GICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "gi", abstract: "Geographical indications (chỉ dẫn địa lý).",
+        commandName: "gi", abstract: words("Chỉ dẫn địa lý: văn bằng bảo hộ.", "Geographical indications (chỉ dẫn địa lý)."),
         subcommands: [Add.self, Cancel.self, Show.self, List.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Register a GI protection certificate.")
+        static let configuration = CommandConfiguration(abstract: words("Ghi một văn bằng bảo hộ chỉ dẫn địa lý.", "Register a GI protection certificate."))
 
-        @Option(help: "Certificate number (stored zero-padded to 5 digits: 86 → 00086).") var certificateNumber: String
-        @Option(help: "Name of the geographical indication.") var name: String
-        @Option(help: "The product it protects.") var product: String
-        @Option(help: "Grant date, YYYY-MM-DD.") var granted: DateArgument
-        @Option(help: "IP Office decision, e.g. 1234/QĐ-SHTT.") var decision: String?
-        @Option(help: "Managing organisation as written on the certificate.") var managingOrg: String?
-        @Option(help: "Geographical area.") var area: String?
-        @Option(help: "Application number, 6-YYYY-NNNNN.") var applicationNumber: String?
+        @Option(help: .vi("Số văn bằng (lưu đủ 5 chữ số: 86 → 00086).", en: "Certificate number (stored zero-padded to 5 digits: 86 → 00086).")) var certificateNumber: String
+        @Option(help: .vi("Tên chỉ dẫn địa lý.", en: "Name of the geographical indication.")) var name: String
+        @Option(help: .vi("Sản phẩm được bảo hộ.", en: "The product it protects.")) var product: String
+        @Option(help: .vi("Ngày cấp, dạng YYYY-MM-DD.", en: "Grant date, YYYY-MM-DD.")) var granted: DateArgument
+        @Option(help: .vi("Quyết định của Cục SHTT, ví dụ 1234/QĐ-SHTT.", en: "IP Office decision, e.g. 1234/QĐ-SHTT.")) var decision: String?
+        @Option(help: .vi("Tổ chức quản lý như ghi trên văn bằng.", en: "Managing organisation as written on the certificate.")) var managingOrg: String?
+        @Option(help: .vi("Khu vực địa lý.", en: "Geographical area.")) var area: String?
+        @Option(help: .vi("Số đơn, dạng 6-YYYY-NNNNN.", en: "Application number, 6-YYYY-NNNNN.")) var applicationNumber: String?
         @OptionGroup var write: WriteOptions
         @OptionGroup var global: GlobalOptions
 
@@ -33,10 +33,10 @@ struct GICommand: ParsableCommand {
     }
 
     struct Cancel: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record the cancellation of a GI certificate.")
+        static let configuration = CommandConfiguration(abstract: words("Ghi việc chấm dứt hiệu lực văn bằng chỉ dẫn địa lý.", "Record the cancellation of a GI certificate."))
 
-        @Argument(help: "Certificate number.") var number: String
-        @Option(help: "Date the cancellation takes effect, YYYY-MM-DD.") var on: DateArgument
+        @Argument(help: .vi("Số văn bằng / giấy chứng nhận.", en: "Certificate number.")) var number: String
+        @Option(help: .vi("Ngày chấm dứt có hiệu lực, dạng YYYY-MM-DD.", en: "Date the cancellation takes effect, YYYY-MM-DD.")) var on: DateArgument
         @OptionGroup var write: WriteOptions
         @OptionGroup var global: GlobalOptions
 
@@ -51,9 +51,9 @@ struct GICommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A GI certificate.")
+        static let configuration = CommandConfiguration(abstract: words("Một văn bằng chỉ dẫn địa lý.", "A GI certificate."))
 
-        @Argument(help: "Certificate number.") var number: String
+        @Argument(help: .vi("Số văn bằng / giấy chứng nhận.", en: "Certificate number.")) var number: String
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -64,9 +64,9 @@ struct GICommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "GI certificates; with --as-of, those in force on that day.")
+        static let configuration = CommandConfiguration(abstract: words("Danh sách văn bằng chỉ dẫn địa lý; với --as-of: các văn bằng còn hiệu lực ngày đó.", "GI certificates; with --as-of, those in force on that day."))
 
-        @Option(help: "In force on this day, YYYY-MM-DD.") var asOf: DateArgument?
+        @Option(help: .vi("Còn hiệu lực tại ngày này, dạng YYYY-MM-DD.", en: "In force on this day, YYYY-MM-DD.")) var asOf: DateArgument?
         @OptionGroup var global: GlobalOptions
 
         func run() throws {

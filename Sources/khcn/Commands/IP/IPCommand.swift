@@ -3,26 +3,26 @@ import Registry
 
 struct IPCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "ip", abstract: "Inventions and utility solutions (sáng chế, giải pháp hữu ích).",
+        commandName: "ip", abstract: words("Sáng chế và giải pháp hữu ích: đơn, sự kiện, trạng thái.", "Inventions and utility solutions (sáng chế, giải pháp hữu ích)."),
         subcommands: [Add.self, Record.self, Show.self, List.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Register an application.")
+        static let configuration = CommandConfiguration(abstract: words("Ghi một đơn sáng chế hoặc giải pháp hữu ích.", "Register an application."))
 
-        @Option(help: "invention or utility-solution.") var kind: IPKind
-        @Option(help: "T-YYYY-NNNNN (1 invention, 2 utility solution).") var applicationNumber: String
-        @Option(help: "Filing date, YYYY-MM-DD.") var filed: DateArgument
-        @Option(help: "Title of the invention or solution.") var title: String
-        @Option(help: "Applicant: a registered enterprise.") var applicantTaxCode: String?
-        @Option(help: "Applicant: an organisation or person, as named.") var applicantName: String?
-        @Option(help: "organisation (default) or person: a person's name is personal data (Law 91/2025/QH15).") var applicantType: ApplicantType = .organisation
-        @Option(help: "IPC symbol, e.g. A01G 9/14; repeat for several.") var ipc: [String] = []
+        @Option(help: .vi("invention (sáng chế) hoặc utility-solution (giải pháp hữu ích).", en: "invention or utility-solution.")) var kind: IPKind
+        @Option(help: .vi("Số đơn T-YYYY-NNNNN (T = 1 sáng chế, 2 giải pháp hữu ích).", en: "T-YYYY-NNNNN (1 invention, 2 utility solution).")) var applicationNumber: String
+        @Option(help: .vi("Ngày nộp đơn, dạng YYYY-MM-DD.", en: "Filing date, YYYY-MM-DD.")) var filed: DateArgument
+        @Option(help: .vi("Tên sáng chế hoặc giải pháp.", en: "Title of the invention or solution.")) var title: String
+        @Option(help: .vi("Chủ đơn là doanh nghiệp đã đăng ký: mã số thuế.", en: "Applicant: a registered enterprise.")) var applicantTaxCode: String?
+        @Option(help: .vi("Chủ đơn là tổ chức hoặc cá nhân: tên như trên đơn.", en: "Applicant: an organisation or person, as named.")) var applicantName: String?
+        @Option(help: .vi("organisation (tổ chức, mặc định) hoặc person (cá nhân): tên cá nhân là dữ liệu cá nhân (Luật 91/2025/QH15).", en: "organisation (default) or person: a person's name is personal data (Law 91/2025/QH15).")) var applicantType: ApplicantType = .organisation
+        @Option(help: .vi("Mã phân loại IPC, ví dụ A01G 9/14; nhắc lại cho nhiều mã.", en: "IPC symbol, e.g. A01G 9/14; repeat for several.")) var ipc: [String] = []
         @OptionGroup var write: WriteOptions
         @OptionGroup var global: GlobalOptions
 
         func validate() throws {
             if applicantTaxCode == nil && applicantName == nil {
-                throw ValidationError("Give --applicant-tax-code or --applicant-name")
+                throw UsageProblem.applicantMissing.error
             }
         }
 
@@ -41,18 +41,18 @@ struct IPCommand: ParsableCommand {
     }
 
     struct Record: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record a dated event of an application's life.")
+        static let configuration = CommandConfiguration(abstract: words("Ghi một sự kiện có ngày của đơn (công bố, thẩm định, cấp bằng…).", "Record a dated event of an application's life."))
 
-        @Argument(help: "Application number.") var number: String
-        @Option(help: "published, examination-requested, granted, refused, withdrawn, lapsed, invalidated, restored or checked.") var event: IPEvent
-        @Option(help: "Date of the event, YYYY-MM-DD.") var on: DateArgument
-        @Option(help: "Grant number (with --event granted), e.g. 1-0026606.") var grantNumber: String?
+        @Argument(help: .vi("Số đơn.", en: "Application number.")) var number: String
+        @Option(help: .vi("published (công bố), examination-requested (yêu cầu thẩm định nội dung), granted (cấp bằng), refused (từ chối), withdrawn (rút đơn), lapsed (mất hiệu lực), invalidated (hủy bỏ hiệu lực), restored (khôi phục) hoặc checked (đối chiếu với Cục SHTT).", en: "published, examination-requested, granted, refused, withdrawn, lapsed, invalidated, restored or checked.")) var event: IPEvent
+        @Option(help: .vi("Ngày của sự kiện, dạng YYYY-MM-DD.", en: "Date of the event, YYYY-MM-DD.")) var on: DateArgument
+        @Option(help: .vi("Số bằng (cùng --event granted), ví dụ 1-0026606.", en: "Grant number (with --event granted), e.g. 1-0026606.")) var grantNumber: String?
         @OptionGroup var write: WriteOptions
         @OptionGroup var global: GlobalOptions
 
         func validate() throws {
-            if event == .granted && grantNumber == nil { throw ValidationError("--event granted needs --grant-number") }
-            if event != .granted && grantNumber != nil { throw ValidationError("--grant-number goes only with --event granted") }
+            if event == .granted && grantNumber == nil { throw UsageProblem.grantNumberMissing.error }
+            if event != .granted && grantNumber != nil { throw UsageProblem.grantNumberWithoutGrant.error }
         }
 
         func run() throws {
@@ -69,10 +69,10 @@ struct IPCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "An application with its events, derived status and expiry.")
+        static let configuration = CommandConfiguration(abstract: words("Một đơn với các sự kiện, trạng thái và ngày hết hạn bảo hộ.", "An application with its events, derived status and expiry."))
 
-        @Argument(help: "Application number.") var number: String
-        @Option(help: "Status on this day, YYYY-MM-DD (default today).") var asOf: DateArgument?
+        @Argument(help: .vi("Số đơn.", en: "Application number.")) var number: String
+        @Option(help: .vi("Trạng thái tại ngày này, dạng YYYY-MM-DD (mặc định hôm nay).", en: "Status on this day, YYYY-MM-DD (default today).")) var asOf: DateArgument?
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -85,11 +85,11 @@ struct IPCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Applications with their status; with --as-of, those filed by then, with their status then.")
+        static let configuration = CommandConfiguration(abstract: words("Danh sách đơn và trạng thái; với --as-of: các đơn đã nộp đến ngày đó, với trạng thái khi đó.", "Applications with their status; with --as-of, those filed by then, with their status then."))
 
-        @Option(help: "invention or utility-solution.") var kind: IPKind?
-        @Option(help: "filed, published, under_examination, granted, refused, withdrawn, lapsed, expired or invalidated.") var status: IPStatusArgument?
-        @Option(help: "Status on this day, YYYY-MM-DD.") var asOf: DateArgument?
+        @Option(help: .vi("invention (sáng chế) hoặc utility-solution (giải pháp hữu ích).", en: "invention or utility-solution.")) var kind: IPKind?
+        @Option(help: .vi("filed (đã nộp), published (đã công bố), under_examination (đang thẩm định), granted (đã cấp bằng), refused (bị từ chối), withdrawn (đã rút), lapsed (mất hiệu lực), expired (hết hạn) hoặc invalidated (bị hủy bỏ).", en: "filed, published, under_examination, granted, refused, withdrawn, lapsed, expired or invalidated.")) var status: IPStatusArgument?
+        @Option(help: .vi("Trạng thái tại ngày này, dạng YYYY-MM-DD.", en: "Status on this day, YYYY-MM-DD.")) var asOf: DateArgument?
         @OptionGroup var global: GlobalOptions
 
         func run() throws {

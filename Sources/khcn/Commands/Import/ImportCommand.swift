@@ -4,29 +4,30 @@ import Registry
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import the spreadsheets clerks receive (contract §6).",
+        commandName: "import", abstract: words("Nhập dữ liệu từ tệp CSV (bảng tính), xem mẫu, xem và hoàn tác các lô nhập.", "Import the spreadsheets clerks receive, show templates, list and revert batches."),
         subcommands: [Load.self, Template.self, List.self, Revert.self],
         defaultSubcommand: Load.self)
 
     /// `khcn import KIND FILE`
     struct Load: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "file", abstract: "Import FILE as KIND: enterprises, certificates, funds, fund-allocations, ip or gi.")
+            commandName: "file", abstract: words("Nhập tệp FILE thuộc loại KIND: enterprises, certificates, funds, fund-allocations, ip hoặc gi.", "Import FILE as KIND: enterprises, certificates, funds, fund-allocations, ip or gi."),
+            discussion: HelpText.importColumns)
 
-        @Argument(help: "enterprises, certificates, funds, fund-allocations, ip or gi.") var kind: FileKindArgument
-        @Argument(help: "The CSV file, or - for standard input (read to its end).") var file: String
-        @Flag(help: "Check everything, write nothing.") var dryRun = false
-        @Option(help: "auto, utf-8, utf-16, windows-1258 or tcvn3.") var encoding: EncodingArgument = .auto
-        @Option(help: "auto, ',', ';' or tab.") var delimiter: DelimiterArgument = .auto
-        @Option(help: "auto, dmy, ymd or mdy (never month-first unless mdy).") var dateFormat: DateOrder = .auto
-        @Option(help: "Load the good rows if at most N rows are bad.") var maxErrors: Int?
-        @Option(help: "Also write the summary JSON to this file.") var report: String?
-        @Option(help: "Write the bad rows, as their original bytes, to this file.") var rejects: String?
+        @Argument(help: .vi("Loại hồ sơ: enterprises (doanh nghiệp), certificates (giấy chứng nhận), funds (quỹ), fund-allocations (trích lập quỹ), ip (sáng chế, giải pháp hữu ích) hoặc gi (chỉ dẫn địa lý).", en: "enterprises, certificates, funds, fund-allocations, ip or gi.")) var kind: FileKindArgument
+        @Argument(help: .vi("Tệp CSV, hoặc - để đọc từ đầu vào chuẩn (đọc đến hết).", en: "The CSV file, or - for standard input (read to its end).")) var file: String
+        @Flag(help: .vi("Chỉ kiểm tra, không ghi gì.", en: "Check everything, write nothing.")) var dryRun = false
+        @Option(help: .vi("Bảng mã: auto (tự nhận), utf-8, utf-16, windows-1258 hoặc tcvn3.", en: "auto, utf-8, utf-16, windows-1258 or tcvn3.")) var encoding: EncodingArgument = .auto
+        @Option(help: .vi("Dấu phân cách: auto (tự nhận), ',', ';' hoặc tab.", en: "auto, ',', ';' or tab.")) var delimiter: DelimiterArgument = .auto
+        @Option(help: .vi("Kiểu ngày: auto, dmy (ngày/tháng/năm), ymd hoặc mdy (chỉ đọc tháng trước ngày khi chọn mdy).", en: "auto, dmy, ymd or mdy (never month-first unless mdy).")) var dateFormat: DateOrder = .auto
+        @Option(help: .vi("Vẫn nạp các dòng đúng nếu có nhiều nhất N dòng sai.", en: "Load the good rows if at most N rows are bad.")) var maxErrors: Int?
+        @Option(help: .vi("Ghi thêm bản tóm tắt JSON vào tệp này.", en: "Also write the summary JSON to this file.")) var report: String?
+        @Option(help: .vi("Ghi các dòng bị loại, nguyên như trong tệp gốc, vào tệp này.", en: "Write the bad rows, as their original bytes, to this file.")) var rejects: String?
         @OptionGroup var write: WriteOptions
         @OptionGroup var global: GlobalOptions
 
         func validate() throws {
-            if let maxErrors, maxErrors < 0 { throw ValidationError("--max-errors must be 0 or more") }
+            if let maxErrors, maxErrors < 0 { throw UsageProblem.maxErrorsNegative.error }
         }
 
         func run() throws {
@@ -61,17 +62,20 @@ struct ImportCommand: ParsableCommand {
     }
 
     struct Template: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the CSV header (canonical names) and one example row.")
+        static let configuration = CommandConfiguration(abstract: words("In dòng tiêu đề CSV và một dòng ví dụ (--headers vi: tên cột tiếng Việt).", "Print the CSV header (canonical names) and one example row."),
+            discussion: HelpText.importColumns)
 
-        @Argument(help: "enterprises, certificates, funds, fund-allocations, ip or gi.") var kind: FileKindArgument
+        @Argument(help: .vi("Loại hồ sơ: enterprises (doanh nghiệp), certificates (giấy chứng nhận), funds (quỹ), fund-allocations (trích lập quỹ), ip (sáng chế, giải pháp hữu ích) hoặc gi (chỉ dẫn địa lý).", en: "enterprises, certificates, funds, fund-allocations, ip or gi.")) var kind: FileKindArgument
+
+        @Option(help: .headers) var headers: CSVHeaders = .canonical
 
         func run() throws {
-            print(ImportTemplate.csv(kind.kind), terminator: "")
+            print(ImportTemplate.csv(kind.kind, headers: headers), terminator: "")
         }
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The import batches, newest first.")
+        static let configuration = CommandConfiguration(abstract: words("Các lô đã nhập, mới nhất trước.", "The import batches, newest first."))
 
         @OptionGroup var global: GlobalOptions
 
@@ -111,15 +115,11 @@ struct ImportCommand: ParsableCommand {
     }
 
     struct Revert: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Undo a batch: put back every record it inserted or changed.")
+        static let configuration = CommandConfiguration(abstract: words("Hoàn tác một lô nhập: trả mọi hồ sơ lô đó đã thêm hay sửa về như trước (cần --reason).", "Undo a batch: put back every record it inserted or changed."))
 
-        @Argument(help: "Batch number (khcn import list).") var batch: Int
-        @OptionGroup var write: WriteOptions
+        @Argument(help: .vi("Số lô (xem khcn import list).", en: "Batch number (khcn import list).")) var batch: Int
+        @OptionGroup var write: ReasonedWriteOptions
         @OptionGroup var global: GlobalOptions
-
-        func validate() throws {
-            if write.reason == nil { throw ValidationError("Missing expected argument '--reason <reason>'") }
-        }
 
         func run() throws {
             let out = global.printer
@@ -163,3 +163,4 @@ enum DelimiterArgument: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension DateOrder: ExpressibleByArgument {}
+extension CSVHeaders: ExpressibleByArgument {}

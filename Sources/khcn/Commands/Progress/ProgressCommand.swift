@@ -5,11 +5,11 @@ import Registry
 /// `khcn progress`: how far the province is from each target, with the records behind it.
 struct ProgressCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "progress", abstract: "Progress toward the plan's targets on a date (contract §7).")
+        commandName: "progress", abstract: words("Tiến độ thực hiện các chỉ tiêu của kế hoạch tại một ngày.", "Progress toward the plan's targets on a date."))
 
-    @Option(help: "The date to count on, YYYY-MM-DD (default today).") var asOf: DateArgument?
-    @Option(help: "Only this target.") var target: String?
-    @Flag(help: "List the records counted, and those that left the count since the baseline.") var details = false
+    @Option(help: .vi("Ngày tính số liệu, dạng YYYY-MM-DD (mặc định hôm nay).", en: "The date to count on, YYYY-MM-DD (default today).")) var asOf: DateArgument?
+    @Option(help: .vi("Chỉ chỉ tiêu này.", en: "Only this target.")) var target: String?
+    @Flag(help: .vi("Liệt kê các hồ sơ được tính, và các hồ sơ không còn được tính kể từ mốc ban đầu.", en: "List the records counted, and those that left the count since the baseline.")) var details = false
     @OptionGroup var global: GlobalOptions
 
     func run() throws {

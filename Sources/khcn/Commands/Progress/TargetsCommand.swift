@@ -3,11 +3,11 @@ import Registry
 
 struct TargetsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "targets", abstract: "The plan's targets (Kế hoạch 222/KH-UBND).",
+        commandName: "targets", abstract: words("Các chỉ tiêu của Kế hoạch 222/KH-UBND.", "The plan's targets (Kế hoạch 222/KH-UBND)."),
         subcommands: [List.self, Record.self, SetRule.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Every target with its threshold, deadline and counting rule.")
+        static let configuration = CommandConfiguration(abstract: words("Mọi chỉ tiêu với mức cần đạt, thời hạn và cách tính.", "Every target with its threshold, deadline and counting rule."))
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -38,12 +38,12 @@ struct TargetsCommand: ParsableCommand {
     }
 
     struct Record: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A dated observation of a target the registry cannot count.")
+        static let configuration = CommandConfiguration(abstract: words("Ghi số liệu có ngày của một chỉ tiêu không tính được từ sổ đăng ký.", "A dated observation of a target the registry cannot count."))
 
-        @Argument(help: "Target code (khcn targets list).") var code: String
-        @Argument(help: "The value, in the target's unit (e.g. 0.85 for 0.85%).") var value: Double
-        @Option(help: "Date of the observation, YYYY-MM-DD.") var on: DateArgument
-        @Option(help: "Where the figure comes from.") var source: String?
+        @Argument(help: .vi("Mã chỉ tiêu (xem khcn targets list).", en: "Target code (khcn targets list).")) var code: String
+        @Argument(help: .vi("Giá trị, theo đơn vị của chỉ tiêu (ví dụ 0.85 cho 0,85%).", en: "The value, in the target's unit (e.g. 0.85 for 0.85%).")) var value: Double
+        @Option(help: .vi("Ngày của số liệu, dạng YYYY-MM-DD.", en: "Date of the observation, YYYY-MM-DD.")) var on: DateArgument
+        @Option(help: .vi("Nguồn số liệu.", en: "Where the figure comes from.")) var source: String?
         @OptionGroup var write: WriteOptions
         @OptionGroup var global: GlobalOptions
 
@@ -63,10 +63,10 @@ struct TargetsCommand: ParsableCommand {
     }
 
     struct SetRule: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "set-rule", abstract: "Which figure ip-filings counts: filed or granted.")
+        static let configuration = CommandConfiguration(commandName: "set-rule", abstract: words("Chỉ tiêu ip-filings tính theo số đơn đã nộp (filed) hay số bằng đã cấp (granted).", "Which figure ip-filings counts: filed or granted."))
 
-        @Argument(help: "ip-filings") var code: String
-        @Argument(help: "filed or granted") var rule: IPRule
+        @Argument(help: .vi("ip-filings", en: "ip-filings")) var code: String
+        @Argument(help: .vi("filed (đơn đã nộp) hoặc granted (bằng đã cấp)", en: "filed or granted")) var rule: IPRule
         @OptionGroup var write: WriteOptions
         @OptionGroup var global: GlobalOptions
 
@@ -78,7 +78,8 @@ struct TargetsCommand: ParsableCommand {
             if out.json {
                 out.emit(.object([("code", .string(code)), ("rule", .string(rule.rawValue)), ("warnings", .array([]))]))
             } else {
-                out.say(out.text("Chỉ tiêu \(code) nay tính theo “\(rule.rawValue)”.", "Target \(code) now counts “\(rule.rawValue)”."))
+                out.say(out.text("Chỉ tiêu \(code) nay tính theo \(out.ruleWord(rule.rawValue)) (\(rule.rawValue)).",
+                                 "Target \(code) now counts \(out.ruleWord(rule.rawValue)) (\(rule.rawValue))."))
             }
         }
     }
