@@ -120,7 +120,7 @@ struct HTMLReport {
         <h3>\(index). \(htmlEscape(tables.title(target))) — <span class="status-\(progress.status)">\(htmlEscape(out.statusWords(progress.status)))</span></h3>
         <p>\(htmlEscape(figures))</p>
         \(why)
-        <div class="charts">\(figure(charts.valueBar(item, caption: target.code), caption: out.text("Hiện tại so với mục tiêu", "Now against the goal")))\(figure(charts.yearly(item), caption: out.text("Số liệu cuối mỗi năm (năm \(data.asOf.year): đến ngày tính)", "At the end of each year (\(data.asOf.year): on the as-of date)")))</div>
+        <div class="charts">\(figure(charts.valueBar(item, caption: target.code), caption: out.text("Hiện tại so với mục tiêu", "Now against the goal")))\(figure(charts.yearly(item), caption: out.text("Cuối mỗi năm; \(data.asOf.year): đến \(out.date(data.asOf))", "Each year's end; \(data.asOf.year): on \(out.date(data.asOf))")))</div>
         </div>
         <p><i>\(htmlEscape(out.text("Cách tính: ", "Counting rule: ") + target.counting))</i></p>
         \(records)

@@ -42,12 +42,13 @@ enum ReportStyle {
     .charts { display: flex; gap: 14px; align-items: flex-start; justify-content: center; margin: 4px 0; }
     figure { margin: 0; break-inside: avoid; page-break-inside: avoid; display: inline-block; vertical-align: top; text-align: center; }
     figcaption { font-size: 10.5pt; text-align: center; font-style: italic; width: 300px; margin: 0 auto; }
-    col.tt { width: 5%; } col.title { width: 35%; } col.goal { width: 13%; } col.base { width: 8%; }
-    col.now { width: 13%; } col.deadline { width: 12%; } col.status { width: 14%; }
+    col.tt { width: 5%; } col.title { width: 32%; } col.goal { width: 13%; } col.base { width: 7%; }
+    col.now { width: 12%; } col.deadline { width: 14%; } col.status { width: 17%; }
     /* Inline blocks, not a flex box: the browser may start a new page between two rows of charts. */
     .manual-charts { text-align: center; margin-top: 8px; }
     .manual-charts figure { margin: 4px 2px 8px; }
     table.overview { table-layout: fixed; }
+    table.overview td.n, table.overview td.c { white-space: normal; }
     .why { border-left: 3px solid #b71c1c; padding-left: 6px; text-indent: 0; }
     .caption { font-size: 11.5pt; font-weight: bold; margin: 8px 0 2px; text-indent: 0; }
     .records { font-size: 11pt; }
