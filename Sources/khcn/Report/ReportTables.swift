@@ -13,7 +13,7 @@ struct ReportTables {
             let progress = item.progress
             var value = out.figure(progress.value, item.target)
             if item.target.code == "ip-filings" {
-                value = out.text("\(progress.filed ?? 0) đơn nộp; \(progress.granted ?? 0) văn bằng", "\(progress.filed ?? 0) filed; \(progress.granted ?? 0) granted")
+                value = out.text("\(progress.filed ?? 0) nộp; \(progress.granted ?? 0) cấp", "\(progress.filed ?? 0) filed; \(progress.granted ?? 0) granted")
             }
             rows += "<tr><td class=\"c\">\(index + 1)</td><td>\(htmlEscape(title(item.target)))</td><td class=\"c\">\(htmlEscape(out.planGoal(item.target)))</td>"
                 + "<td class=\"n\">\(htmlEscape(item.target.computed ? out.number(progress.baselineValue) : "—"))</td><td class=\"n\">\(htmlEscape(value))</td>"
