@@ -3,6 +3,11 @@ import TestSupport
 import Testing
 
 /// Loads Samples/ through the CLI, as Scripts/demo does.
+/// The samples, imported by a clerk login of the database (contract §9).
+func loadSamples(_ database: TestDatabase) throws {
+    try loadSamples(try database.createLogin(.clerk))
+}
+
 func loadSamples(_ clerk: TestLogin) throws {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     for kind in ["enterprises", "certificates", "funds", "fund-allocations", "ip", "gi"] {
@@ -36,39 +41,6 @@ func loadSamples(_ clerk: TestLogin) throws {
         #expect(try KhcnRun.run(["progress", "--target", "nothing"], as: clerk).status == 3)
     }
 
-    /// Renders the HTML report in a real headless browser (Debian's chromium, installed by
-    /// Scripts/test) and reads the PDF back: A4 pages, the motto and the Vietnamese numbers.
-    @Test func htmlReportPrintsOnA4InARealBrowser() throws {
-        let database = try TestDatabase.create()
-        defer { database.drop() }
-        let clerk = try database.createLogin(.clerk)   // as a clerk login over SCRAM (contract §9)
-        try loadSamples(clerk)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let html = folder.appendingPathComponent("report.html").path
-        let run = try KhcnRun.run(["report", "--as-of", "2026-11-27", "--format", "html", "--output", html], as: clerk)
-        #expect(run.status == 0, "\(run.stderr)")
-        let text = try String(contentsOfFile: html, encoding: .utf8)
-        #expect(!text.contains("<script"))
-        #expect(!text.contains("src=\"http") && !text.contains("href=\"http"))
-        #expect(text.contains("<svg"))
-
-        let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
-        let browser = try #require(chromium, "chromium is needed for this test (Scripts/test installs it)")
-        let pdf = folder.appendingPathComponent("report.pdf").path
-        try runTool(browser, ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf)", "file://\(html)"])
-        let info = try runTool("/usr/bin/pdfinfo", [pdf])
-        #expect(info.contains("A4"))
-        let pages = try runTool("/usr/bin/pdftotext", ["-layout", pdf, "-"])
-        #expect(pages.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
-        #expect(pages.contains("Độc lập - Tự do - Hạnh phúc"))
-        #expect(pages.contains("BÁO CÁO"))
-        #expect(pages.contains("Tuyên Quang, ngày 27 tháng 11 năm 2026"))
-        #expect(pages.contains("5073574171"))   // the fund that left the count is named
-        #expect(pages.contains("GIÁM ĐỐC"))
-    }
-
     @Test func markdownAndCSVCarryTheSameNumbers() throws {
         let database = try TestDatabase.create()
         defer { database.drop() }
@@ -87,6 +59,79 @@ func loadSamples(_ clerk: TestLogin) throws {
         let md = try String(contentsOfFile: folder.appendingPathComponent("report.md").path, encoding: .utf8)
         #expect(md.contains("| st-funds |"))
         #expect(md.contains("5073574171"))
+    }
+
+    @Test func markdownCarriesTheDateNumberSignerAndNotes() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        try loadSamples(database)
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let notes = folder.appendingPathComponent("notes.md")
+        try "Mở đầu.\n\n## 2. KHÓ KHĂN VÀ VƯỚNG MẮC\n- Thiếu số liệu.\n".write(to: notes, atomically: true, encoding: .utf8)
+        let path = folder.appendingPathComponent("report.md").path
+        let run = try KhcnRun.run(["report", "--as-of", "2026-11-27", "--format", "md", "--output", path, "--number", "7/BC-SKHCN",
+                                   "--signer", "Trần Thị Bình", "--notes", notes.path], database: database)
+        #expect(run.status == 0, "\(run.stderr)")
+        let md = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(md.contains("Số: 7/BC-SKHCN"))
+        #expect(md.contains(decree30DateLine("Tuyên Quang", ReportPrintTests.todayInVietnam())))
+        #expect(md.contains("tính đến ngày 27/11/2026"))
+        #expect(md.contains("**GIÁM ĐỐC**") && md.contains("**Trần Thị Bình**"))
+        #expect(md.contains("## IV. ĐÁNH GIÁ CHUNG\n\nMở đầu."))
+        #expect(md.contains("## V. KHÓ KHĂN, VƯỚNG MẮC\n\n- Thiếu số liệu."))
+        #expect(md.contains("“## Đề xuất, kiến nghị”"))   // the absent section says where it goes
+        #expect(md.contains("Đơn nộp từ đầu kỳ") && md.contains("Văn bằng được cấp từ đầu kỳ"))
+        #expect(md.contains("khcn report --province 08 --as-of 2026-11-27 --format md"))
+    }
+
+    /// Contract §3: a missing notes file or an unwritable output is 66, and nothing is written.
+    @Test(arguments: [("notes", 66), ("heading", 65), ("output", 66)])
+    func badNotesOrOutputWriteNothing(_ fault: String, _ status: Int32) throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let notes = folder.appendingPathComponent("notes.md")
+        try "## Đánh giá chung\nỔn.\n\n## Kết luận\nHết.\n".write(to: notes, atomically: true, encoding: .utf8)
+        var output = folder.appendingPathComponent("report.html").path
+        var arguments = ["report", "--format", "html", "--json"]
+        switch fault {
+        case "notes": arguments += ["--notes", folder.appendingPathComponent("missing.md").path]
+        case "heading": arguments += ["--notes", notes.path]
+        default: output = folder.appendingPathComponent("no-such-folder/report.html").path
+        }
+        let run = try KhcnRun.run(arguments + ["--output", output], database: database)
+        #expect(run.status == status, "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output))
+        #expect(run.errorObject["field"] as? String == (fault == "output" ? "output" : "notes"))
+        if fault == "heading" { #expect(run.stderr.contains("dòng 4") && run.stderr.contains("Kết luận")) }
+    }
+
+    /// Issue 12: another province is named from the national list; with no targets the report
+    /// and progress say so and exit 0, writing no empty document.
+    @Test func aProvinceWithoutTargetsIsNamedAndToldSo() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("report.html").path
+        let report = try KhcnRun.run(["report", "--province", "01", "--format", "html", "--output", output], database: database)
+        #expect(report.status == 0)
+        #expect(report.stdout.contains("Chưa có chỉ tiêu nào được đặt cho thành phố Hà Nội (mã 01)"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+        let progress = try KhcnRun.run(["progress", "--province", "19"], database: database)
+        #expect(progress.status == 0 && progress.stdout.contains("tỉnh Thái Nguyên (mã 19)"))
+        let english = try KhcnRun.run(["progress", "--province", "19", "--lang", "en"], database: database)
+        #expect(english.stdout.contains("No targets are set for Thai Nguyen (code 19)"))
+        let tuyenQuang = try KhcnRun.run(["progress"], database: database)
+        #expect(tuyenQuang.stdout.hasPrefix("Tiến độ thực hiện Kế hoạch 222/KH-UBND, tỉnh Tuyên Quang"))
+    }
+
+    private func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
     }
 }
 

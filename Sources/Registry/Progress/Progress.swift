@@ -66,11 +66,13 @@ public struct PlanProgress {
         return result
     }
 
-    public func counted(_ code: String, on date: CivilDate) throws(RegistryError) -> [CountedRecord] {
+    /// The records a computed target counts on a date; `rule` (ip-filings: `filed` or
+    /// `granted`) overrides the target's own, so a report can list the figure of either rule.
+    public func counted(_ code: String, on date: CivilDate, rule: String? = nil) throws(RegistryError) -> [CountedRecord] {
         try session.read {
             try session.connection.query(
-                "SELECT key, label, counted_on::text FROM khcn_target_counted($1, $2, $3::date) ORDER BY counted_on, key",
-                [session.province, code, date.description]).rows.map {
+                "SELECT key, label, counted_on::text FROM khcn_target_counted($1, $2, $3::date, $4::text) ORDER BY counted_on, key",
+                [session.province, code, date.description, rule]).rows.map {
                 CountedRecord(key: $0[0]!, label: $0[1] ?? "", date: CivilDate(iso: $0[2]!)!)
             }
         }
@@ -100,6 +102,8 @@ extension PlanProgress {
     public struct Provenance: Sendable {
         public let provinceCode: String
         public let provinceName: String?
+        /// The name without diacritics, for English output (`Tuyen Quang`).
+        public let provinceNameEn: String?
         public let schemaVersion: Int
         /// RFC 3339, +07:00.
         public let generatedAt: String
@@ -110,9 +114,11 @@ extension PlanProgress {
             try session.connection.query(
                 """
                 SELECT (SELECT name FROM province WHERE code = $1), (SELECT max(version) FROM khcn_migrations)::text,
-                       to_char(now() AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS"+07:00"')
+                       to_char(now() AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS"+07:00"'),
+                       (SELECT name_en FROM province WHERE code = $1)
                 """, [session.province]).rows[0]
         }
-        return Provenance(provinceCode: session.province, provinceName: row[0], schemaVersion: Int(row[1] ?? "0") ?? 0, generatedAt: row[2]!)
+        return Provenance(provinceCode: session.province, provinceName: row[0], provinceNameEn: row[3],
+                          schemaVersion: Int(row[1] ?? "0") ?? 0, generatedAt: row[2] ?? "")
     }
 }

@@ -2,25 +2,45 @@ import ArgumentParser
 import Foundation
 import Registry
 
-/// `khcn report`: the yearly report on the plan's targets, as a Vietnamese administrative
-/// document (HTML), or the same numbers as Markdown or CSV.
+/// `khcn report`: the yearly report on the plan's targets (sent before 5 December), as a
+/// Vietnamese administrative document (HTML), or the same numbers as Markdown or CSV.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: words("Báo cáo tiến độ hằng năm: html, md hoặc csv.", "The yearly progress report: html, md or csv."))
 
-    @Option(help: "The date to count on, YYYY-MM-DD (default today).") var asOf: DateArgument?
+    @Option(help: "The date the figures are counted on, YYYY-MM-DD (default today); it goes in the title.") var asOf: DateArgument?
     @Option(help: "html, md or csv.") var format: ReportFormat
     @Option(help: "The file to write.") var output: String
+    @Option(help: "The document's number, e.g. 125/BC-SKHCN (\"125\" alone gets /BC-SKHCN).") var number: String?
+    @Option(help: "The full name of the person who signs.") var signer: String?
+    @Option(help: "The signer's title, e.g. \"KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC\" (| breaks the line; default GIÁM ĐỐC).") var signerTitle: String?
+    @Option(help: "A Markdown file with the sections Đánh giá chung; Khó khăn, vướng mắc; Đề xuất, kiến nghị.") var notes: String?
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let out = global.printer
+        // Contract §3: a missing notes file is 66, before anything is read or written.
+        let notes = try notes.map(ReportNotes.read) ?? .empty
+        let signing = try ReportSigning(number: number, signer: signer, signerTitle: signerTitle)
         let session = try global.openRegistry()
         let day = try asOf?.date(field: "as_of") ?? session.today
         let progress = PlanProgress(session)
+        let provenance = try progress.provenance()
+        let province = ReportProvince(provenance)
+        let targets = try progress.on(day, details: true, yearly: true)
+        guard !targets.isEmpty else {
+            // Issue 12: a province with no targets gets a clear sentence, not an empty document.
+            if out.json {
+                out.emit(.object([("output", .null), ("format", .string(format.rawValue)), ("as_of", .string(day.description)),
+                                  ("province", .string(province.code)), ("targets", .int(0))]))
+            }
+            out.say(province.noTargetsSentence(out))
+            return
+        }
         let report = ReportData(
-            asOf: day, targets: try progress.on(day, details: true, yearly: true), provenance: try progress.provenance(),
-            seal: try Seals(session).latest())
+            asOf: day, madeOn: session.today, province: province, targets: try targets.map { try ReportTarget($0, asOf: day, progress) },
+            provenance: provenance, seal: try Seals(session).latest(), signing: signing, notes: notes,
+            regenerate: regenerateCommand(province: session.province))
         let text: String
         switch format {
         case .html: text = HTMLReport(data: report, printer: out).render()
@@ -31,12 +51,31 @@ struct ReportCommand: ParsableCommand {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {
             throw RegistryError(.inputFile, type: "file-error", field: "output", value: output,
-                                vi: "Không ghi được \(output).", en: "Cannot write \(output).")
+                                vi: "Không ghi được \(output) (thư mục không có hoặc không có quyền ghi).",
+                                en: "Cannot write \(output) (the folder is missing or not writable).")
         }
         if out.json {
-            out.emit(.object([("output", .string(output)), ("format", .string(format.rawValue)), ("as_of", .string(day.description))]))
+            out.emit(.object([("output", .string(output)), ("format", .string(format.rawValue)), ("as_of", .string(day.description)),
+                              ("province", .string(province.code)), ("targets", .int(targets.count))]))
         } else {
-            out.say(out.text("Đã ghi báo cáo \(output) (tính đến \(out.date(day))).", "Wrote \(output) (as of \(out.date(day)))."))
+            out.say(out.text("Đã ghi báo cáo \(output) (\(province.nameVi), số liệu tính đến ngày \(out.date(day))).",
+                             "Wrote \(output) (\(province.nameEn), figures as of \(out.date(day)))."))
+        }
+    }
+
+    /// The footer's command that makes the same report again: province, date and the
+    /// signing options included, so an inspection gets the same document.
+    func regenerateCommand(province: String) -> (String) -> String {
+        func quoted(_ text: String) -> String {
+            text.allSatisfy { $0.isLetter || $0.isNumber || "-_./".contains($0) } ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }
+        var extra: [String] = []
+        if let number { extra += ["--number", quoted(number)] }
+        if let signer { extra += ["--signer", quoted(signer)] }
+        if let signerTitle { extra += ["--signer-title", quoted(signerTitle)] }
+        if let notes { extra += ["--notes", quoted(notes)] }
+        return { asOf in
+            (["khcn report --province", province, "--as-of", asOf, "--format", format.rawValue, "--output FILE"] + extra).joined(separator: " ")
         }
     }
 }
@@ -45,84 +84,95 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case html, md, csv
 }
 
-struct ReportData {
-    let asOf: CivilDate
-    let targets: [TargetProgress]
-    let provenance: PlanProgress.Provenance
-    /// The latest audit seal, printed in the HTML footer (contract §9).
-    let seal: LatestSeal?
-}
+/// Who issues and signs (Decree 30/2020/NĐ-CP, Appendix I: number, signer's authority and
+/// title, full name). What is not given is left blank for the clerk to fill by hand.
+struct ReportSigning {
+    let number: String?
+    let signer: String?
+    /// Lines of the title block: "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC".
+    let titleLines: [String]?
 
-/// The CSV carries the same numbers as the HTML and Markdown reports, one row per target.
-struct CSVReport {
-    let data: ReportData
-
-    func render() -> String {
-        let header = ["as_of", "code", "title", "title_en", "comparator", "threshold", "stretch", "baseline_date", "deadline",
-                      "baseline_value", "value", "projection", "status", "rule", "filed", "granted", "observed_on", "source"]
-        func number(_ value: Double?) -> String {
-            guard let value else { return "" }
-            return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-        }
-        var lines = [header.joined(separator: ",")]
-        for item in data.targets {
-            let target = item.target
-            let row = [data.asOf.description, target.code, target.title, target.titleEn, target.comparator, number(target.threshold),
-                       number(target.stretch), target.baselineDate.description, target.deadline.description, number(item.baselineValue),
-                       number(item.value), item.projection.map { String($0) } ?? "", item.status, target.rule ?? "",
-                       item.filed.map(String.init) ?? "", item.granted.map(String.init) ?? "", item.observedOn?.description ?? "", item.source ?? ""]
-            lines.append(row.map(ImportTemplate.quote).joined(separator: ","))
-        }
-        return lines.joined(separator: "\n") + "\n"
+    init(number: String?, signer: String?, signerTitle: String?) throws(RegistryError) {
+        let number = try CleanText.clean(number, field: "number", label: ("Số văn bản", "The number"), maxLength: 60, required: false)
+        // "125" alone is the register's sequence number; the document type and issuer follow it.
+        self.number = number.map { $0.contains("/") ? $0 : $0 + "/BC-SKHCN" }
+        self.signer = try CleanText.clean(signer, field: "signer", label: ("Người ký", "The signer"), maxLength: 120, required: false)
+        let title = try CleanText.clean(signerTitle, field: "signer_title", label: ("Chức vụ người ký", "The signer's title"), maxLength: 200, required: false)
+        self.titleLines = title.map { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces).uppercased(with: Locale(identifier: "vi")) } }
     }
 }
 
-/// The Markdown report: the same sections and numbers as the HTML one, without charts.
-struct MarkdownReport {
-    let data: ReportData
-    let printer: Printer
+/// The province that issues the report, named from the national list (Decision 19/2025/QĐ-TTg).
+struct ReportProvince {
+    let code: String
+    let nameVi: String
+    let nameEn: String
 
-    func render() -> String {
-        let out = printer
-        let province = data.provenance.provinceName ?? data.provenance.provinceCode
-        var lines: [String] = []
-        lines.append(out.text("# Báo cáo kết quả thực hiện các chỉ tiêu của Kế hoạch số 222/KH-UBND", "# Report on the targets of plan 222/KH-UBND"))
-        lines.append("")
-        lines.append(out.text("Sở Khoa học và Công nghệ tỉnh \(province) — số liệu tính đến ngày \(out.date(data.asOf)).",
-                              "Department of Science and Technology of \(province) — figures as of \(out.date(data.asOf))."))
-        lines.append("")
-        lines.append("| " + [out.text("Mã", "Code"), out.text("Chỉ tiêu", "Target"), out.text("Mục tiêu", "Goal"), out.text("Đầu kỳ", "Baseline"),
-                              out.text("Hiện tại", "Value"), out.text("Dự báo", "Projection"), out.text("Hạn", "Deadline"), out.text("Trạng thái", "Status")].joined(separator: " | ") + " |")
-        lines.append("|---|---|---|---:|---:|---:|---|---|")
-        for item in data.targets {
-            var value = out.number(item.value)
-            if item.target.code == "ip-filings" { value += out.text(" (nộp \(item.filed ?? 0), cấp \(item.granted ?? 0))", " (filed \(item.filed ?? 0), granted \(item.granted ?? 0))") }
-            lines.append("| " + [item.target.code, out.vietnamese ? item.target.title : item.target.titleEn, out.goal(item.target),
-                                  out.number(item.baselineValue), value, item.projection.map { out.number(($0 * 100).rounded() / 100) } ?? "—",
-                                  out.date(item.target.deadline), out.statusWords(item.status)].joined(separator: " | ") + " |")
+    init(_ provenance: PlanProgress.Provenance) {
+        code = provenance.provinceCode
+        nameVi = provenance.provinceName ?? provenance.provinceCode
+        nameEn = provenance.provinceNameEn ?? nameVi
+    }
+
+    /// Resolution 202/2025/QH15: six of the 34 are centrally-run cities ("thành phố"), the rest provinces ("tỉnh").
+    var isCity: Bool { ["01", "31", "46", "48", "79", "92"].contains(code) }
+
+    /// "tỉnh Tuyên Quang", "thành phố Hà Nội".
+    var titledVi: String { (isCity ? "thành phố " : "tỉnh ") + nameVi }
+
+    /// The place in "…, ngày … tháng … năm …": the province's name ("Thành phố Hồ Chí Minh" in full).
+    var place: String { code == "79" ? "Thành phố Hồ Chí Minh" : nameVi }
+
+    func noTargetsSentence(_ out: Printer) -> String {
+        out.text("Chưa có chỉ tiêu nào được đặt cho \(titledVi) (mã \(code)): không lập báo cáo, không ghi tệp nào. Các chỉ tiêu của Kế hoạch 222/KH-UBND được đặt cho tỉnh Tuyên Quang (mã 08); xem khcn province list.",
+                 "No targets are set for \(nameEn) (code \(code)): no report made, no file written. The targets of plan 222/KH-UBND are set for Tuyen Quang (code 08); see khcn province list.")
+    }
+}
+
+/// Everything the three formats print, gathered once so that they carry the same numbers.
+struct ReportData {
+    let asOf: CivilDate
+    /// The document is dated the day it is made (contract §5), not the as-of date.
+    let madeOn: CivilDate
+    let province: ReportProvince
+    let targets: [ReportTarget]
+    let provenance: PlanProgress.Provenance
+    /// The latest audit seal, printed in the HTML footer (contract §9).
+    let seal: LatestSeal?
+    let signing: ReportSigning
+    let notes: ReportNotes
+    /// Given the as-of date, the command that makes this report again.
+    let regenerate: (String) -> String
+
+    var computed: [ReportTarget] { targets.filter { $0.target.computed } }
+    var manual: [ReportTarget] { targets.filter { !$0.target.computed } }
+}
+
+/// One target with what a reader needs to trace its figure.
+struct ReportTarget {
+    let progress: TargetProgress
+    /// ip-filings: the records under each rule, `filed` and `granted` (both figures are reported, §7).
+    var byRule: [(rule: String, records: [CountedRecord])] = []
+    /// A target judged after its deadline whose figure met the goal on the deadline but not on
+    /// the as-of date (a GI cancelled after the deadline): the value then and the records since lost.
+    var metAtDeadline: (value: Double, lost: [CountedRecord])?
+
+    var target: Target { progress.target }
+
+    init(_ progress: TargetProgress, asOf day: CivilDate, _ plan: PlanProgress) throws(RegistryError) {
+        self.progress = progress
+        let target = progress.target
+        guard target.computed else { return }
+        if target.rule != nil {
+            byRule = try ["filed", "granted"].map { rule throws(RegistryError) in (rule, try plan.counted(target.code, on: day, rule: rule)) }
         }
-        for item in data.targets where item.target.computed {
-            lines.append("")
-            lines.append("## \(item.target.code): " + (out.vietnamese ? item.target.title : item.target.titleEn))
-            lines.append("")
-            lines.append(out.text("Cách tính: ", "Counting rule: ") + item.target.counting)
-            lines.append("")
-            if !item.yearly.isEmpty {
-                lines.append(out.text("Theo năm: ", "Year by year: ") + item.yearly.map { "\($0.year): \(out.number($0.value))" }.joined(separator: ", "))
-                lines.append("")
-            }
-            lines.append(out.text("Hồ sơ được tính (\(item.counted.count)):", "Records counted (\(item.counted.count)):"))
-            for record in item.counted { lines.append("- \(record.key) — \(record.label) (\(out.date(record.date)))") }
-            if !item.left.isEmpty {
-                lines.append("")
-                lines.append(out.text("Không còn được tính so với đầu kỳ (\(item.left.count)):", "Counted at the baseline, no longer counted (\(item.left.count)):"))
-                for record in item.left { lines.append("- \(record.key) — \(record.label)") }
+        if progress.status == "missed", day > target.deadline {
+            let then = try plan.counted(target.code, on: target.deadline)
+            let value = Double(then.count)
+            if target.comparator == ">" ? value > target.threshold : value >= target.threshold {
+                let now = Set(progress.counted.map(\.key))
+                metAtDeadline = (value, then.filter { !now.contains($0.key) })
             }
         }
-        lines.append("")
-        lines.append("---")
-        lines.append(out.text("Tính đến \(out.date(data.asOf)); lập lúc \(data.provenance.generatedAt); phiên bản lược đồ \(data.provenance.schemaVersion); tạo lại bằng: khcn report --as-of \(data.asOf) --format md",
-                              "As of \(data.asOf); generated \(data.provenance.generatedAt); schema version \(data.provenance.schemaVersion); regenerate with: khcn report --as-of \(data.asOf) --format md"))
-        return lines.joined(separator: "\n") + "\n"
     }
 }

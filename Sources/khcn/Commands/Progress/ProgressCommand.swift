@@ -16,13 +16,24 @@ struct ProgressCommand: ParsableCommand {
         let out = global.printer
         let session = try global.openRegistry()
         let day = try asOf?.date(field: "as_of") ?? session.today
-        let progress = try PlanProgress(session).on(day, only: target, details: details)
+        let plan = PlanProgress(session)
+        let progress = try plan.on(day, only: target, details: details)
         if out.json {
             out.emit(.object([("as_of", .string(day.description)), ("targets", .array(progress.map { out.json($0, details: details) }))]))
             return
         }
-        out.say(out.text("Tiến độ thực hiện Kế hoạch 222/KH-UBND — tính đến ngày \(out.date(day))",
-                         "Progress on plan 222/KH-UBND — as of \(out.date(day))"))
+        // Issue 12: the province is named from the national list; with no targets, say so.
+        let province = ReportProvince(try plan.provenance())
+        guard !progress.isEmpty else {
+            out.say(out.text("Chưa có chỉ tiêu nào được đặt cho \(province.titledVi) (mã \(province.code)). Các chỉ tiêu của Kế hoạch 222/KH-UBND được đặt cho tỉnh Tuyên Quang (mã 08); xem khcn province list.",
+                             "No targets are set for \(province.nameEn) (code \(province.code)). The targets of plan 222/KH-UBND are set for Tuyen Quang (code 08); see khcn province list."))
+            return
+        }
+        out.say(province.code == "08"
+                ? out.text("Tiến độ thực hiện Kế hoạch 222/KH-UBND, tỉnh Tuyên Quang — tính đến ngày \(out.date(day))",
+                           "Progress on plan 222/KH-UBND, Tuyen Quang — as of \(out.date(day))")
+                : out.text("Tiến độ các chỉ tiêu của \(province.titledVi) — tính đến ngày \(out.date(day))",
+                           "Progress on the targets of \(province.nameEn) — as of \(out.date(day))"))
         out.say("")
         let colour = isatty(STDOUT_FILENO) == 1
         var table = Table([out.text("Chỉ tiêu", "Target"), out.text("Giá trị", "Value"), out.text("Mục tiêu", "Goal"),
