@@ -137,7 +137,7 @@ struct IPHistory {
         func latest(_ event: IPEvent) -> Any { jsonValue(seen.filter { $0.event == event }.map(\.on).max()?.iso) }
         return [
             "kind": kind.rawValue, "application_number": number, "filed_on": filed.iso, "title": title,
-            "applicant_tax_code": NSNull(), "applicant_name": "Viện Nghiên cứu Nông nghiệp", "ipc": ["A01H 4/00"],
+            "applicant_tax_code": NSNull(), "applicant_name": "Viện Nghiên cứu Nông nghiệp", "applicant_type": "organisation", "applicant_person_id": NSNull(), "ipc": ["A01H 4/00"],
             "published_on": latest(.published), "examination_requested_on": latest(.examinationRequested),
             "granted_on": latest(.granted), "grant_number": jsonValue(seen.first { $0.event == .granted }?.grant),
             "refused_on": latest(.refused), "withdrawn_on": latest(.withdrawn), "lapsed_on": latest(.lapsed),

@@ -45,15 +45,11 @@ import Testing
         #expect(try khcn("person", "erase", "Nguyễn Văn", "--reason", "x").stderr.contains("Nguyễn Văn Anh"))
         #expect(try khcn("person", "show", "Trần Thị B").status == 3)
 
-        // A viewer sees initials, in psql too (the viewer login comes with the roles branch:
-        // here the group role itself, on the superuser's connection).
-        let superuser = try database.connect()
-        try superuser.query("GRANT SELECT ON ip_canonical TO khcn_viewer")
-        try superuser.query("SET ROLE khcn_viewer")
-        #expect(try superuser.query("SELECT name FROM person_visible WHERE id = $1", [String(id)]).scalar == "N. V. A.")
-        #expect(try superuser.query("SELECT applicant_name FROM ip_canonical WHERE application_number = '1-2024-00001'").scalar == "N. V. A.")
-        #expect(throws: PostgresError.self) { try superuser.query("SELECT name FROM person") }
-        try superuser.query("RESET ROLE")
+        // A viewer sees initials, in psql too: a viewer login of 08 over SCRAM (contract §9).
+        let viewer = try database.createLogin(.viewer).connect()
+        #expect(try viewer.query("SELECT name FROM person_visible WHERE id = $1", [String(id)]).scalar == "N. V. A.")
+        #expect(try viewer.query("SELECT applicant_name FROM ip_canonical WHERE application_number = '1-2024-00001'").scalar == "N. V. A.")
+        #expect(throws: PostgresError.self) { try viewer.query("SELECT name FROM person") }
 
         #expect(try khcn("audit", "seal").status == 0)
         let erased = try khcn("person", "erase", String(id), "--reason", "\(name) yêu cầu xóa theo Luật 91/2025/QH15", "--json")

@@ -90,7 +90,7 @@ import Testing
         "INSERT INTO ip_application (province_code, application_number, kind, filed_on, title, applicant_name) VALUES ('99', '1-2024-00001', 'invention', '2024-01-01', 'x', 'y')",
     ])
     func databaseRefusesAProvinceCodeNotOnTheList(_ sql: String) throws {
-        try withRegistry { session in
+        try withSchema { session in
             let error = try #require(throws: PostgresError.self) { try session.connection.query(sql) }
             #expect(error.sqlstate == "23503")
             #expect(RegistryError(error).field == "province")
@@ -98,7 +98,7 @@ import Testing
     }
 
     @Test func aFormerProvinceMustHaveBeenMergedIntoTheRecordsProvince() throws {
-        try withRegistry { session in
+        try withSchema { session in
             try session.connection.query("INSERT INTO enterprise (province_code, tax_code, name, former_province) VALUES ('08', '0101248141', 'A', 'ha-giang')")
             try session.connection.query("INSERT INTO enterprise (province_code, tax_code, name, former_province) VALUES ('79', '0101248141', 'A', 'binh-duong')")
             let error = try #require(throws: PostgresError.self) {

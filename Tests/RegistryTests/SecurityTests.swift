@@ -182,7 +182,7 @@ import Testing
         let open = try connection.query("""
             SELECT string_agg(c.relname, ', ') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
              WHERE n.nspname = 'public' AND c.relkind = 'r' AND NOT (c.relrowsecurity AND c.relforcerowsecurity)
-               AND c.relname <> 'khcn_user_province'
+               AND c.relname NOT IN ('khcn_user_province', 'province_former')   -- the national list: reference data
                AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'province_code')
             """).scalar
         #expect(open == nil)

@@ -7,6 +7,14 @@ public func withRegistry(today: CivilDate? = nil, _ body: (RegistrySession) thro
     try withRegistry(as: .clerk, today: today, body)
 }
 
+/// The same on a database of its own as the maintenance superuser, which no policy binds: for
+/// tests of what the schema itself refuses (a foreign key, a CHECK) whatever the login.
+public func withSchema(_ body: (RegistrySession) throws -> Void) throws {
+    let database = try TestDatabase.create()
+    defer { database.drop() }
+    try body(try RegistrySession(connection: try database.connect()))
+}
+
 public extension CivilDate {
     /// `"2024-05-01".date` for test tables; crashes on a typo, which is what a test wants.
     init(_ iso: String) { self = CivilDate(iso: iso)! }
