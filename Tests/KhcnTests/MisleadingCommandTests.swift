@@ -33,4 +33,39 @@ import Testing
         #expect(words.status == 64)
         #expect(words.stderr.contains("Không hiểu “nhiều”"))
     }
+
+    @Test func exportRefusesJSON() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let run = try KhcnRun.run(["export", "enterprises", "--json"], database: database)
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("export chỉ ghi CSV, không nhận --json"), "\(run.stderr)")
+        #expect(run.errorObject["type"] as? String == "usage-error")
+    }
+
+    @Test func updateClearsAnOptionalFieldAndTheAuditTrailKeepsWhatItWas() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        func khcn(_ arguments: String...) throws -> KhcnRun { try KhcnRun.run(arguments, database: database) }
+        #expect(try khcn("enterprise", "add", "--tax-code", "0101248141", "--name", "Công ty Chè", "--address", "Tổ 3",
+                         "--legal-form", "Công ty TNHH", "--vsic", "1079", "--vsic-version", "2018").status == 0)
+        let blank = try khcn("enterprise", "update", "0101248141", "--address", "")
+        #expect(blank.status == 64)
+        #expect(blank.stderr.contains("--address để trống không xoá được gì; để xoá trường này hãy dùng --clear address"), "\(blank.stderr)")
+        let both = try khcn("enterprise", "update", "0101248141", "--address", "Tổ 4", "--clear", "address")
+        #expect(both.status == 64)
+        #expect(both.stderr.contains("Không thể vừa ghi vừa xoá “address”"))
+        let cleared = try khcn("enterprise", "update", "0101248141", "--clear", "address", "--clear", "vsic", "--reason", "ghi nhầm", "--json")
+        #expect(cleared.status == 0, "\(cleared.stderr)")
+        #expect(cleared.object["address"] is NSNull)
+        #expect(cleared.object["vsic"] as? [String] == [])
+        #expect(cleared.object["legal_form"] as? String == "Công ty TNHH")
+        let history = try khcn("history", "0101248141", "--json")
+        let last = (history.json as? [[String: Any]])?.last
+        #expect(last?["reason"] as? String == "ghi nhầm")
+        #expect((last?["old"] as? [String: Any])?["address"] as? String == "Tổ 3")
+        #expect((last?["new"] as? [String: Any])?["address"] is NSNull)
+        let human = try khcn("enterprise", "update", "0101248141", "--clear", "legal-form")
+        #expect(human.stdout.contains("Đã cập nhật doanh nghiệp 0101248141."))
+    }
 }
