@@ -68,4 +68,60 @@ import Testing
         let human = try khcn("enterprise", "update", "0101248141", "--clear", "legal-form")
         #expect(human.stdout.contains("Đã cập nhật doanh nghiệp 0101248141."))
     }
+
+    @Test func aRefusedDeleteNamesTheRecordsThatPointAtTheEnterprise() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        func khcn(_ arguments: String...) throws -> KhcnRun { try KhcnRun.run(arguments, database: database) }
+        #expect(try khcn("enterprise", "add", "--tax-code", "0101248141", "--name", "Công ty Chè").status == 0)
+        #expect(try khcn("certificate", "add", "--tax-code", "0101248141", "--number", "05/2024/GCN", "--issued", "2024-06-10").status == 0)
+        #expect(try khcn("fund", "add", "--tax-code", "0101248141", "--established", "2024-02-01").status == 0)
+        #expect(try khcn("ip", "add", "--kind", "utility-solution", "--application-number", "2-2024-00321", "--filed", "2024-05-10",
+                         "--title", "Thiết bị sao chè", "--applicant-tax-code", "0101248141").status == 0)
+        let run = try khcn("enterprise", "delete", "0101248141", "--reason", "nhầm")
+        #expect(run.status == 65)
+        #expect(run.stderr.contains(
+            "Không xóa được doanh nghiệp 0101248141: còn giấy chứng nhận 05/2024/GCN; quỹ KH&CN lập ngày 01/02/2024; đơn sở hữu trí tuệ 2-2024-00321 trỏ tới nó."),
+            "\(run.stderr)")
+    }
+
+    @Test func giCancelEchoesTheNumberAsStored() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        #expect(try KhcnRun.run(["gi", "add", "--certificate-number", "86", "--name", "Hàm Yên", "--product", "Cam sành",
+                                 "--granted", "2014-08-12"], database: database).status == 0)
+        let run = try KhcnRun.run(["gi", "cancel", "86", "--on", "2020-01-01"], database: database)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("Đã ghi chấm dứt văn bằng 00086 từ 01/01/2020."), "\(run.stdout)")
+    }
+
+    @Test func namesAreStoredWithRunsOfSpacesCollapsed() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let add = try KhcnRun.run(["enterprise", "add", "--tax-code", "0101248141", "--name", "Công ty   TNHH\u{A0}\u{A0}Chè",
+                                   "--address", "Tổ 3,   phường Minh Xuân\nTP  Tuyên Quang", "--json"], database: database)
+        #expect(add.status == 0, "\(add.stderr)")
+        #expect(add.object["name"] as? String == "Công ty TNHH Chè")
+        #expect(add.object["address"] as? String == "Tổ 3, phường Minh Xuân\nTP Tuyên Quang")
+        // The database owns the rule: a row written without khcn is stored the same way.
+        let connection = try database.connect()
+        try connection.query("INSERT INTO enterprise (province_code, tax_code, name) VALUES ('08', '0100109106', 'Hợp tác xã   Chè  Xanh')")
+        let show = try KhcnRun.run(["enterprise", "show", "0100109106"], database: database)
+        #expect(show.stdout.contains("Tên doanh nghiệp  Hợp tác xã Chè Xanh\n"), "\(show.stdout)")
+    }
+
+    /// The multi-line address continues under its value, whatever the line break (issue 12).
+    @Test func aMultiLineAddressKeepsTheShowLayout() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        #expect(try KhcnRun.run(["enterprise", "add", "--tax-code", "0101248141", "--name", "Công ty Chè",
+                                 "--address", "Tổ 3\r\nphường Minh Xuân\nTP Tuyên Quang"], database: database).status == 0)
+        let show = try KhcnRun.run(["enterprise", "show", "0101248141"], database: database)
+        #expect(show.stdout.contains("""
+              Địa chỉ           Tổ 3
+                                phường Minh Xuân
+                                TP Tuyên Quang
+              Mã xã             —
+            """), "\(show.stdout)")
+    }
 }

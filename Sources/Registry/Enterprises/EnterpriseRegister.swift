@@ -157,11 +157,7 @@ public struct EnterpriseRegister {
                     "DELETE FROM enterprise WHERE province_code = $1 AND tax_code = $2", [session.province, taxCode.description])
             }
         } catch where error.type == "foreign-key-error" {
-            throw RegistryError(
-                .rule, type: "foreign-key-error", field: "tax_code", value: taxCode.description,
-                vi: "Không xóa được doanh nghiệp \(taxCode): còn hồ sơ khác (giấy chứng nhận, quỹ, đơn sở hữu trí tuệ) trỏ tới nó.",
-                en: "Cannot delete enterprise \(taxCode): other records (certificates, funds, IP applications) still point at it.",
-                sqlstate: error.sqlstate)
+            throw try referencedError(taxCode, sqlstate: error.sqlstate)
         }
         return before
     }
