@@ -15,13 +15,15 @@ public final class Connection {
     /// Connects with a libpq connection string or URL. An empty string means libpq's own
     /// environment and defaults (`PGHOST`, `PGPORT`, `PGDATABASE`, `PGUSER`, `PGSERVICE`, …).
     public init(_ conninfo: String = "") throws {
+        try Connection.checkParses(conninfo)
         guard let handle = PQconnectdb(conninfo) else {
             throw PostgresError(kind: .connection, message: "libpq could not allocate a connection")
         }
         guard PQstatus(handle) == CONNECTION_OK else {
-            let message = Connection.text(PQerrorMessage(handle)) ?? "connection failed"
+            let message = Connection.text(PQerrorMessage(handle))?.trimmingTrailingNewlines() ?? "connection failed"
+            let failure = ConnectionFailure.classify(message, needsPassword: PQconnectionNeedsPassword(handle) == 1)
             PQfinish(handle)
-            throw PostgresError(kind: .connection, message: message.trimmingTrailingNewlines())
+            throw PostgresError(kind: .connection, message: Connection.redactingPassword(message, of: conninfo), failure: failure)
         }
         self.handle = handle
         // Notices ("relation already exists, skipping") are for psql users, not for our stderr.

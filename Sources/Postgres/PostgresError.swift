@@ -32,14 +32,18 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
     public var constraint: String?
     public var table: String?
     public var column: String?
+    /// For `.connection`: what failed (authentication, no such database, server down, …).
+    public var failure: ConnectionFailure?
 
     public init(
         kind: Kind, message: String, sqlstate: String? = nil, detail: String? = nil,
-        hint: String? = nil, constraint: String? = nil, table: String? = nil, column: String? = nil
+        hint: String? = nil, constraint: String? = nil, table: String? = nil, column: String? = nil,
+        failure: ConnectionFailure? = nil
     ) {
         self.kind = kind
         self.message = message
-        self.sqlstate = sqlstate
+        self.sqlstate = sqlstate ?? failure?.sqlstate
+        self.failure = failure
         self.detail = detail
         self.hint = hint
         self.constraint = constraint

@@ -76,10 +76,7 @@ extension RegistryError {
     public init(_ error: PostgresError) {
         switch error.kind {
         case .connection:
-            self.init(
-                .unavailable, type: "database-unavailable",
-                vi: "Không kết nối được cơ sở dữ liệu: \(error.message). Hãy khởi động máy chủ (Scripts/db start) hoặc đặt KHCN_DATABASE_URL / --database-url.",
-                en: "Cannot reach the database: \(error.message). Start the server (Scripts/db start) or set KHCN_DATABASE_URL / --database-url.")
+            self = .connectionFailed(error)
             return
         case .invalidParameter:
             self.init(.rule, type: "type-error", vi: "Giá trị chứa ký tự NUL, không thể lưu.", en: "A value contains a NUL byte, which cannot be stored.")

@@ -79,10 +79,11 @@ import Testing
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: readOnly.path)
         // Root ignores file permissions: the read-only case then says nothing about khcn.
         if name == "read-only.csv" && getuid() == 0 { return }
-        let run = try KhcnRun.run(["export", "enterprises", "--excel", "--output", folder.appendingPathComponent(name).path, "--json"],
+        // Contract §5: export refuses --json (64), so the failure is read from stderr.
+        let run = try KhcnRun.run(["export", "enterprises", "--excel", "--output", folder.appendingPathComponent(name).path],
                                   database: database)
         #expect(run.status == 66, "\(run.stderr)")
-        #expect(run.errorObject["field"] as? String == "output")
+        #expect(run.stderr.contains("[trường output"), "\(run.stderr)")
         #expect(try String(contentsOf: folder.appendingPathComponent("a-folder/keep.txt"), encoding: .utf8) == "sentinel")
         #expect(try String(contentsOf: readOnly, encoding: .utf8) == "old")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["a-folder", "read-only.csv"])

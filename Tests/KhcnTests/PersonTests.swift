@@ -58,6 +58,7 @@ import Testing
         #expect(try khcn("audit", "verify").status == 0)
 
         // Every table of the schema, the audit trail and import batches included.
+        let superuser = try database.connect()
         let tables = try superuser.query(
             "SELECT c.oid::regclass::text FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p')").rows.map { $0[0]! }
         #expect(tables.contains("audit_log") && tables.contains("import_batch") && tables.contains("person"))

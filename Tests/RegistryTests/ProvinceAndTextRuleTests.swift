@@ -150,3 +150,18 @@ import Testing
         }
     }
 }
+
+/// SQL/0016 and `CleanText.collapsingSpaces` store a run of spaces the same way (issue 12).
+@Suite struct CollapsedSpaceTests {
+    @Test func swiftAndTheDatabaseCollapseSpacesAlike() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let connection = try database.connect()
+        for text in ["Công ty TNHH Chè", "Công  ty", "A \u{A0} B", "A\u{A0}B", "A\u{2003}\u{2009}B", "A\u{3000}B", "A\u{1680}B",
+                     "A\u{202F}B", "Tổ 3  \nphường", "Tổ 3\t\tphường", "“Đồng Văn” – Hà Giang…", "A\u{200B}B", "Ánh   Dương"] {
+            let stored = try connection.query("SELECT khcn_clean_text($1)", [text]).rows[0][0]
+            let swift = CleanText.collapsingSpaces(text.precomposedStringWithCanonicalMapping)
+            #expect(stored == swift, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+}

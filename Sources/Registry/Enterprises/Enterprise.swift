@@ -61,11 +61,15 @@ public struct EnterpriseFields: Sendable {
     public var vsic: [String]?
     public var vsicVersion: Int?
     public var formerProvince: FormerProvince?
+    /// Fields to empty on update (`--clear FIELD`); a nil above only means "not given".
+    public var cleared: Set<ClearableField>
 
     public init(
         name: String? = nil, establishedOn: CivilDate? = nil, address: String? = nil, communeCode: String? = nil,
-        legalForm: String? = nil, vsic: [String]? = nil, vsicVersion: Int? = nil, formerProvince: FormerProvince? = nil
+        legalForm: String? = nil, vsic: [String]? = nil, vsicVersion: Int? = nil, formerProvince: FormerProvince? = nil,
+        cleared: Set<ClearableField> = []
     ) {
+        self.cleared = cleared
         self.name = name
         self.establishedOn = establishedOn
         self.address = address

@@ -52,27 +52,39 @@ public struct EnterpriseRegister {
     public func update(_ taxCode: TaxCode, _ fields: EnterpriseFields, context: ChangeContext) throws(RegistryError) -> WriteResult {
         var fields = fields
         let warnings = try fields.validate(today: session.today, requireName: false)
+        if let both = ClearableField.allCases.first(where: { fields.cleared.contains($0) && $0.isGiven(in: fields) }) {
+            throw RegistryError(
+                .usage, type: "usage-error", field: both.column,
+                vi: "Không thể vừa ghi vừa xoá “\(both.rawValue)” trong cùng một lệnh.",
+                en: "“\(both.rawValue)” cannot be both given and cleared in one command.")
+        }
         let before = try find(taxCode)
+        // A cleared column becomes NULL (vsic: the empty list) in the same audited UPDATE.
+        func value(_ field: ClearableField, _ parameter: String, cast: String = "") -> String {
+            let kept = "coalesce(\(parameter)\(cast), \(field.column))"
+            let empty = field == .vsic ? "'{}'" : "NULL"
+            return "CASE WHEN '\(field.column)' = ANY($11::text[]) THEN \(empty) ELSE \(kept) END"
+        }
         let after = try session.write(context) {
             let result = try session.connection.query(
                 """
                 UPDATE enterprise SET
                     name = coalesce($3, name),
-                    established_on = coalesce($4::date, established_on),
+                    established_on = \(value(.established, "$4", cast: "::date")),
                     -- a status dated on the founding day moves with a corrected founding date
                     status_on = CASE WHEN status_on = established_on THEN coalesce($4::date, status_on) ELSE status_on END,
-                    address = coalesce($5, address),
-                    commune_code = coalesce($6, commune_code),
-                    legal_form = coalesce($7, legal_form),
-                    vsic = coalesce(string_to_array($8, ','), vsic),
-                    vsic_version = coalesce($9::smallint, vsic_version),
-                    former_province = coalesce($10, former_province)
+                    address = \(value(.address, "$5")),
+                    commune_code = \(value(.communeCode, "$6")),
+                    legal_form = \(value(.legalForm, "$7")),
+                    vsic = \(value(.vsic, "string_to_array($8, ',')")),
+                    vsic_version = \(value(.vsicVersion, "$9", cast: "::smallint")),
+                    former_province = \(value(.formerProvince, "$10"))
                 WHERE province_code = $1 AND tax_code = $2
                 RETURNING \(Self.selectColumns)
                 """,
                 [session.province, taxCode.description, fields.name, fields.establishedOn?.description, fields.address,
                  fields.communeCode, fields.legalForm, fields.vsic?.joined(separator: ","), fields.vsicVersion.map(String.init),
-                 fields.formerProvince?.rawValue])
+                 fields.formerProvince?.rawValue, "{" + fields.cleared.map(\.column).sorted().joined(separator: ",") + "}"])
             return Self.decode(result.rows[0])
         }
         return WriteResult(enterprise: after, changed: after != before, warnings: warnings)
@@ -145,11 +157,7 @@ public struct EnterpriseRegister {
                     "DELETE FROM enterprise WHERE province_code = $1 AND tax_code = $2", [session.province, taxCode.description])
             }
         } catch where error.type == "foreign-key-error" {
-            throw RegistryError(
-                .rule, type: "foreign-key-error", field: "tax_code", value: taxCode.description,
-                vi: "Không xóa được doanh nghiệp \(taxCode): còn hồ sơ khác (giấy chứng nhận, quỹ, đơn sở hữu trí tuệ) trỏ tới nó.",
-                en: "Cannot delete enterprise \(taxCode): other records (certificates, funds, IP applications) still point at it.",
-                sqlstate: error.sqlstate)
+            throw try referencedError(taxCode, sqlstate: error.sqlstate)
         }
         return before
     }

@@ -143,7 +143,7 @@ enum ImportColumns {
            first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 || first == 0x0A || last == 0x0A || first == 0x0D || last == 0x0D {
             text = text.trimmingWhitespace()
         }
-        return text
+        return CleanText.collapsingSpaces(text)   // as the database stores it (SQL/0016)
     }
 
     static func text(_ maxLength: Int, lineBreaks: Bool = false) -> (String, DateOrder) throws(CellProblem) -> String? {

@@ -57,7 +57,13 @@ public struct Targets {
                 "code", code, vi: "Chỉ tiêu “\(code)” được tính từ sổ đăng ký, không ghi tay được.",
                 en: "Target “\(code)” is counted from the registry; it cannot be recorded by hand.")
         }
-        if value < 0 || (target.unit == "percent" && value > 100) {
+        if value < 0 {
+            throw RegistryError.invalid(
+                "value", String(format: "%g", value),
+                vi: "Giá trị chỉ tiêu không được âm (\(String(format: "%g", value))): một tỷ lệ hay một số lượng đo được luôn từ 0 trở lên\(target.unit == "percent" ? " (tỷ lệ từ 0 đến 100 %)" : "").",
+                en: "A target value cannot be negative (\(String(format: "%g", value))): a measured share or count is 0 or more\(target.unit == "percent" ? " (a share runs from 0 to 100%)" : "").")
+        }
+        if target.unit == "percent" && value > 100 {
             throw RegistryError.invalid("value", String(value), vi: "Giá trị phải từ 0\(target.unit == "percent" ? " đến 100 (%)" : "").",
                                         en: "The value must be 0 or more\(target.unit == "percent" ? ", at most 100 (%)" : "").")
         }

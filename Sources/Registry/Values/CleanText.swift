@@ -77,6 +77,44 @@ public enum CleanText {
         return String(out)
     }
 
+    /// Every run of horizontal spaces (U+0020, U+00A0, the Unicode space separators; never a
+    /// tab or a line break) as one U+0020, as `khcn_clean_text` stores it (SQL/0016, issue 12).
+    public static func collapsingSpaces(_ text: String) -> String {
+        // Fast path for a million-row import: no two ASCII spaces in a row and no lead byte
+        // pair of a non-ASCII space (C2 A0; E1 9A; E2 80/81; E3 80). Vietnamese letters
+        // (E1 B8–BB) pass.
+        var previous: UInt8 = 0
+        var needed = false
+        for byte in text.utf8 {
+            switch (previous, byte) {
+            case (0x20, 0x20), (0xC2, 0xA0), (0xE1, 0x9A), (0xE2, 0x80), (0xE2, 0x81), (0xE3, 0x80): needed = true
+            default: break
+            }
+            if needed { break }
+            previous = byte
+        }
+        if !needed { return text }
+        var out = String.UnicodeScalarView()
+        var inRun = false
+        for scalar in text.unicodeScalars {
+            if isCollapsedSpace(scalar) {
+                if !inRun { out.append(" ") }
+                inRun = true
+            } else {
+                out.append(scalar)
+                inRun = false
+            }
+        }
+        return String(out)
+    }
+
+    static func isCollapsedSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+
     /// Returns the cleaned text, nil for blank optional text, or a rule error naming the field.
     public static func clean(
         _ raw: String?, field: String, label: (vi: String, en: String), maxLength: Int, required: Bool,
@@ -92,7 +130,7 @@ public enum CleanText {
                 vi: "\(label.vi) chứa ký tự NUL (U+0000), không thể lưu.",
                 en: "\(label.en) contains a NUL byte (U+0000), which cannot be stored.")
         }
-        let text = raw.precomposedStringWithCanonicalMapping.trimmingWhitespace()
+        let text = collapsingSpaces(raw.precomposedStringWithCanonicalMapping.trimmingWhitespace())
         if text.isEmpty {
             if required { throw missing(field, label) }
             return nil

@@ -69,9 +69,17 @@ public struct TaxCode: Hashable, Sendable, CustomStringConvertible, Comparable {
                 vietnamese: "Mã số thuế “\(trimmed)” chỉ có 9 chữ số: có lẽ đã mất số 0 ở đầu (thường do Excel), hãy ghi 0\(digits)\(hint).",
                 english: "Tax code “\(trimmed)” has 9 digits: it probably lost its leading zero (Excel does this); write 0\(digits)\(hintEN).")
         case 12:
+            // Contract §4: a 13-digit code that lost its leading zero, or a personal ID number.
+            // The first is offered only when it passes the check (as the 9-digit hint does).
+            let restored = "0\(digits.prefix(9))-\(digits.suffix(3))"
+            if (try? TaxCode(parsing: restored)) != nil {
+                throw Problem(
+                    vietnamese: "“\(trimmed)” có 12 chữ số: hoặc là mã 13 số đã mất số 0 ở đầu (\(restored) là mã hợp lệ), hoặc là số định danh cá nhân — không phải mã số thuế doanh nghiệp.",
+                    english: "“\(trimmed)” has 12 digits: either a 13-digit code that lost its leading zero (\(restored) is a valid code) or a personal ID number, which is not an enterprise tax code.")
+            }
             throw Problem(
-                vietnamese: "“\(trimmed)” có 12 chữ số: hoặc là mã 13 số đã mất số 0 ở đầu (0\(digits.prefix(9))-\(digits.suffix(3))), hoặc là số định danh cá nhân — không phải mã số thuế doanh nghiệp.",
-                english: "“\(trimmed)” has 12 digits: either a 13-digit code that lost its leading zero (0\(digits.prefix(9))-\(digits.suffix(3))) or a personal ID number, which is not an enterprise tax code.")
+                vietnamese: "“\(trimmed)” có 12 chữ số: không phải mã số thuế doanh nghiệp (thêm số 0 ở đầu cũng không thành mã hợp lệ); có lẽ là số định danh cá nhân. Mã số thuế có 10 chữ số, hoặc 13 dạng XXXXXXXXXX-NNN.",
+                english: "“\(trimmed)” has 12 digits: it is not an enterprise tax code (adding a leading zero does not make a valid one either); perhaps a personal ID number. A tax code has 10 digits, or 13 written XXXXXXXXXX-NNN.")
         default:
             throw Problem(
                 vietnamese: "Mã số thuế phải có 10 chữ số, hoặc 13 dạng XXXXXXXXXX-NNN; “\(trimmed)” có \(digits.count) chữ số.",

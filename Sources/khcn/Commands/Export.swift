@@ -15,6 +15,12 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let out = global.printer
+        // Contract §5: an export is CSV; `--json` is refused rather than silently ignored.
+        if global.json {
+            throw RegistryError(.usage, type: "usage-error", field: "json",
+                                vi: "export chỉ ghi CSV, không nhận --json; để lấy JSON hãy dùng lệnh list hoặc show của loại đó với --json.",
+                                en: "export writes CSV only and does not take --json; for JSON use that kind's list or show command with --json.")
+        }
         // Contract §6: the file is opened before anything else, so an unwritable path is exit 66
         // with nothing changed.
         var sink = try CSVSink(path: output, excel: excel)

@@ -28,7 +28,7 @@ struct GICommand: ParsableCommand {
             let record = try GIRegister(session).add(
                 number: certificateNumber, name: name, product: product, granted: granted, decision: decision,
                 managingOrg: managingOrg, area: area, applicationNumber: applicationNumber, context: context)
-            out.written(record, done: out.text("Đã ghi chỉ dẫn địa lý “\(name)”.", "Registered the geographical indication “\(name)”."))
+            out.written(record, done: out.text("Đã ghi chỉ dẫn địa lý “\(CleanText.collapsingSpaces(name))”.", "Registered the geographical indication “\(CleanText.collapsingSpaces(name))”."))
         }
     }
 
@@ -46,6 +46,7 @@ struct GICommand: ParsableCommand {
             let context = try write.context()
             let session = try global.openRegistry()
             let record = try GIRegister(session).cancel(number: number, on: date, context: context)
+            let number = try GIRegister.certificateNumber(number)   // as stored: 86 → 00086 (contract §4)
             out.written(record, done: out.text("Đã ghi chấm dứt văn bằng \(number) từ \(out.date(date)).", "Cancelled certificate \(number) from \(out.date(date))."))
         }
     }

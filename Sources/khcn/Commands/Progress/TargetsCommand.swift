@@ -41,14 +41,33 @@ struct TargetsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: words("Ghi số liệu có ngày của một chỉ tiêu không tính được từ sổ đăng ký.", "A dated observation of a target the registry cannot count."))
 
         @Argument(help: .vi("Mã chỉ tiêu (xem khcn targets list).", en: "Target code (khcn targets list).")) var code: String
-        @Argument(help: .vi("Giá trị, theo đơn vị của chỉ tiêu (ví dụ 0.85 cho 0,85%).", en: "The value, in the target's unit (e.g. 0.85 for 0.85%).")) var value: Double
+        /// One value; `.allUnrecognized` so that a negative value (`-3`) arrives here and meets
+        /// the target's rule, instead of reading as an unknown option and a missing argument.
+        @Argument(parsing: .allUnrecognized, help: .vi("Giá trị, theo đơn vị của chỉ tiêu (ví dụ 0,85 hoặc 0.85 cho 0,85%).", en: "The value, in the target's unit (e.g. 0,85 or 0.85 for 0.85%)."))
+        var value: [String] = []
         @Option(help: .vi("Ngày của số liệu, dạng YYYY-MM-DD.", en: "Date of the observation, YYYY-MM-DD.")) var on: DateArgument
         @Option(help: .vi("Nguồn số liệu.", en: "Where the figure comes from.")) var source: String?
         @OptionGroup var write: WriteOptions
         @OptionGroup var global: GlobalOptions
 
+        /// The one value, decimal comma or point (issue 12); a negative one goes on to the
+        /// target's rule, which refuses it (65) saying why. Anything else is a usage error (64).
+        func requireValue() throws(RegistryError) -> Double {
+            guard value.count == 1, let number = TargetValue(argument: value[0]) else {
+                let stray = value.first { TargetValue(argument: $0) == nil } ?? value.dropFirst().first
+                let shape = ("khcn targets record MÃ GIÁ_TRỊ --on NGÀY (ví dụ 0,85 cho 0,85 %)",
+                             "khcn targets record CODE VALUE --on DATE (e.g. 0.85 for 0.85%)")
+                throw RegistryError(
+                    .usage, type: "usage-error", field: "value", value: stray,
+                    vi: stray.map { "Không hiểu “\($0)”: cần đúng một giá trị là số, \(shape.0)." } ?? "Thiếu giá trị: \(shape.0).",
+                    en: stray.map { "Cannot read “\($0)”: give exactly one number, \(shape.1)." } ?? "The value is missing: \(shape.1).")
+            }
+            return number.number
+        }
+
         func run() throws {
             let out = global.printer
+            let value = try requireValue()
             let date = try on.date(field: "on")
             let context = try write.context()
             let session = try global.openRegistry()
@@ -82,6 +101,19 @@ struct TargetsCommand: ParsableCommand {
                                  "Target \(code) now counts \(out.ruleWord(rule.rawValue)) (\(rule.rawValue))."))
             }
         }
+    }
+}
+
+/// A target value as a clerk writes it: `0,85` (the decimal comma this tool itself prints in
+/// Vietnamese) or `0.85`; `-3` too, so that the target's rule can say why it is refused.
+struct TargetValue {
+    let number: Double
+
+    init?(argument: String) {
+        let text = argument.contains(".") ? argument : argument.replacingOccurrences(of: ",", with: ".")
+        guard text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
+              let number = Double(text), number.isFinite else { return nil }
+        self.number = number
     }
 }
 
