@@ -191,6 +191,10 @@ public struct Importer {
         var report = report
         if report.rejected == 0 { report.rejected = rejected.count }
         if !report.loaded { report.batch = nil }
+        // Problems are found phase by phase (parsing, then registry checks, then the upsert);
+        // a clerk fixes the file top to bottom, so they are listed by line (whole-file first).
+        report.errors = report.errors.enumerated()
+            .sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element)
         if let rejects, let source = reader.replayPath {
             try RejectsWriter.write(source: source, detected: reader.detected, lines: rejected.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, to: rejects)
         }

@@ -45,7 +45,7 @@ extension Printer {
         if !report.errors.isEmpty {
             say("")
             var problems = Table([text("Dòng", "Line"), text("Lỗi", "Error"), text("Trường", "Field"), text("Giá trị", "Value"), text("Cần sửa", "What is expected")],
-                                 rightAligned: [0])
+                                 rightAligned: [0], wrapped: [3, 4])
             for problem in report.errors.prefix(200) {
                 problems.append([problem.line.map(String.init) ?? "—", problem.kind.rawValue, problem.field ?? "—",
                                  (problem.value ?? "—").count > 30 ? String((problem.value ?? "").prefix(29)) + "…" : (problem.value ?? "—"),

@@ -1,0 +1,44 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Issue 12, "commands that mislead": import errors in line order and within 100 columns, the
+/// import's phases on a terminal, and lists that name the enterprise and give their total.
+@Suite struct ClerkOutputTests {
+    static func folder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func importErrorsAreListedByLineWithinAHundredColumns() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Line 2's problem is found by the registry check, after line 3's parse errors.
+        let file = folder.appendingPathComponent("gcn.csv").path
+        try """
+            tax_code,certificate_number,issued_on,issuer,basis
+            0101248141,01/GCN,2024-06-10,Sở KH&CN,13/2019/NĐ-CP
+            0101248142,02/GCN,31/02/2024,Sở,13/2019
+            0100109106,03/GCN,2024-06-10,Sở KH&CN Tuyên Quang,268/2025/NĐ-CP
+
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+
+        let human = try KhcnRun.run(["import", "certificates", file], database: database)
+        #expect(human.status == 65)
+        let lines = human.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { $0.count <= 100 }, "\(lines.map(\.count))")
+        let numbered = lines.compactMap { line in
+            Int(line.prefix(4).trimmingCharacters(in: .whitespaces)).map { ($0, line) }
+        }.filter { $0.1.contains("-error") }
+        #expect(numbered.map(\.0) == [2, 3, 3, 4], "\(human.stdout)")
+        // The "what to fix" text is wrapped under its own column, not cut.
+        #expect(lines.contains { $0.hasSuffix("đăng ký; hãy nhập doanh nghiệp trước.") && $0.hasPrefix("     ") }, "\(human.stdout)")
+
+        let json = try KhcnRun.run(["import", "certificates", file, "--json"], database: database)
+        let errorLines = (json.object["errors"] as? [[String: Any]])?.compactMap { $0["line"] as? Int }
+        #expect(errorLines == [2, 3, 3, 4])
+    }
+}
