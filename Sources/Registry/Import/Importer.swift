@@ -60,7 +60,7 @@ public struct Importer {
 
     public func run(
         _ kind: RecordKind, path: String, options: ImportOptions, context: ChangeContext,
-        progress: ((_ done: Int, _ total: Int?) -> Void)? = nil
+        progress: ((_ done: Int, _ total: Int?) -> Void)? = nil, phase: ((ImportPhase) -> Void)? = nil
     ) throws(RegistryError) -> ImportReport {
         let trace = PhaseTrace()
         defer { trace.mark("done") }
@@ -100,10 +100,12 @@ public struct Importer {
         do {
             try connection.query("BEGIN")
             defer { _ = try? connection.query("ROLLBACK") }   // harmless after COMMIT
+            phase?(.reading)
             let readable = try stage(kind, columns: columns, reader: reader, options: options, report: &report,
                                      rejected: &rejectedRanges, progress: progress)
             trace.mark("parse+copy")
             guard readable else { return try finish(report, rejectedRanges, reader, rejects) }
+            phase?(.checking)
             // Statistics on the staging table let the planner join 10,000 rows to a registry
             // of a million through its indexes instead of scanning it.
             try connection.query("ANALYZE import_staging")
@@ -122,6 +124,7 @@ public struct Importer {
                 try estimateCounts(kind, report: &report, rejected: rejectedRanges)
                 return try finish(report, rejectedRanges, reader, rejects)
             }
+            phase?(.writing)
             if !options.dryRun {
                 report.batch = Int(try connection.query(
                     """
@@ -139,7 +142,8 @@ public struct Importer {
                        set_config('khcn.legal_ref', $3, true), set_config('khcn.batch', $4, true)
                 """,
                 [writeContext.actor, writeContext.reason ?? "", writeContext.legalRef ?? "", writeContext.batch.map(String.init) ?? ""])
-            try upsert(kind, report: &report, rejected: &rejectedRanges)
+            try upsert(kind, report: &report, rejected: &rejectedRanges) { phase?(.indexing) }
+            phase?(.writing)
             trace.mark("upsert")
             if !rejectedRanges.isEmpty && rejectedRanges.count > (options.maxErrors ?? 0) {
                 report.valid = false
@@ -404,7 +408,7 @@ public struct Importer {
 
     /// Updates changed records and inserts new ones, set-based. If the database refuses the
     /// set (a rule only it can check), each row is tried on its own to name the lines at fault.
-    private func upsert(_ kind: RecordKind, report: inout ImportReport, rejected: inout [Int: Int]) throws {
+    private func upsert(_ kind: RecordKind, report: inout ImportReport, rejected: inout [Int: Int], indexing: () -> Void) throws {
         let connection = session.connection
         let statements = Importer.statements(kind)
         let rebuild = try deferIndexes(kind)
@@ -417,6 +421,7 @@ public struct Importer {
                 trace.mark("  statement")
             }
             try connection.query("RELEASE SAVEPOINT import_upsert")
+            if !rebuild.isEmpty { indexing() }
             for definition in rebuild { try connection.query(definition) }
             trace.mark("  indexes rebuilt")
             return
