@@ -91,4 +91,69 @@ import Testing
         #expect(piped.stderr.isEmpty, "\(piped.stderr.debugDescription)")
         #expect(!piped.stdout.contains("\u{1B}") && !piped.stdout.contains("\r"))
     }
+
+    @Test func listsNameTheEnterpriseOrApplicantInTheTableOnly() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        func khcn(_ arguments: String...) throws -> KhcnRun {
+            let writes = ["add"].contains(arguments[1])
+            let run = try KhcnRun.run(arguments + (writes ? ["--actor", "Lan", "--reason", "hồ sơ"] : []), database: database)
+            #expect(run.status == 0, "\(arguments) \(run.stderr)")
+            return run
+        }
+        _ = try khcn("enterprise", "add", "--tax-code", "0100109106", "--name", "Công ty Tân Trào")
+        _ = try khcn("certificate", "add", "--tax-code", "0100109106", "--number", "05/2024/GCN", "--issued", "2024-06-10")
+        _ = try khcn("fund", "add", "--tax-code", "0100109106", "--established", "2024-07-01")
+        _ = try khcn("ip", "add", "--kind", "utility-solution", "--application-number", "2-2024-00321", "--filed", "2024-05-10",
+                     "--title", "Máy sao chè", "--applicant-tax-code", "0100109106")
+        _ = try khcn("ip", "add", "--kind", "invention", "--application-number", "1-2025-00042", "--filed", "2025-02-10",
+                     "--title", "Cam không hạt", "--applicant-name", "Nguyễn Văn An")
+
+        for (list, header) in [("certificate", "Doanh nghiệp"), ("fund", "Doanh nghiệp")] {
+            let run = try khcn(list, "list")
+            #expect(run.stdout.split(separator: "\n").first?.contains(header) == true, "\(run.stdout)")
+            #expect(run.stdout.contains("0100109106  Công ty Tân Trào"), "\(run.stdout)")
+            let english = try khcn(list, "list", "--lang", "en")
+            #expect(english.stdout.contains("Enterprise") && english.stdout.contains("Công ty Tân Trào"))
+        }
+        let ip = try khcn("ip", "list")
+        #expect(ip.stdout.contains("Chủ đơn"), "\(ip.stdout)")
+        #expect(ip.stdout.range(of: #"Máy sao chè +Công ty Tân Trào"#, options: .regularExpression) != nil, "\(ip.stdout)")
+        #expect(ip.stdout.contains("Nguyễn Văn An"))
+        // JSON keeps the canonical keys of contract §6.
+        let json = try khcn("certificate", "list", "--json")
+        #expect((json.json as? [[String: Any]])?.first?.keys.contains("enterprise_name") == false)
+        #expect(!(try khcn("ip", "list", "--json")).stdout.contains("Công ty Tân Trào"))
+    }
+
+    @Test func enterpriseListGivesItsTotalAndFiltersByCommuneAndAddress() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var text = "tax_code,name,address,commune_code\n"
+        text += "0100109106,Công ty Tân Trào,\"Tổ 3, phường Minh Xuân\",02242\n"
+        text += "0101248141,Công ty Hà Giang,\"Số 5, phường Nguyễn Trãi\",02500\n"
+        for (index, code) in KillTests.taxCodes(count: 1_000, from: 300_001_000).enumerated() {
+            text += "\(code),Công ty Thử nghiệm Số \(index),\"Thôn \(index), xã Thái Bình\",02300\n"
+        }
+        let file = folder.appendingPathComponent("dn.csv").path
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try KhcnRun.run(["import", "enterprises", file], database: database).status == 0)
+        func khcn(_ arguments: String...) throws -> KhcnRun { try KhcnRun.run(arguments, database: database) }
+
+        #expect(try khcn("enterprise", "list", "--limit", "5").stdout.contains("5 trong tổng số hơn 1.000 doanh nghiệp"))
+        #expect(try khcn("enterprise", "list", "--limit", "5", "--lang", "en").stdout.contains("5 of more than 1,000 enterprise(s)"))
+        let some = try khcn("enterprise", "list", "--search", "số 99", "--limit", "3")
+        #expect(some.stdout.contains("3 trong tổng số 11 doanh nghiệp (dùng --limit để xem thêm)"), "\(some.stdout)")
+        #expect(try khcn("enterprise", "list", "--search", "số 99", "--limit", "11").stdout.contains("\n11 doanh nghiệp\n"))
+
+        let commune = try khcn("enterprise", "list", "--commune", "02242")
+        #expect(commune.stdout.contains("Công ty Tân Trào") && commune.stdout.contains("\n1 doanh nghiệp"), "\(commune.stdout)")
+        let address = try khcn("enterprise", "list", "--address", "NGUYEN trai", "--json")
+        #expect((address.json as? [[String: Any]])?.compactMap { $0["tax_code"] as? String } == ["0101248141"])
+        #expect(try khcn("enterprise", "list", "--address", "xa thai binh", "--commune", "02300", "--limit", "2")
+            .stdout.contains("2 trong tổng số 1.000 doanh nghiệp"))
+        #expect(try khcn("enterprise", "list", "--commune", "99999").stdout.contains("Không có doanh nghiệp nào phù hợp."))
+    }
 }
