@@ -81,9 +81,19 @@ public final class RegistrySession {
     }
 
     /// The same, one row at a time (libpq single-row mode): memory stays flat however many
-    /// rows come back (contract §8: every list streams).
+    /// rows come back (contract §8: every list streams). A second column, if any, is the
+    /// enterprise's name.
     func eachRecord(_ kind: RecordKind, _ sql: String, _ parameters: [String?], _ body: (CanonicalRecord) throws -> Void) throws(RegistryError) {
-        try read { try connection.forEachRow(sql, parameters) { try body(CanonicalRecord(kind: kind, json: $0[0] ?? "{}")) } }
+        try read {
+            try connection.forEachRow(sql, parameters) { row in
+                try body(CanonicalRecord(kind: kind, json: row[0] ?? "{}", enterpriseName: row.count > 1 ? row[1] : nil))
+            }
+        }
+    }
+
+    /// Joins a list's rows `r` to their enterprise for its name (`e.name`), by the province in `$1`.
+    static func joiningEnterprise(on column: String) -> String {
+        " LEFT JOIN enterprise e ON e.province_code = $1 AND e.tax_code = r.\(column)"
     }
 
     /// Refuses to run registry commands on a database whose schema is behind `SQL/` (exit 69),

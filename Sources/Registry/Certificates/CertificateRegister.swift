@@ -23,9 +23,9 @@ public struct CertificateRegister {
 
     /// The certificate as it stood on `asOf` (SQL/0013 `certificate_as_of`): canonical columns,
     /// `status`, the S&T results relied on and the amendments up to that day.
-    static func select(asOf: String) -> String {
+    static func select(asOf: String, named: Bool = false) -> String {
         """
-        SELECT row_to_json(r)::text FROM (
+        SELECT row_to_json(r)::text\(named ? ", e.name" : "") FROM (
             SELECT v.tax_code, v.certificate_number, v.issued_on, v.issuer, v.basis, v.revoked_on, v.revoke_reason,
                    v.revocation_kind, v.status, v.results, v.amendments
               FROM certificate_as_of($1, \(asOf)) v
@@ -150,10 +150,10 @@ public struct CertificateRegister {
         if let taxCode { _ = try EnterpriseRegister(session).find(taxCode) }
         try session.eachRecord(
             .certificate,
-            Self.select(asOf: "$3::date") + """
+            Self.select(asOf: "$3::date", named: true) + """
                  WHERE ($2::text IS NULL OR v.tax_code = $2) AND ($4::boolean IS FALSE OR v.status = 'valid')
-                ) r ORDER BY r.certificate_number
-                """,
+                ) r
+                """ + RegistrySession.joiningEnterprise(on: "tax_code") + " ORDER BY r.certificate_number",
             [session.province, taxCode?.description, (asOf ?? session.today).description, asOf == nil ? "false" : "true"], body)
     }
 

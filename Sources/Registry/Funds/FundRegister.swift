@@ -7,9 +7,9 @@ public struct FundRegister {
 
     /// The fund as it stood on `asOf` (SQL/0013 `fund_as_of`): canonical columns, `status` and
     /// the yearly `allocations` as known that day.
-    static func select(asOf: String) -> String {
+    static func select(asOf: String, named: Bool = false) -> String {
         """
-        SELECT row_to_json(r)::text FROM (
+        SELECT row_to_json(r)::text\(named ? ", e.name" : "") FROM (
             SELECT v.tax_code, v.established_on, v.decision, v.capital, v.notified_on, v.closed_on, v.status, v.allocations
               FROM fund_as_of($1, \(asOf)) v
         """
@@ -132,10 +132,10 @@ public struct FundRegister {
     public func each(taxCode: TaxCode? = nil, asOf: CivilDate? = nil, _ body: (CanonicalRecord) throws -> Void) throws(RegistryError) {
         try session.eachRecord(
             .fund,
-            Self.select(asOf: "$3::date") + """
+            Self.select(asOf: "$3::date", named: true) + """
                  WHERE ($2::text IS NULL OR v.tax_code = $2) AND ($4::boolean IS FALSE OR v.status = 'open')
-                ) r ORDER BY r.tax_code, r.established_on
-                """,
+                ) r
+                """ + RegistrySession.joiningEnterprise(on: "tax_code") + " ORDER BY r.tax_code, r.established_on",
             [session.province, taxCode?.description, (asOf ?? session.today).description, asOf == nil ? "false" : "true"], body)
     }
 

@@ -7,9 +7,9 @@ public struct IPRegister {
 
     /// The record as it stood on `asOf` (SQL/0013 `ip_as_of`): canonical columns, then
     /// `status`, `expires_on` and the `events`, each counting only events dated up to that day.
-    static func select(asOf: String) -> String {
+    static func select(asOf: String, named: Bool = false) -> String {
         """
-        SELECT row_to_json(r)::text FROM (
+        SELECT row_to_json(r)::text\(named ? ", COALESCE(e.name, r.applicant_name)" : "") FROM (
             SELECT v.kind, v.application_number, v.filed_on, v.title, v.applicant_tax_code, v.applicant_name, v.ipc,
                    v.published_on, v.examination_requested_on, v.granted_on, v.grant_number, v.refused_on,
                    v.withdrawn_on, v.lapsed_on, v.invalidated_on, v.restored_on, v.checked_on,
@@ -136,11 +136,11 @@ public struct IPRegister {
     ) throws(RegistryError) {
         try session.eachRecord(
             .ip,
-            Self.select(asOf: "$3::date") + """
+            Self.select(asOf: "$3::date", named: true) + """
                  WHERE ($2::text IS NULL OR v.kind = $2) AND ($5::text IS NULL OR v.applicant_tax_code = $5)
                    AND ($4::text IS NULL OR v.status = $4)
-                ) r ORDER BY r.application_number
-                """,
+                ) r
+                """ + RegistrySession.joiningEnterprise(on: "applicant_tax_code") + " ORDER BY r.application_number",
             [session.province, kind?.rawValue, (asOf ?? session.today).description, status, applicant?.description], body)
     }
 

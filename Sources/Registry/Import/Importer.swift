@@ -60,7 +60,7 @@ public struct Importer {
 
     public func run(
         _ kind: RecordKind, path: String, options: ImportOptions, context: ChangeContext,
-        progress: ((_ done: Int, _ total: Int?) -> Void)? = nil
+        progress: ((_ done: Int, _ total: Int?) -> Void)? = nil, phase: ((ImportPhase) -> Void)? = nil
     ) throws(RegistryError) -> ImportReport {
         try session.require(.importBatches)
         let context = try session.auditContext(context)
@@ -102,10 +102,12 @@ public struct Importer {
         do {
             try connection.query("BEGIN")
             defer { _ = try? connection.query("ROLLBACK") }   // harmless after COMMIT
+            phase?(.reading)
             let readable = try stage(kind, columns: columns, reader: reader, options: options, report: &report,
                                      rejected: &rejectedRanges, progress: progress)
             trace.mark("parse+copy")
             guard readable else { return try finish(report, rejectedRanges, reader, rejects) }
+            phase?(.checking)
             // Statistics on the staging table let the planner join 10,000 rows to a registry
             // of a million through its indexes instead of scanning it.
             try connection.query("ANALYZE import_staging")
@@ -124,6 +126,7 @@ public struct Importer {
                 try estimateCounts(kind, report: &report, rejected: rejectedRanges)
                 return try finish(report, rejectedRanges, reader, rejects)
             }
+            phase?(.writing)
             if !options.dryRun {
                 report.batch = Int(try connection.query(
                     """
@@ -141,7 +144,8 @@ public struct Importer {
                        set_config('khcn.legal_ref', $3, true), set_config('khcn.batch', $4, true)
                 """,
                 [writeContext.actor, writeContext.reason ?? "", writeContext.legalRef ?? "", writeContext.batch.map(String.init) ?? ""])
-            try upsert(kind, report: &report, rejected: &rejectedRanges)
+            try upsert(kind, report: &report, rejected: &rejectedRanges) { phase?(.indexing) }
+            phase?(.writing)
             trace.mark("upsert")
             if !rejectedRanges.isEmpty && rejectedRanges.count > (options.maxErrors ?? 0) {
                 report.valid = false
@@ -193,6 +197,10 @@ public struct Importer {
         var report = report
         if report.rejected == 0 { report.rejected = rejected.count }
         if !report.loaded { report.batch = nil }
+        // Problems are found phase by phase (parsing, then registry checks, then the upsert);
+        // a clerk fixes the file top to bottom, so they are listed by line (whole-file first).
+        report.errors = report.errors.enumerated()
+            .sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element)
         if let rejects, let source = reader.replayPath {
             try RejectsWriter.write(source: source, detected: reader.detected, lines: rejected.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, to: rejects)
         }
@@ -402,7 +410,7 @@ public struct Importer {
 
     /// Updates changed records and inserts new ones, set-based. If the database refuses the
     /// set (a rule only it can check), each row is tried on its own to name the lines at fault.
-    private func upsert(_ kind: RecordKind, report: inout ImportReport, rejected: inout [Int: Int]) throws {
+    private func upsert(_ kind: RecordKind, report: inout ImportReport, rejected: inout [Int: Int], indexing: () -> Void) throws {
         let connection = session.connection
         let statements = Importer.statements(kind)
         let rebuild = try deferIndexes(kind)
@@ -415,6 +423,7 @@ public struct Importer {
                 trace.mark("  statement")
             }
             try connection.query("RELEASE SAVEPOINT import_upsert")
+            if !rebuild.isEmpty { indexing() }
             for definition in rebuild { try connection.query(definition) }
             trace.mark("  indexes rebuilt")
             return

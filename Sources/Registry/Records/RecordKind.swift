@@ -96,6 +96,9 @@ public enum RecordKind: String, Sendable, CaseIterable {
 public struct CanonicalRecord: Sendable {
     public let kind: RecordKind
     public let json: String
+    /// The enterprise's name (an IP application's: its applicant's) when a list joined it in,
+    /// for the people's table (issue 12); never part of the canonical JSON (contract §6).
+    public var enterpriseName: String? = nil
 }
 
 /// A PostgreSQL array literal of text values, for `$n::text[]` parameters.

@@ -45,7 +45,7 @@ extension Printer {
         if !report.errors.isEmpty {
             say("")
             var problems = Table([text("Dòng", "Line"), text("Lỗi", "Error"), text("Trường", "Field"), text("Giá trị", "Value"), text("Cần sửa", "What is expected")],
-                                 rightAligned: [0])
+                                 rightAligned: [0], wrapped: [3, 4])
             for problem in report.errors.prefix(200) {
                 problems.append([problem.line.map(String.init) ?? "—", problem.kind.rawValue, problem.field ?? "—",
                                  (problem.value ?? "—").count > 30 ? String((problem.value ?? "").prefix(29)) + "…" : (problem.value ?? "—"),
@@ -71,37 +71,5 @@ extension Printer {
             say(text("Không ghi gì: hãy sửa các lỗi trên rồi nhập lại (hoặc dùng --max-errors).",
                      "Nothing written: fix the errors above and import again (or use --max-errors)."))
         }
-    }
-}
-
-/// A progress bar on stderr, only on a terminal, only once an import has taken a second.
-final class ProgressBar {
-    private let label: String
-    private let start = Date()
-    private let enabled = isatty(STDERR_FILENO) == 1
-    private var shown = false
-    private var lastDraw = Date.distantPast
-
-    init(label: String) { self.label = label }
-
-    /// `total`: nil when the input is a pipe, which has no size: then only the bytes read show.
-    func update(done: Int, total: Int?) {
-        guard enabled, Date().timeIntervalSince(start) > 1, Date().timeIntervalSince(lastDraw) > 0.1 else { return }
-        lastDraw = Date()
-        shown = true
-        guard let total, total > 0 else {
-            FileHandle.standardError.write(Data("\r\(label) … \(done / 1_048_576) MB\u{1B}[K".utf8))
-            return
-        }
-        let fraction = min(1, Double(done) / Double(total))
-        let width = 30
-        let filled = Int(fraction * Double(width))
-        let line = "\r\(label) [" + String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-            + "] \(Int(fraction * 100))% (\(done / 1_048_576)/\(total / 1_048_576) MB)"
-        FileHandle.standardError.write(Data(line.utf8))
-    }
-
-    func finish() {
-        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }

@@ -26,8 +26,10 @@ extension Printer {
     /// the table keeps only its cells, since its columns are as wide as their widest cell.
     func list(kind: RecordKind, empty: (String, String),
               _ produce: ((CanonicalRecord) throws -> Void) throws(RegistryError) -> Void) throws(RegistryError) {
-        let columns = Printer.tableColumns[kind] ?? kind.columns
-        var table = Table(columns.map(label), rightAligned: Set(columns.enumerated().filter { Printer.moneyColumns.contains($0.element) }.map(\.offset)))
+        let columns = Printer.listColumns(kind)
+        var table = Table(columns.map { listLabel($0, kind: kind) },
+                          rightAligned: Set(columns.enumerated().filter { Printer.moneyColumns.contains($0.element) }.map(\.offset)),
+                          wrapped: Set(columns.enumerated().filter { [Printer.nameColumn, "title"].contains($0.element) }.map(\.offset)))
         var count = 0
         try produce { record in
             if json {
@@ -35,7 +37,8 @@ extension Printer {
                 let object = json(record).rendered().replacingOccurrences(of: "\n", with: "\n  ")
                 print((count == 0 ? "[\n  " : ",\n  ") + object, terminator: "")
             } else if case .object(let pairs) = json(record) {
-                let values = Dictionary(pairs, uniquingKeysWith: { a, _ in a })
+                var values = Dictionary(pairs, uniquingKeysWith: { a, _ in a })
+                values[Printer.nameColumn] = record.enterpriseName.map(JSON.string) ?? .null
                 table.append(columns.map { format($0, values[$0] ?? .null, short: true) })
             }
             count += 1

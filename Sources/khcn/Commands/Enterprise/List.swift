@@ -9,6 +9,8 @@ extension EnterpriseCommand {
 
         @Option(help: .vi("Một phần tên (gõ `tan trao` tìm được `Tân Trào`) hoặc phần đầu mã số thuế.", en: "Part of the name (`tan trao` finds `Tân Trào`) or the start of a tax code.")) var search: String?
         @Option(help: .vi("active (hoạt động), suspended (tạm ngừng) hoặc dissolved (giải thể).", en: "active, suspended or dissolved.")) var status: EnterpriseStatus?
+        @Option(help: .vi("Chỉ các doanh nghiệp có mã xã này, ví dụ 02242.", en: "Only enterprises with this commune code (mã xã), e.g. 02242.")) var commune: String?
+        @Option(help: .vi("Một phần địa chỉ, không phân biệt hoa thường, có dấu hay không (`minh xuan` tìm được `phường Minh Xuân`).", en: "Part of the address, ignoring case and diacritics (`minh xuan` finds `phường Minh Xuân`).")) var address: String?
         @Option(help: .vi("Số dòng tối đa (mặc định 50).", en: "At most this many rows (default 50).")) var limit: Int = 50
         @OptionGroup var global: GlobalOptions
 
@@ -19,15 +21,15 @@ extension EnterpriseCommand {
         func run() throws {
             let out = global.printer
             let session = try global.openRegistry()
-            let enterprises = try EnterpriseRegister(session).list(search: search, status: status, limit: limit)
+            let (enterprises, total) = try EnterpriseRegister(session).page(
+                search: search, status: status, commune: commune, address: address, limit: limit)
             if out.json {
                 out.emit(.array(enterprises.map(out.json)))
             } else if enterprises.isEmpty {
                 out.say(out.text("Không có doanh nghiệp nào phù hợp.", "No enterprise matches."))
             } else {
                 out.say(out.table(enterprises))
-                out.say(out.text("\(enterprises.count) doanh nghiệp", "\(enterprises.count) enterprise(s)")
-                        + (enterprises.count == limit ? out.text(" (đã giới hạn; dùng --limit để xem thêm)", " (limit reached; use --limit for more)") : ""))
+                out.say(out.shown(enterprises.count, of: total, noun: ("doanh nghiệp", "enterprise(s)")))
             }
         }
     }

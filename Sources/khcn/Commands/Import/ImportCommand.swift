@@ -45,10 +45,11 @@ struct ImportCommand: ParsableCommand {
             let reportFile = try report.map { path throws(RegistryError) in try OutputFile(path: path, field: "report") }
             defer { reportFile?.discardIfUnwritten() }
             let session = try global.openRegistry()
-            let bar = ProgressBar(label: out.text("Đang nhập", "Importing"))
-            let result = try Importer(session).run(kind.kind, path: file, options: options, context: context) { done, total in
-                bar.update(done: done, total: total)
-            }
+            let bar = ProgressBar(out, dryRun: dryRun)
+            defer { bar.finish() }   // also when the import fails: the message starts on a clean line
+            let result = try Importer(session).run(kind.kind, path: file, options: options, context: context,
+                                                   progress: { done, total in bar.update(done: done, total: total) },
+                                                   phase: { bar.phase($0) })
             bar.finish()
             let document = out.json(result)
             try reportFile?.write(Array((document.rendered() + "\n").utf8))
