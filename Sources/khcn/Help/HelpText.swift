@@ -108,6 +108,36 @@ enum HelpText {
 }
 
 extension HelpText {
+    static let userAdd = words("""
+        Mật khẩu không bao giờ ghi trên dòng lệnh: khcn hỏi hai lần (không hiện ký tự), hoặc đọc \
+        dòng đầu của đầu vào chuẩn với --password-stdin.
+
+        Ví dụ:
+          khcn user add nguyenvana --role clerk --full-name "Nguyễn Văn A" --province 08
+        """, """
+        A password is never a command-line value: khcn asks twice (without echo), or reads the \
+        first line of standard input with --password-stdin.
+
+        Example:
+          khcn user add nguyenvana --role clerk --full-name "Nguyễn Văn A" --province 08
+        """)
+
+    static let personErase = words("""
+        Quyền được xóa dữ liệu cá nhân (Luật 91/2025/QH15): tên được thay bằng bí danh ở nơi duy \
+        nhất lưu nó, nên không còn trong bảng, nhật ký hay dòng nhập nào; các dấu niêm phong vẫn \
+        khớp. Bắt buộc: --reason.
+
+        Ví dụ:
+          khcn person erase 12 --reason "Chủ thể dữ liệu yêu cầu xóa"
+        """, """
+        The right to erasure (Law 91/2025/QH15): the name becomes a pseudonym in the one place it \
+        is held, so no table, audit image or import row holds it; every seal still holds. \
+        Required: --reason.
+
+        Example:
+          khcn person erase 12 --reason "The data subject asked for erasure"
+        """)
+
     /// The columns import reads for each kind, with the Vietnamese names it accepts (contract §6).
     static var importColumns: String {
         let kinds = RecordKind.allCases.compactMap { kind in kind.fileKind.map { (kind, $0) } }
@@ -141,6 +171,7 @@ extension HelpText {
 }
 
 extension ArgumentHelp {
+    static var loginName: ArgumentHelp { .vi("Tên đăng nhập.", en: "Login name.") }
     static var taxCode: ArgumentHelp {
         .vi("Mã số thuế: 10 chữ số, hoặc 13 chữ số viết XXXXXXXXXX-NNN (bắt buộc).",
             en: "Tax code: 10 digits, or 13 written XXXXXXXXXX-NNN (required).")

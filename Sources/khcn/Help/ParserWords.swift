@@ -38,6 +38,7 @@ enum ParserWords {
         (#"\(values:$"#, "(giá trị:"),
         (#"; default: "#, "; mặc định: "),
         (#"\(default: "#, "(mặc định: "),
+        (#"^( +)default: "#, "$1mặc định: "),   // "; default:" wrapped onto the next line
         (#"^(  [a-z-]+) \(default\) "#, "$1 (mặc định)"),
         (#"See '(.*)' for detailed help\."#, "Xem hướng dẫn từng lệnh: $1"),
         (#"<subcommand>"#, "<lệnh>"),
@@ -95,6 +96,7 @@ enum UsageProblem: CaseIterable {
     case applicantMissing
     case grantNumberMissing
     case grantNumberWithoutGrant
+    case sealNotHash
 
     var english: String {
         switch self {
@@ -103,6 +105,7 @@ enum UsageProblem: CaseIterable {
         case .applicantMissing: "Give --applicant-tax-code or --applicant-name"
         case .grantNumberMissing: "--event granted needs --grant-number"
         case .grantNumberWithoutGrant: "--grant-number goes only with --event granted"
+        case .sealNotHash: "--seal takes a SHA-256 hash of 64 hexadecimal digits, not"
         }
     }
 
@@ -113,8 +116,12 @@ enum UsageProblem: CaseIterable {
         case .applicantMissing: "Cần --applicant-tax-code (chủ đơn là doanh nghiệp đã đăng ký) hoặc --applicant-name (tên chủ đơn)"
         case .grantNumberMissing: "--event granted cần kèm --grant-number (số bằng, ví dụ 1-0026606)"
         case .grantNumberWithoutGrant: "--grant-number chỉ dùng cùng --event granted"
+        case .sealNotHash: "--seal cần một mã niêm phong SHA-256 gồm 64 chữ số thập lục phân (0–9, a–f), không phải"
         }
     }
 
     var error: ValidationError { ValidationError(english) }
+
+    /// The problem followed by the value refused: `--seal … not “abc”`.
+    func error(_ value: String) -> ValidationError { ValidationError(english + " “\(value)”") }
 }

@@ -5,19 +5,17 @@ import Registry
 /// Options every command takes (contract §2): where the database is, which province, which
 /// language, and whether to print JSON.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: .vi("Địa chỉ cơ sở dữ liệu PostgreSQL (nếu không có: KHCN_DATABASE_URL, rồi các biến PG* của libpq).",
-                                   en: "PostgreSQL URL (else KHCN_DATABASE_URL, else libpq's PG* environment)."))
+    @Option(name: .long, help: .databaseURL)
     var databaseURL: String?
 
     @Option(name: .long, help: .vi("Mã tỉnh (nếu không có: KHCN_PROVINCE; mặc định 08, Tuyên Quang).",
                                    en: "Province code, the tenant key (else KHCN_PROVINCE; default 08, Tuyên Quang)."))
     var province: String?
 
-    @Option(name: .long, help: .vi("Ngôn ngữ hiển thị: vi (tiếng Việt, mặc định) hoặc en (tiếng Anh); hoặc đặt KHCN_LANG.",
-                                   en: "Language of human output: vi or en (else KHCN_LANG; default vi)."))
+    @Option(name: .long, help: .lang)
     var lang: Language?
 
-    @Flag(name: .long, help: .vi("In kết quả dạng JSON (cho phần mềm khác đọc).", en: "Print one JSON document on stdout."))
+    @Flag(name: .long, help: .json)
     var json = false
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
@@ -87,6 +85,16 @@ struct ReasonedWriteOptions: ParsableArguments {
 }
 
 extension ArgumentHelp {
+    /// The options of §2, shared with `UserGlobalOptions` (which leaves out `--province`).
+    static var databaseURL: ArgumentHelp {
+        .vi("Địa chỉ cơ sở dữ liệu PostgreSQL (nếu không có: KHCN_DATABASE_URL, rồi các biến PG* của libpq).",
+            en: "PostgreSQL URL (else KHCN_DATABASE_URL, else libpq's PG* environment).")
+    }
+    static var lang: ArgumentHelp {
+        .vi("Ngôn ngữ hiển thị: vi (tiếng Việt, mặc định) hoặc en (tiếng Anh); hoặc đặt KHCN_LANG.",
+            en: "Language of human output: vi or en (else KHCN_LANG; default vi).")
+    }
+    static var json: ArgumentHelp { .vi("In kết quả dạng JSON (cho phần mềm khác đọc).", en: "Print one JSON document on stdout.") }
     static var actor: ArgumentHelp {
         .vi("Người thực hiện (nếu không có: KHCN_ACTOR, rồi tên đăng nhập).", en: "Who makes the change (else KHCN_ACTOR, else the login name).")
     }

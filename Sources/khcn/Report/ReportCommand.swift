@@ -6,15 +6,26 @@ import Registry
 /// Vietnamese administrative document (HTML), or the same numbers as Markdown or CSV.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: words("Báo cáo tiến độ hằng năm: html, md hoặc csv.", "The yearly progress report: html, md or csv."))
+        commandName: "report", abstract: words("Báo cáo tiến độ hằng năm: html, md hoặc csv.", "The yearly progress report: html, md or csv."),
+        discussion: words("""
+            Ví dụ:
+              khcn report --format html --output bao-cao-2025.html --as-of 2025-11-30 --number 125 --signer "Nguyễn Văn A"
+            """, """
+            Example:
+              khcn report --format html --output report-2025.html --as-of 2025-11-30 --number 125 --signer "Nguyễn Văn A"
+            """))
 
-    @Option(help: "The date the figures are counted on, YYYY-MM-DD (default today); it goes in the title.") var asOf: DateArgument?
-    @Option(help: "html, md or csv.") var format: ReportFormat
-    @Option(help: "The file to write.") var output: String
-    @Option(help: "The document's number, e.g. 125/BC-SKHCN (\"125\" alone gets /BC-SKHCN).") var number: String?
-    @Option(help: "The full name of the person who signs.") var signer: String?
-    @Option(help: "The signer's title, e.g. \"KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC\" (| breaks the line; default GIÁM ĐỐC).") var signerTitle: String?
-    @Option(help: "A Markdown file with the sections Đánh giá chung; Khó khăn, vướng mắc; Đề xuất, kiến nghị.") var notes: String?
+    @Option(help: .vi("Ngày tính số liệu, dạng YYYY-MM-DD (nếu không có: hôm nay); ghi vào tiêu đề báo cáo.",
+                       en: "The date the figures are counted on, YYYY-MM-DD (default today); it goes in the title.")) var asOf: DateArgument?
+    @Option(help: .vi("Định dạng: html, md hoặc csv.", en: "html, md or csv.")) var format: ReportFormat
+    @Option(help: .vi("Tệp sẽ ghi báo cáo ra.", en: "The file to write.")) var output: String
+    @Option(help: .vi("Số văn bản, ví dụ 125/BC-SKHCN (chỉ ghi \"125\" thì thêm /BC-SKHCN).",
+                       en: "The document's number, e.g. 125/BC-SKHCN (\"125\" alone gets /BC-SKHCN).")) var number: String?
+    @Option(help: .vi("Họ và tên người ký.", en: "The full name of the person who signs.")) var signer: String?
+    @Option(help: .vi("Chức vụ người ký, ví dụ \"KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC\" (| để xuống dòng; nếu không có: GIÁM ĐỐC).",
+                       en: "The signer's title, e.g. \"KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC\" (| breaks the line; default GIÁM ĐỐC).")) var signerTitle: String?
+    @Option(help: .vi("Tệp Markdown gồm các mục Đánh giá chung; Khó khăn, vướng mắc; Đề xuất, kiến nghị.",
+                       en: "A Markdown file with the sections Đánh giá chung; Khó khăn, vướng mắc; Đề xuất, kiến nghị.")) var notes: String?
     @OptionGroup var global: GlobalOptions
 
     func run() throws {

@@ -5,7 +5,10 @@ extension AuditCommand {
     /// Operators run this daily (README: a systemd timer or a cron line); an admin's right.
     struct Seal: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Seal the audit rows written since the last seal whose transactions have all ended.")
+            abstract: words("Niêm phong các dòng nhật ký ghi từ lần niêm phong trước (của các giao dịch đã kết thúc).",
+                            "Seal the audit rows written since the last seal whose transactions have all ended."),
+            discussion: words("Chỉ quản trị viên; nên chạy hằng ngày (xem README: systemd timer hoặc cron).",
+                              "Admin only; run it daily (see the README: a systemd timer or a cron line)."))
 
         @OptionGroup var global: GlobalOptions
 

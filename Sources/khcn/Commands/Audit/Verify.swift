@@ -6,15 +6,19 @@ extension AuditCommand {
     /// even a superuser who rewrote every later seal consistently (contract §9).
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Recompute every seal: exit 0 when intact, 65 naming the first difference.")
+            abstract: words("Tính lại mọi dấu niêm phong: thoát 0 khi nguyên vẹn, 65 và nêu chỗ sai khác đầu tiên.",
+                            "Recompute every seal: exit 0 when intact, 65 naming the first difference."),
+            discussion: words("Ví dụ:\n  khcn audit verify --seal <mã niêm phong in trên báo cáo năm trước>",
+                              "Example:\n  khcn audit verify --seal <the seal printed on last year's report>"))
 
-        @Option(name: .customLong("seal"), help: "A seal hash printed on an earlier report; repeat for several.")
+        @Option(name: .customLong("seal"), help: .vi("Mã niêm phong (64 chữ số thập lục phân) in trên một báo cáo trước; nhắc lại cho nhiều mã.",
+                                                        en: "A seal hash printed on an earlier report; repeat for several."))
         var known: [String] = []
         @OptionGroup var global: GlobalOptions
 
         func validate() throws {
             for hash in known where hash.count != 64 || !hash.allSatisfy(\.isHexDigit) {
-                throw ValidationError("--seal takes a SHA-256 hash of 64 hexadecimal digits, not “\(hash)”")
+                throw UsageProblem.sealNotHash.error(hash)
             }
         }
 

@@ -5,15 +5,14 @@ extension PersonCommand {
     /// The right to erasure (Law 91/2025/QH15): the name becomes a pseudonym in the one place it
     /// is held, so it is found in no table, audit image or import row, and every seal still holds.
     struct Erase: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a person's name everywhere, leaving a pseudonym.")
+        static let configuration = CommandConfiguration(
+            abstract: words("Xóa tên một cá nhân ở mọi nơi, thay bằng bí danh.", "Remove a person's name everywhere, leaving a pseudonym."),
+            discussion: HelpText.personErase)
 
-        @Argument(help: "The person's id, or name (several matches are listed, exit 65).") var person: String
-        @OptionGroup var write: WriteOptions
+        @Argument(help: .vi("Mã số hoặc họ tên của cá nhân (nếu nhiều người khớp: liệt kê họ, thoát 65).",
+                            en: "The person's id, or name (several matches are listed, exit 65).")) var person: String
+        @OptionGroup var write: ReasonedWriteOptions
         @OptionGroup var global: GlobalOptions
-
-        func validate() throws {
-            if write.reason == nil { throw ValidationError("Missing expected argument '--reason <reason>'") }
-        }
 
         func run() throws {
             let out = global.printer

@@ -4,9 +4,12 @@ import Registry
 extension PersonCommand {
     /// Everything held about a person: what a data subject may ask to see (Law 91/2025/QH15).
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Everything held about a person.")
+        static let configuration = CommandConfiguration(
+            abstract: words("Mọi thông tin đang lưu về một cá nhân.", "Everything held about a person."),
+            discussion: words("Ví dụ:\n  khcn person show \"Nguyễn Văn Anh\"", "Example:\n  khcn person show \"Nguyễn Văn Anh\""))
 
-        @Argument(help: "The person's id, or name (case and diacritics ignored).") var person: String
+        @Argument(help: .vi("Mã số hoặc họ tên của cá nhân (không phân biệt hoa thường, dấu).",
+                            en: "The person's id, or name (case and diacritics ignored).")) var person: String
         @OptionGroup var global: GlobalOptions
 
         func run() throws {

@@ -4,12 +4,16 @@ import Registry
 extension UserCommand {
     /// `khcn user add LOGIN --role R --full-name TEXT --province CODE... [--password-stdin]`
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a personal login (admin only).")
+        static let configuration = CommandConfiguration(
+            abstract: words("Tạo tài khoản đăng nhập cá nhân (chỉ quản trị viên).", "Create a personal login (admin only)."),
+            discussion: HelpText.userAdd)
 
-        @Argument(help: "Login name: lower-case letters, digits, _.") var login: String
-        @Option(help: "admin, clerk or viewer.") var role: Role
-        @Option(help: "Full name, recorded as the actor of every change the login makes.") var fullName: String
-        @Option(parsing: .upToNextOption, help: "Province codes; the first is the login's default.") var province: [String]
+        @Argument(help: .vi("Tên đăng nhập: chữ thường không dấu, chữ số, dấu _.", en: "Login name: lower-case letters, digits, _.")) var login: String
+        @Option(help: .vi("Vai trò: admin (quản trị), clerk (cán bộ nhập liệu) hoặc viewer (chỉ xem).", en: "admin, clerk or viewer.")) var role: Role
+        @Option(help: .vi("Họ và tên, ghi làm người thực hiện mọi thay đổi của tài khoản này.",
+                           en: "Full name, recorded as the actor of every change the login makes.")) var fullName: String
+        @Option(parsing: .upToNextOption, help: .vi("Mã các tỉnh được làm việc; tỉnh đầu tiên là tỉnh mặc định.",
+                                                     en: "Province codes; the first is the login's default.")) var province: [String]
         @OptionGroup var password: PasswordOptions
         @OptionGroup var write: WriteOptions
         @OptionGroup var options: UserGlobalOptions

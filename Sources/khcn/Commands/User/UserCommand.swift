@@ -5,7 +5,8 @@ import Registry
 /// `khcn user …`: personal logins, their role and their provinces (contract §9).
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Logins, roles and provinces (tài khoản).",
+        commandName: "user",
+        abstract: words("Tài khoản đăng nhập: vai trò và các tỉnh được làm việc.", "Logins, roles and provinces."),
         subcommands: [Add.self, List.self, Grant.self, Revoke.self, Disable.self, Enable.self, Password.self])
 }
 
@@ -46,7 +47,8 @@ extension Printer {
 /// Where a new password comes from: `--password-stdin`, else a no-echo prompt on the
 /// terminal. Never a flag value, never echoed, never in a process list (contract §9).
 struct PasswordOptions: ParsableArguments {
-    @Flag(help: "Read the password from standard input (its first line) instead of prompting.")
+    @Flag(help: .vi("Đọc mật khẩu từ đầu vào chuẩn (dòng đầu tiên) thay vì hỏi trên terminal.",
+                     en: "Read the password from standard input (its first line) instead of prompting."))
     var passwordStdin = false
 
     func read(_ printer: Printer) throws(RegistryError) -> String {
@@ -94,13 +96,13 @@ enum TerminalPrompt {
 /// The options of §2 without `--province`, which `user add|grant|revoke` use for the province
 /// granted: the session works in the admin's own first province.
 struct UserGlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "PostgreSQL URL (else KHCN_DATABASE_URL, else libpq's PG* environment).")
+    @Option(name: .long, help: .databaseURL)
     var databaseURL: String?
 
-    @Option(name: .long, help: "Language of human output: vi or en (else KHCN_LANG; default vi).")
+    @Option(name: .long, help: .lang)
     var lang: Language?
 
-    @Flag(name: .long, help: "Print one JSON document on stdout.")
+    @Flag(name: .long, help: .json)
     var json = false
 
     var global: GlobalOptions {

@@ -4,21 +4,20 @@ import Registry
 extension UserCommand {
     /// `khcn user disable LOGIN --reason TEXT`
     struct Disable: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Disable a login")
+        static let configuration = CommandConfiguration(
+            abstract: words("Khóa một tài khoản: từ đó không đăng nhập được; lịch sử thay đổi vẫn giữ (chỉ quản trị viên).",
+                            "Disable a login: it is refused from then on; its history stays (admin only)."),
+            discussion: words("Ví dụ:\n  khcn user disable nguyenvana --reason \"Nghỉ hưu\"", "Example:\n  khcn user disable nguyenvana --reason \"Retired\""))
 
-        @Argument(help: "Login name.") var login: String
-        @OptionGroup var write: WriteOptions
+        @Argument(help: .loginName) var login: String
+        @OptionGroup var write: ReasonedWriteOptions
         @OptionGroup var global: GlobalOptions
-
-        func validate() throws {
-            if write.reason == nil { throw ValidationError("Missing expected argument '--reason <reason>'") }
-        }
 
         func run() throws {
             let out = global.printer
             let context = try write.context()
             let account = try Users(try global.openRegistry()).setDisabled(login, true, context: context)
-            out.show(account, " it is refused from then on; its history stays (admin only). \(login).", "Đã khóa tài khoản:Disabled login \(login).")
+            out.show(account, "Đã khóa tài khoản \(login).", "Disabled login \(login).")
         }
     }
 }

@@ -4,15 +4,12 @@ import Registry
 extension UserCommand {
     /// `khcn user enable LOGIN --reason TEXT`
     struct Enable: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Enable a disabled login again (admin only).")
+        static let configuration = CommandConfiguration(
+            abstract: words("Mở lại một tài khoản đã khóa (chỉ quản trị viên).", "Enable a disabled login again (admin only)."))
 
-        @Argument(help: "Login name.") var login: String
-        @OptionGroup var write: WriteOptions
+        @Argument(help: .loginName) var login: String
+        @OptionGroup var write: ReasonedWriteOptions
         @OptionGroup var global: GlobalOptions
-
-        func validate() throws {
-            if write.reason == nil { throw ValidationError("Missing expected argument '--reason <reason>'") }
-        }
 
         func run() throws {
             let out = global.printer

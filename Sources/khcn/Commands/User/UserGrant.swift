@@ -4,10 +4,11 @@ import Registry
 extension UserCommand {
     /// `khcn user grant LOGIN --province CODE`
     struct Grant: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Grant a province to a login (admin only).")
+        static let configuration = CommandConfiguration(
+            abstract: words("Cho một tài khoản làm việc thêm ở một tỉnh (chỉ quản trị viên).", "Grant a province to a login (admin only)."))
 
-        @Argument(help: "Login name.") var login: String
-        @Option(help: "Province code.") var province: String
+        @Argument(help: .loginName) var login: String
+        @Option(help: .vi("Mã tỉnh được cấp thêm, ví dụ 08.", en: "Province code.")) var province: String
         @OptionGroup var write: WriteOptions
         @OptionGroup var options: UserGlobalOptions
         var global: GlobalOptions { options.global }

@@ -4,7 +4,8 @@ import Registry
 extension UserCommand {
     /// `khcn user list`: every personal login with its role and provinces.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the personal logins (admin only).")
+        static let configuration = CommandConfiguration(
+            abstract: words("Danh sách tài khoản đăng nhập cá nhân (chỉ quản trị viên).", "List the personal logins (admin only)."))
 
         @OptionGroup var global: GlobalOptions
 

@@ -5,9 +5,11 @@ extension UserCommand {
     /// `khcn user password [LOGIN] [--password-stdin]`: any login changes its own; an admin
     /// sets another's (contract §9).
     struct Password: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a login's password (your own, or any as admin).")
+        static let configuration = CommandConfiguration(
+            abstract: words("Đổi mật khẩu: của chính mình, hoặc của bất kỳ tài khoản nào nếu là quản trị viên.",
+                            "Change a login's password (your own, or any as admin)."))
 
-        @Argument(help: "Login name (default: your own).") var login: String?
+        @Argument(help: .vi("Tên đăng nhập (nếu không có: tài khoản của chính bạn).", en: "Login name (default: your own).")) var login: String?
         @OptionGroup var password: PasswordOptions
         @OptionGroup var global: GlobalOptions
 

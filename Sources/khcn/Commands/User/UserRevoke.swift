@@ -4,10 +4,11 @@ import Registry
 extension UserCommand {
     /// `khcn user revoke LOGIN --province CODE`
     struct Revoke: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Take a province away from a login (admin only).")
+        static let configuration = CommandConfiguration(
+            abstract: words("Thu hồi quyền làm việc ở một tỉnh của một tài khoản (chỉ quản trị viên).", "Take a province away from a login (admin only)."))
 
-        @Argument(help: "Login name.") var login: String
-        @Option(help: "Province code.") var province: String
+        @Argument(help: .loginName) var login: String
+        @Option(help: .vi("Mã tỉnh bị thu hồi, ví dụ 08.", en: "Province code.")) var province: String
         @OptionGroup var write: WriteOptions
         @OptionGroup var options: UserGlobalOptions
         var global: GlobalOptions { options.global }
