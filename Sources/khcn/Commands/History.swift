@@ -38,13 +38,22 @@ struct HistoryCommand: ParsableCommand {
             if let reason = change.reason { out.say("    " + out.text("Lý do: ", "Reason: ") + reason) }
             if let legal = change.legalRef { out.say("    " + out.text("Căn cứ: ", "Legal reference: ") + legal) }
             for (field, before, after) in Printer.differences(change.oldJSON, change.newJSON, order: RecordKind(rawValue: change.kind)?.columns ?? []) {
-                out.say("    \(out.label(field)): \(out.historyValue(field, before)) → \(out.historyValue(field, after))")
+                out.say(out.historyLine(out.label(field), out.historyValue(field, before), out.historyValue(field, after)))
             }
         }
     }
 }
 
 extension Printer {
+    /// `    Địa chỉ: — → Tổ 3` with a line break held in a value (an address) continuing under
+    /// the value, as `enterprise show` does, so the next field still starts at its margin.
+    func historyLine(_ label: String, _ before: String, _ after: String) -> String {
+        let head = "    \(label): "
+        let indent = "\n" + String(repeating: " ", count: head.count)
+        let lines = (before + " → " + after).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        return head + lines.joined(separator: indent)
+    }
+
     /// `2026-11-27T10:00:00+07:00` → `27/11/2026 10:00` in Vietnamese.
     func timestamp(_ rfc3339: String) -> String {
         guard vietnamese, rfc3339.count >= 16, let date = CivilDate(iso: String(rfc3339.prefix(10))) else { return rfc3339 }
