@@ -69,6 +69,8 @@ struct ImportCommand: ParsableCommand {
         @Argument(help: .vi("Loại hồ sơ: enterprises (doanh nghiệp), certificates (giấy chứng nhận), funds (quỹ), fund-allocations (trích lập quỹ), ip (sáng chế, giải pháp hữu ích) hoặc gi (chỉ dẫn địa lý).", en: "enterprises, certificates, funds, fund-allocations, ip or gi.")) var kind: FileKindArgument
 
         @Option(help: .headers) var headers: CSVHeaders = .canonical
+        /// Contract §2: every command takes `--lang`; here it chooses the language of the help.
+        @Option(name: .long, help: .lang) var lang: Language?
 
         func run() throws {
             print(ImportTemplate.csv(kind.kind, headers: headers), terminator: "")
