@@ -11,7 +11,7 @@ struct Khcn: ParsableCommand {
         subcommands: [
             DB.self, EnterpriseCommand.self, CertificateCommand.self, FundCommand.self, IPCommand.self, GICommand.self,
             ImportCommand.self, HistoryCommand.self, ExportCommand.self, TargetsCommand.self, ProgressCommand.self, ReportCommand.self,
-            ProvinceCommand.self,
+            ProvinceCommand.self, WatchCommand.self,
         ])
 
     /// Parses, runs, and turns every failure into the contract's exit code (§3) and, with
