@@ -112,7 +112,7 @@ extension Printer {
         return value.map { $0.rendered(pretty: false) } ?? ""
     }
 
-    static let moneyColumns: Set<String> = ["capital", "allocated", "spent"]
+    static let moneyColumns: Set<String> = ["capital", "allocated", "spent", "used", "balance"]
 
     func format(_ key: String, _ value: JSON, short: Bool = false) -> String {
         switch value {
@@ -124,6 +124,9 @@ extension Printer {
         case .string(let text) where key == "status": return statusWord(text)
         case .string(let text) where key == "kind": return IPKind(word: text).map { vietnamese ? $0.vietnamese : $0.english } ?? text
         case .string(let text) where key == "event": return eventWord(text)
+        case .object(let pairs) where key == "next_fee":
+            let year = pairs.first { $0.0 == "year" }?.1, due = pairs.first { $0.0 == "due_on" }?.1
+            return text("năm \(format("year", year ?? .null)), hạn \(format("due_on", due ?? .null))", "year \(format("year", year ?? .null)), due \(format("due_on", due ?? .null))")
         case .string(let text) where key == "revocation_kind": return statusWord(text)
         case .string(let text) where short && text.count > 48: return String(text.prefix(47)) + "…"
         case .string(let text): return text
@@ -170,6 +173,12 @@ extension Printer {
         "expires_on": ("Hết hạn bảo hộ", "Expires"), "events": ("Diễn biến", "Events"), "event": ("Sự kiện", "Event"), "on": ("Ngày", "On"),
         "name": ("Tên", "Name"), "product": ("Sản phẩm", "Product"), "managing_org": ("Tổ chức quản lý", "Managing organisation"),
         "area": ("Khu vực", "Area"), "cancelled_on": ("Ngày chấm dứt", "Cancelled"),
+        "priority_on": ("Ngày ưu tiên", "Priority date"), "fees": ("Phí duy trì đã nộp", "Maintenance fees paid"),
+        "paid_on": ("Ngày nộp phí", "Paid on"), "next_fee": ("Năm phí kế tiếp", "Next fee due"), "due_on": ("Hạn", "Due"),
+        "managers": ("Tổ chức quản lý sau này", "Later managing organisations"), "users": ("Được phép sử dụng", "Authorised users"),
+        "from_on": ("Từ ngày", "From"), "until_on": ("Đến ngày", "Until"), "managing_org_on": ("Tổ chức quản lý vào ngày", "Managing organisation on the day"),
+        "authorised": ("Đang được phép", "Authorised on the day"), "used": ("Đã dùng (FIFO)", "Used (FIFO)"),
+        "balance": ("Còn lại", "Balance"), "share_used": ("Tỷ lệ đã dùng", "Share used"),
     ]
 
     func statusWord(_ code: String) -> String {
@@ -190,7 +199,7 @@ extension Printer {
             "published": ("Công bố đơn", "Published"), "examination-requested": ("Yêu cầu thẩm định nội dung", "Examination requested"),
             "granted": ("Cấp bằng", "Granted"), "refused": ("Từ chối", "Refused"), "withdrawn": ("Rút đơn", "Withdrawn"),
             "lapsed": ("Mất hiệu lực", "Lapsed"), "invalidated": ("Hủy bỏ hiệu lực", "Invalidated"),
-            "restored": ("Khôi phục hiệu lực", "Restored"), "checked": ("Đối chiếu với Cục SHTT", "Checked with the IP Office"),
+            "restored": ("Khôi phục hiệu lực", "Restored"), "checked": ("Đối chiếu với Cục SHTT", "Checked with the IP Office"), "fee-paid": ("Nộp phí duy trì", "Maintenance fee paid"),
         ]
         return words[code].map { text($0.0, $0.1) } ?? code
     }

@@ -16,6 +16,7 @@ struct IPCommand: ParsableCommand {
         @Option(help: "Applicant: a registered enterprise.") var applicantTaxCode: String?
         @Option(help: "Applicant: an organisation or person, as named.") var applicantName: String?
         @Option(help: "IPC symbol, e.g. A01G 9/14; repeat for several.") var ipc: [String] = []
+        @Option(help: "Priority date claimed, YYYY-MM-DD (time limits count from it).") var priority: DateArgument?
         @OptionGroup var write: WriteOptions
         @OptionGroup var global: GlobalOptions
 
@@ -34,7 +35,7 @@ struct IPCommand: ParsableCommand {
             let session = try global.openRegistry()
             let (record, warnings) = try IPRegister(session).add(
                 kind: kind, number: number, filed: filed, title: title, applicantTaxCode: applicant,
-                applicantName: applicantName, ipc: ipc, context: context)
+                applicantName: applicantName, ipc: ipc, priority: try priority?.date(field: "priority_on"), context: context)
             out.written(record, warnings: warnings, done: out.text("Đã ghi đơn \(number).", "Registered application \(number)."))
         }
     }
@@ -43,15 +44,18 @@ struct IPCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record a dated event of an application's life.")
 
         @Argument(help: "Application number.") var number: String
-        @Option(help: "published, examination-requested, granted, refused, withdrawn, lapsed, invalidated, restored or checked.") var event: IPEvent
+        @Option(help: "published, examination-requested, granted, refused, withdrawn, lapsed, invalidated, restored, checked or fee-paid.") var event: IPEvent
         @Option(help: "Date of the event, YYYY-MM-DD.") var on: DateArgument
         @Option(help: "Grant number (with --event granted), e.g. 1-0026606.") var grantNumber: String?
+        @Option(help: "Validity year whose maintenance fee was paid (with --event fee-paid); repeat for several.") var year: [Int] = []
         @OptionGroup var write: WriteOptions
         @OptionGroup var global: GlobalOptions
 
         func validate() throws {
             if event == .granted && grantNumber == nil { throw ValidationError("--event granted needs --grant-number") }
             if event != .granted && grantNumber != nil { throw ValidationError("--grant-number goes only with --event granted") }
+            if event == .feePaid && year.isEmpty { throw ValidationError("--event fee-paid needs --year (repeat it for several years)") }
+            if event != .feePaid && !year.isEmpty { throw ValidationError("--year goes only with --event fee-paid") }
         }
 
         func run() throws {
@@ -60,7 +64,9 @@ struct IPCommand: ParsableCommand {
             let date = try on.date(field: "on")
             let context = try write.context()
             let session = try global.openRegistry()
-            let (record, warnings) = try IPRegister(session).record(number: number, event: event, on: date, grantNumber: grantNumber, context: context)
+            let (record, warnings) = event == .feePaid
+                ? try IPRegister(session).payFees(number: number, years: year, on: date, context: context)
+                : try IPRegister(session).record(number: number, event: event, on: date, grantNumber: grantNumber, context: context)
             out.written(record, warnings: warnings, done: out.text(
                 "Đã ghi “\(out.eventWord(event.rawValue))” ngày \(out.date(date)) cho đơn \(number).",
                 "Recorded “\(out.eventWord(event.rawValue))” on \(out.date(date)) for application \(number)."))
