@@ -117,6 +117,7 @@ extension Printer {
     func format(_ key: String, _ value: JSON, short: Bool = false) -> String {
         switch value {
         case .null: return "—"
+        case .bool(let flag): return flag ? text("có", "yes") : text("không", "no")
         case .int(let number) where Printer.moneyColumns.contains(key): return money(number)
         case .int(let number): return String(number)
         case .string(let text) where key.hasSuffix("_on") || key == "on":

@@ -4,7 +4,7 @@ import Registry
 struct GICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gi", abstract: "Geographical indications (chỉ dẫn địa lý).",
-        subcommands: [Add.self, Cancel.self, Show.self, List.self])
+        subcommands: [Add.self, Cancel.self, Show.self, List.self, SetManager.self, Authorize.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Register a GI protection certificate.")
@@ -51,15 +51,17 @@ struct GICommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A GI certificate.")
+        static let configuration = CommandConfiguration(abstract: "A GI certificate with its managing organisations and authorised users.")
 
         @Argument(help: "Certificate number.") var number: String
+        @Option(help: "Who managed it and who was authorised on this day, YYYY-MM-DD.") var asOf: DateArgument?
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let out = global.printer
+            let day = try asOf?.date(field: "as_of")
             let session = try global.openRegistry()
-            out.show(try GIRegister(session).find(number))
+            out.show(try GIRegister(session).findWithHistory(number, asOf: day))
         }
     }
 
