@@ -267,8 +267,8 @@ INSERT INTO watch_rule (code, subject, kind, applies_from, applies_until, title,
  'Xác định cơ quan kế thừa việc quản lý chỉ dẫn địa lý và ghi bằng khcn gi set-manager.',
  'Find the body that took over the GI''s management and record it with khcn gi set-manager.',
  NULL, NULL, NULL, '2025-07-01', '{hà nội,huế,hải phòng,đà nẵng,hồ chí minh,cần thơ}', 8);
--- Seeds are schema data; changes from here on are audited (a rule row has no province).
-SELECT khcn_attach_audit('watch_rule', 'watch-rule', '{code,subject,applies_from}');
+-- The rules are national law, not a province's record: no province code, no audit rows (the
+-- audit trail is per province); they change only through a later migration, which is the record.
 
 -- A managing organisation that is a district-level People's Committee (abolished 1 July 2025):
 -- "UBND huyện/quận/thị xã …" or "UBND thành phố X" where X is not a centrally-run city

@@ -111,7 +111,7 @@ struct IPHistory {
             case .examinationRequested: if status == "filed" || status == "published" { status = "under_examination" }
             case .granted, .refused, .withdrawn, .lapsed, .invalidated: status = event.rawValue
             case .restored: if status == "lapsed" { status = "granted" }
-            case .checked: break
+            case .checked, .feePaid: break
             }
         }
         return status == "granted" && day > expires ? "expired" : status

@@ -7,7 +7,7 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Write the canonical CSV of a kind (contract §6).")
 
-    @Argument(help: "enterprises, certificates, funds, fund-allocations, ip or gi.") var kind: FileKindArgument
+    @Argument(help: "enterprises, certificates, funds, fund-allocations, ip, ip-fees, gi, gi-managers or gi-users.") var kind: FileKindArgument
     @Option(help: "Write to this file instead of standard output (written whole or not at all).") var output: String?
     @Flag(help: "Add a BOM and CRLF line ends so that Excel shows Vietnamese correctly.") var excel = false
     @OptionGroup var global: GlobalOptions

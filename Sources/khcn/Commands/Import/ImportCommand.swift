@@ -11,9 +11,9 @@ struct ImportCommand: ParsableCommand {
     /// `khcn import KIND FILE`
     struct Load: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "file", abstract: "Import FILE as KIND: enterprises, certificates, funds, fund-allocations, ip or gi.")
+            commandName: "file", abstract: "Import FILE as KIND: enterprises, certificates, funds, fund-allocations, ip, ip-fees, gi, gi-managers or gi-users.")
 
-        @Argument(help: "enterprises, certificates, funds, fund-allocations, ip or gi.") var kind: FileKindArgument
+        @Argument(help: "enterprises, certificates, funds, fund-allocations, ip, ip-fees, gi, gi-managers or gi-users.") var kind: FileKindArgument
         @Argument(help: "The CSV file, or - for standard input (read to its end).") var file: String
         @Flag(help: "Check everything, write nothing.") var dryRun = false
         @Option(help: "auto, utf-8, utf-16, windows-1258 or tcvn3.") var encoding: EncodingArgument = .auto
@@ -63,7 +63,7 @@ struct ImportCommand: ParsableCommand {
     struct Template: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print the CSV header (canonical names) and one example row.")
 
-        @Argument(help: "enterprises, certificates, funds, fund-allocations, ip or gi.") var kind: FileKindArgument
+        @Argument(help: "enterprises, certificates, funds, fund-allocations, ip, ip-fees, gi, gi-managers or gi-users.") var kind: FileKindArgument
 
         func run() throws {
             print(ImportTemplate.csv(kind.kind), terminator: "")
