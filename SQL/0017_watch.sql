@@ -291,10 +291,11 @@ RETURN coalesce((
 --    year, 0013); `used_in_time` only the spending of years up to Y + 5, the five years the law allows.
 CREATE FUNCTION fund_allocation_use(p_province text, d date)
 RETURNS TABLE (tax_code text, established_on date, year smallint, allocated bigint, spent bigint,
-               used bigint, balance bigint, used_in_time bigint)
+               report_received_on date, used bigint, balance bigint, used_in_time bigint)
 LANGUAGE sql STABLE AS $$
 WITH cumulative AS (
     SELECT a.tax_code, a.established_on, a.year, a.allocated, a.spent,
+           CASE WHEN a.report_received_on <= d THEN a.report_received_on END AS report_received_on,
            sum(a.allocated) OVER w AS a_cum, sum(coalesce(a.spent, 0)) OVER w AS s_cum
       FROM st_fund_allocation a
      WHERE a.province_code = p_province AND make_date(a.year, 1, 1) <= d
@@ -310,7 +311,7 @@ reach AS (
            max(s.u_cum) OVER (PARTITION BY s.tax_code, s.established_on ORDER BY s.year::int
                               RANGE BETWEEN CURRENT ROW AND 5 FOLLOWING) AS u_in_time
       FROM series s)
-SELECT r.tax_code, r.established_on, r.year, r.allocated, r.spent,
+SELECT r.tax_code, r.established_on, r.year, r.allocated, r.spent, r.report_received_on,
        least(r.allocated, greatest(0, r.u_now - r.a_before))::bigint,
        (r.allocated - least(r.allocated, greatest(0, r.u_now - r.a_before)))::bigint,
        least(r.allocated, greatest(0, r.u_in_time - r.a_before))::bigint

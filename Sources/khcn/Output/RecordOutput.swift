@@ -112,12 +112,20 @@ extension Printer {
         return value.map { $0.rendered(pretty: false) } ?? ""
     }
 
-    static let moneyColumns: Set<String> = ["capital", "allocated", "spent", "used", "balance"]
+    static let moneyColumns: Set<String> = ["capital", "allocated", "spent", "used", "balance", "short_of_70"]
+
+    /// 0.455 → 45,5% (Vietnamese decimal comma) / 45.5%.
+    func percent(_ share: Double) -> String {
+        let text = String(format: "%.1f%%", share * 100)
+        return vietnamese ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
 
     func format(_ key: String, _ value: JSON, short: Bool = false) -> String {
         switch value {
         case .null: return "—"
         case .bool(let flag): return flag ? text("có", "yes") : text("không", "no")
+        case .number(let share) where key == "share_used": return percent(share)
+        case .int(let share) where key == "share_used": return percent(Double(share))
         case .int(let number) where Printer.moneyColumns.contains(key): return money(number)
         case .int(let number): return String(number)
         case .string(let text) where key.hasSuffix("_on") || key == "on":
@@ -180,6 +188,7 @@ extension Printer {
         "from_on": ("Từ ngày", "From"), "until_on": ("Đến ngày", "Until"), "managing_org_on": ("Tổ chức quản lý vào ngày", "Managing organisation on the day"),
         "authorised": ("Đang được phép", "Authorised on the day"), "used": ("Đã dùng (FIFO)", "Used (FIFO)"),
         "balance": ("Còn lại", "Balance"), "share_used": ("Tỷ lệ đã dùng", "Share used"),
+        "short_of_70": ("Còn thiếu để đủ 70%", "Short of 70%"),
     ]
 
     func statusWord(_ code: String) -> String {
