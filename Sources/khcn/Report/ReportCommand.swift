@@ -22,7 +22,7 @@ struct ReportCommand: ParsableCommand {
             asOf: day, targets: try progress.on(day, details: true, yearly: true), provenance: try progress.provenance())
         let text: String
         switch format {
-        case .html: text = HTMLReport(data: report, printer: out).render()
+        case .html: text = try WatchSection.load(session, on: day, printer: out).insert(into: HTMLReport(data: report, printer: out).render())
         case .md: text = MarkdownReport(data: report, printer: out).render()
         case .csv: text = CSVReport(data: report).render()
         }

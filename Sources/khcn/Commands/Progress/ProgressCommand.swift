@@ -17,8 +17,11 @@ struct ProgressCommand: ParsableCommand {
         let session = try global.openRegistry()
         let day = try asOf?.date(field: "as_of") ?? session.today
         let progress = try PlanProgress(session).on(day, only: target, details: details)
+        // Contract §10: the count of overdue obligations beside the targets.
+        let overdue = try WatchList(session).overdueCount(asOf: day)
         if out.json {
-            out.emit(.object([("as_of", .string(day.description)), ("targets", .array(progress.map { out.json($0, details: details) }))]))
+            out.emit(.object([("as_of", .string(day.description)), ("targets", .array(progress.map { out.json($0, details: details) })),
+                              ("overdue", .int(overdue))]))
             return
         }
         out.say(out.text("Tiến độ thực hiện Kế hoạch 222/KH-UBND — tính đến ngày \(out.date(day))",
@@ -57,5 +60,6 @@ struct ProgressCommand: ParsableCommand {
             }
         }
         if !details { out.say(out.text("Xem hồ sơ được tính: khcn progress --details", "Records behind each number: khcn progress --details")) }
+        out.say(out.text("Việc quá hạn cần xử lý: \(overdue) (xem khcn watch --as-of \(day))", "Overdue obligations: \(overdue) (see khcn watch --as-of \(day))"))
     }
 }
