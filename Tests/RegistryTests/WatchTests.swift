@@ -149,4 +149,22 @@ import Testing
                 "2026-04-30 Nghị định giả định"])
         }
     }
+
+    /// Scripts/demo shows `khcn watch --as-of 2026-12-01`: the samples give an item of every rule
+    /// (the hand count of Samples/README.md), and progress counts the overdue ones.
+    @Test func samplesGiveAnItemOfEveryRule() throws {
+        try withRegistry { session in
+            try loadSamples(session)
+            let items = try WatchList(session).items(asOf: CivilDate("2026-12-01"))
+            #expect(Set(items.map(\.rule)) == ["ip-examination-request", "ip-annuity", "ip-expiry", "fund-notification",
+                                                "fund-report", "fund-use-70", "gi-manager"])
+            #expect(items.count == 12 && items.filter { $0.state == "overdue" }.count == 9)
+            #expect(items.map(\.dueOn) == items.map(\.dueOn).sorted())
+            #expect(try WatchList(session).overdueCount(asOf: CivilDate("2026-12-01")) == 9)
+            #expect(try WatchList(session).items(asOf: CivilDate("2026-12-01"), kind: .gi).map(\.key) == ["00077", "00102", "00121"])
+            #expect(try WatchList(session).items(asOf: CivilDate("2026-12-01"), limit: 2).count == 2)
+            let english = try WatchList(session).items(asOf: CivilDate("2026-12-01"), kind: .gi, english: true)
+            #expect(english.first?.action.hasPrefix("Find the body") == true)
+        }
+    }
 }
