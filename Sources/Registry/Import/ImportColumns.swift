@@ -99,24 +99,7 @@ enum ImportColumns {
             ImportColumn(name: "checked_on", aliases: [], required: false, parse: date),
             ImportColumn(name: "priority_on", aliases: ["Ngày ưu tiên"], required: false, parse: date),
         ]
-        case .ipFee: [
-            ImportColumn(name: "application_number", aliases: ["Số đơn"], required: true, parse: applicationNumber),
-            ImportColumn(name: "year", aliases: ["Năm hiệu lực"], required: true, parse: validityYear),
-            ImportColumn(name: "paid_on", aliases: ["Ngày nộp phí"], required: true, parse: date),
-        ]
-        case .giManager: [
-            ImportColumn(name: "certificate_number", aliases: ["Số văn bằng", "Số GCN"], required: true, parse: giNumber),
-            ImportColumn(name: "managing_org", aliases: ["Tổ chức quản lý"], required: true, parse: text(400)),
-            ImportColumn(name: "from_on", aliases: ["Từ ngày"], required: true, parse: date),
-            ImportColumn(name: "decision", aliases: ["Quyết định"], required: false, parse: text(200)),
-        ]
-        case .giUser: [
-            ImportColumn(name: "certificate_number", aliases: ["Số văn bằng", "Số GCN"], required: true, parse: giNumber),
-            ImportColumn(name: "tax_code", aliases: ["Mã số thuế", "MST"], required: true, parse: taxCode),
-            ImportColumn(name: "from_on", aliases: ["Từ ngày"], required: true, parse: date),
-            ImportColumn(name: "until_on", aliases: ["Đến ngày"], required: false, parse: date),
-            ImportColumn(name: "decision", aliases: ["Quyết định"], required: false, parse: text(200)),
-        ]
+        case .ipFee, .giManager, .giUser: historyColumns(kind)
         case .gi: [
             ImportColumn(name: "certificate_number", aliases: ["Số văn bằng", "Số GCN"], required: true, parse: giNumber),
             ImportColumn(name: "name", aliases: ["Tên chỉ dẫn địa lý"], required: true, parse: text(300)),
@@ -140,9 +123,7 @@ enum ImportColumns {
         case .fund: ["0101248141", "2024-02-01", "05/QĐ-HĐQT", "1500000000", "2024-02-20", ""]
         case .fundAllocation: ["0101248141", "2024-02-01", "2024", "300000000", "120000000", "2025-03-20"]
         case .ip: ["utility-solution", "2-2024-00321", "2024-05-10", "Thiết bị sao chè liên tục", "0101248141", "", "A23F 3/06", "2025-01-20", "2025-02-03", "2026-04-15", "2-0003456", "", "", "", "", "", "2026-11-02", ""]
-        case .ipFee: ["2-2024-00321", "2", "2027-04-10"]
-        case .giManager: ["00086", "UBND tỉnh Tuyên Quang", "2025-07-01", "1234/QĐ-UBND"]
-        case .giUser: ["00086", "0101248141", "2024-01-15", "2029-01-14", "56/QĐ-SKHCN"]
+        case .ipFee, .giManager, .giUser: historyExample(kind)
         case .gi: ["00086", "Hàm Yên", "Cam sành", "2014-08-12", "1234/QĐ-SHTT", "UBND huyện Hàm Yên", "Huyện Hàm Yên, tỉnh Tuyên Quang", "6-2013-00012", ""]
         case .ipEvent: []
         }
@@ -215,16 +196,6 @@ enum ImportColumns {
             throw CellProblem(kind: .type, vi: "Năm phải gồm 4 chữ số, ví dụ 2024.", en: "A year is 4 digits, e.g. 2024.")
         }
         return text
-    }
-
-    /// A validity year of a patent or utility solution: 1 to 20 (the kind's term is the database's check).
-    static func validityYear(_ raw: String, _ order: DateOrder) throws(CellProblem) -> String? {
-        let text = clean(raw)
-        if text.isEmpty { return nil }
-        guard let value = Int(text), (1...20).contains(value), text.count <= 2 else {
-            throw CellProblem(kind: .type, vi: "Năm hiệu lực là số từ 1 đến 20 (tính từ ngày cấp bằng).", en: "A validity year is a number from 1 to 20 (counted from the grant date).")
-        }
-        return String(value)
     }
 
     static func communeCode(_ raw: String, _ order: DateOrder) throws(CellProblem) -> String? {
