@@ -95,6 +95,8 @@ enum UsageProblem: CaseIterable {
     case applicantMissing
     case grantNumberMissing
     case grantNumberWithoutGrant
+    case feeYearMissing
+    case feeYearWithoutPayment
 
     var english: String {
         switch self {
@@ -103,6 +105,8 @@ enum UsageProblem: CaseIterable {
         case .applicantMissing: "Give --applicant-tax-code or --applicant-name"
         case .grantNumberMissing: "--event granted needs --grant-number"
         case .grantNumberWithoutGrant: "--grant-number goes only with --event granted"
+        case .feeYearMissing: "--event fee-paid needs --year (repeat it for several years)"
+        case .feeYearWithoutPayment: "--year goes only with --event fee-paid"
         }
     }
 
@@ -113,6 +117,8 @@ enum UsageProblem: CaseIterable {
         case .applicantMissing: "Cần --applicant-tax-code (chủ đơn là doanh nghiệp đã đăng ký) hoặc --applicant-name (tên chủ đơn)"
         case .grantNumberMissing: "--event granted cần kèm --grant-number (số bằng, ví dụ 1-0026606)"
         case .grantNumberWithoutGrant: "--grant-number chỉ dùng cùng --event granted"
+        case .feeYearMissing: "--event fee-paid cần kèm --year (năm hiệu lực đã nộp phí; nhắc lại cho nhiều năm)"
+        case .feeYearWithoutPayment: "--year chỉ dùng cùng --event fee-paid"
         }
     }
 
