@@ -62,13 +62,13 @@ enum Labels {
         "lapsed": ("Mất hiệu lực", "Lapsed"), "invalidated": ("Hủy bỏ hiệu lực", "Invalidated"),
         "restored": ("Khôi phục hiệu lực", "Restored"), "checked": ("Đối chiếu với Cục SHTT", "Checked with the IP Office"),
         "fee-paid": ("Nộp phí duy trì", "Maintenance fee paid"),
-        "fee-paid": ("Nộp phí duy trì", "Maintenance fee paid"),
     ]
 
     /// Other stored codes: amendment kinds, the counting rules of `ip-filings`, audit actions.
     static let words: [String: (vi: String, en: String)] = [
         "amended": ("Sửa đổi, bổ sung", "Amendment"), "reissued": ("Cấp lại", "Re-issue"),
         "insert": ("thêm mới", "insert"), "update": ("sửa", "update"), "delete": ("xóa", "delete"),
+        "organisation": ("Tổ chức", "Organisation"), "person": ("Cá nhân", "Person"),
     ]
 
     /// What `ip-filings` counts (`khcn targets set-rule`).

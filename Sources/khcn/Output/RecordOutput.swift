@@ -80,7 +80,7 @@ extension Printer {
             ? ["published_on", "examination_requested_on", "granted_on", "refused_on", "withdrawn_on", "lapsed_on",
                "invalidated_on", "restored_on", "checked_on"]
             : []
-        for (key, item) in pairs where !hidden.contains(key) {
+        for (key, item) in pairs where !hidden.contains(key) && !Labels.isInternal(key) {
             if case .array(let items) = item, items.first.map({ if case .object = $0 { true } else { false } }) ?? (key == "allocations" || key == "events") {
                 nested.append(subtable(key, items))
                 continue
@@ -127,6 +127,7 @@ extension Printer {
         switch value {
         case .null: return "—"
         case .bool(let flag): return flag ? text("có", "yes") : text("không", "no")
+        case .string(let code) where key == "applicant_type": return word(code)
         case .number(let share) where key == "share_used": return percent(share)
         case .int(let share) where key == "share_used": return percent(Double(share))
         case .int(let number) where Printer.moneyColumns.contains(key): return money(number)
