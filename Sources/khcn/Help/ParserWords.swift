@@ -97,6 +97,8 @@ enum UsageProblem: CaseIterable {
     case grantNumberWithoutGrant
     case feeYearMissing
     case feeYearWithoutPayment
+    case withinNegative
+    case watchLimitNegative
 
     var english: String {
         switch self {
@@ -107,6 +109,8 @@ enum UsageProblem: CaseIterable {
         case .grantNumberWithoutGrant: "--grant-number goes only with --event granted"
         case .feeYearMissing: "--event fee-paid needs --year (repeat it for several years)"
         case .feeYearWithoutPayment: "--year goes only with --event fee-paid"
+        case .withinNegative: "--within is a number of days, 0 or more"
+        case .watchLimitNegative: "--limit is a number, 0 or more"
         }
     }
 
@@ -119,6 +123,8 @@ enum UsageProblem: CaseIterable {
         case .grantNumberWithoutGrant: "--grant-number chỉ dùng cùng --event granted"
         case .feeYearMissing: "--event fee-paid cần kèm --year (năm hiệu lực đã nộp phí; nhắc lại cho nhiều năm)"
         case .feeYearWithoutPayment: "--year chỉ dùng cùng --event fee-paid"
+        case .withinNegative: "--within là số ngày, từ 0 trở lên (ví dụ --within 30)"
+        case .watchLimitNegative: "--limit là một số, từ 0 trở lên"
         }
     }
 

@@ -5,17 +5,17 @@ import Registry
 /// (contract §10). `--json` streams the items one by one, so the full list stays in flat memory.
 struct WatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "watch", abstract: "What needs a clerk's action: overdue and upcoming deadlines (contract §10).")
+        commandName: "watch", abstract: words("Việc cần xử lý: các hạn đã quá và sắp đến mà hồ sơ đặt ra.", "What needs a clerk's action: overdue and upcoming deadlines."))
 
-    @Option(help: "The date to look from, YYYY-MM-DD (default today).") var asOf: DateArgument?
-    @Option(help: "Days ahead to include (default 90).") var within: Int = 90
-    @Option(help: "Only ip, fund or gi.") var kind: WatchList.Kind?
-    @Option(help: "Show only the first N items.") var limit: Int?
+    @Option(help: .vi("Xem tính đến ngày này, dạng YYYY-MM-DD (mặc định hôm nay).", en: "The date to look from, YYYY-MM-DD (default today).")) var asOf: DateArgument?
+    @Option(help: .vi("Số ngày tới cần tính (mặc định 90).", en: "Days ahead to include (default 90).")) var within: Int = 90
+    @Option(help: .vi("Chỉ ip (sáng chế, giải pháp hữu ích), fund (quỹ) hoặc gi (chỉ dẫn địa lý).", en: "Only ip, fund or gi.")) var kind: WatchList.Kind?
+    @Option(help: .vi("Chỉ hiện N việc đầu tiên.", en: "Show only the first N items.")) var limit: Int?
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        if within < 0 { throw ValidationError("--within is a number of days, 0 or more") }
-        if let limit, limit < 0 { throw ValidationError("--limit is a number, 0 or more") }
+        if within < 0 { throw UsageProblem.withinNegative.error }
+        if let limit, limit < 0 { throw UsageProblem.watchLimitNegative.error }
     }
 
     func run() throws {
