@@ -111,7 +111,7 @@ struct IPHistory {
             case .examinationRequested: if status == "filed" || status == "published" { status = "under_examination" }
             case .granted, .refused, .withdrawn, .lapsed, .invalidated: status = event.rawValue
             case .restored: if status == "lapsed" { status = "granted" }
-            case .checked: break
+            case .checked, .feePaid: break
             }
         }
         return status == "granted" && day > expires ? "expired" : status
@@ -141,7 +141,7 @@ struct IPHistory {
             "published_on": latest(.published), "examination_requested_on": latest(.examinationRequested),
             "granted_on": latest(.granted), "grant_number": jsonValue(seen.first { $0.event == .granted }?.grant),
             "refused_on": latest(.refused), "withdrawn_on": latest(.withdrawn), "lapsed_on": latest(.lapsed),
-            "invalidated_on": latest(.invalidated), "restored_on": latest(.restored), "checked_on": latest(.checked),
+            "invalidated_on": latest(.invalidated), "restored_on": latest(.restored), "checked_on": latest(.checked), "priority_on": NSNull(),
             "status": status(on: day), "expires_on": expires.iso,
             "events": seen.map { ["event": $0.event.rawValue, "on": $0.on.iso, "grant_number": jsonValue($0.grant)] },
         ]

@@ -46,8 +46,17 @@ import Testing
         #expect(actual.keys.sorted() == wanted.keys.sorted(), "\(context): which records")
         for (name, record) in wanted {
             guard let shown = actual[name] else { continue }
-            #expect(canonicalText(shown) == canonicalText(record), "\(context), \(name)")
+            #expect(canonicalText(Self.withoutFundUse(shown)) == canonicalText(record), "\(context), \(name)")
         }
+    }
+
+    /// A fund's allocations also carry their first-in first-out use (SQL/0027: used, balance,
+    /// share_used, short_of_70), which WatchTests check; the replay models the stored columns.
+    static func withoutFundUse(_ record: [String: Any]) -> [String: Any] {
+        guard let allocations = record["allocations"] as? [[String: Any]] else { return record }
+        var copy = record
+        copy["allocations"] = allocations.map { $0.filter { !["used", "balance", "share_used", "short_of_70"].contains($0.key) } }
+        return copy
     }
 
     func parse(_ record: CanonicalRecord) -> Any? { try? JSONSerialization.jsonObject(with: Data(record.json.utf8)) }
@@ -97,7 +106,9 @@ import Testing
             let day = random.chance(0.2) ? history.filed - 1 : random.pick(dates(interesting, count: 3, &random))
             let run = try KhcnRun.run(["ip", "show", history.number, "--as-of", day.iso, "--json"], database: database)
             if let record = history.expected(on: day) {
-                #expect(canonicalText(run.json ?? "") == canonicalText(record), "seed \(seed), ip show \(history.number) --as-of \(day.iso)")
+                // `ip show` adds the fee years (SQL/0027), which WatchTests check; the replay knows no fees.
+                let shown = (run.json as? [String: Any])?.filter { $0.key != "fees" && $0.key != "next_fee" } ?? [:]
+                #expect(canonicalText(shown) == canonicalText(record), "seed \(seed), ip show \(history.number) --as-of \(day.iso)")
             } else {
                 #expect(run.status == 3, "seed \(seed), ip show \(history.number) --as-of \(day.iso) before filing")
             }

@@ -7,7 +7,7 @@ import Testing
 /// Loads Samples/ the way Scripts/demo does.
 func loadSamples(_ session: RegistrySession) throws {
     let samples = try Migrator.locateDirectory().deletingLastPathComponent().appendingPathComponent("Samples")
-    for kind in ["enterprises", "certificates", "funds", "fund-allocations", "ip", "gi"] {
+    for kind in ["enterprises", "certificates", "funds", "fund-allocations", "ip", "ip-fees", "gi", "gi-managers", "gi-users"] {
         let report = try importing(session, RecordKind(fileKind: kind)!, samples.appendingPathComponent("\(kind).csv").path)
         #expect(report.valid, "\(kind): \(report.errors)")
     }

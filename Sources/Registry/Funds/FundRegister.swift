@@ -7,11 +7,29 @@ public struct FundRegister {
 
     /// The fund as it stood on `asOf` (SQL/0013 `fund_as_of`): canonical columns, `status` and
     /// the yearly `allocations` as known that day.
+    /// Each allocation as known that day with what is used of it, first-in first-out across the
+    /// fund's allocations (CIT Law art. 17; Circular 67/2022/TT-BTC; SQL/0027
+    /// `fund_allocation_use`): `used`, `balance`, `share_used` (0–1) and `short_of_70`, the amount
+    /// still to spend within the five years for 70% of it to be used.
+    static func allocations(asOf: String) -> String {
+        """
+        SELECT json_agg(json_build_object(
+                   'tax_code', u.tax_code, 'established_on', u.established_on, 'year', u.year, 'allocated', u.allocated,
+                   'spent', u.spent, 'report_received_on', u.report_received_on, 'used', u.used, 'balance', u.balance,
+                   'share_used', CASE WHEN u.allocated > 0 THEN round(u.used::numeric / u.allocated, 4) END,
+                   'short_of_70', greatest(0, ceil(u.allocated * 0.7)::bigint - u.used_in_time)) ORDER BY u.year) AS allocations
+          FROM fund_allocation_use($1, \(asOf)) u
+         WHERE u.tax_code = v.tax_code AND u.established_on = v.established_on
+        """
+    }
+
     static func select(asOf: String, named: Bool = false) -> String {
         """
         SELECT row_to_json(r)::text\(named ? ", e.name" : "") FROM (
-            SELECT v.tax_code, v.established_on, v.decision, v.capital, v.notified_on, v.closed_on, v.status, v.allocations
+            SELECT v.tax_code, v.established_on, v.decision, v.capital, v.notified_on, v.closed_on, v.status,
+                   coalesce(a.allocations, '[]') AS allocations
               FROM fund_as_of($1, \(asOf)) v
+              LEFT JOIN LATERAL (\(allocations(asOf: asOf))) a ON true
         """
     }
 

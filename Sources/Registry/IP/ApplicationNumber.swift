@@ -65,4 +65,7 @@ public enum IPEvent: String, Sendable, CaseIterable {
     case granted, refused, withdrawn, lapsed, invalidated, restored
     /// The day the status was compared with the IP Office's register; changes nothing.
     case checked
+    /// The maintenance fee of one or more validity years was paid (SQL/0027 `ip_fee_payment`):
+    /// changes no status, and may be dated before the latest event.
+    case feePaid = "fee-paid"
 }

@@ -7,21 +7,23 @@ public struct IPRegister {
 
     /// The record as it stood on `asOf` (SQL/0013 `ip_as_of`): canonical columns, then
     /// `status`, `expires_on` and the `events`, each counting only events dated up to that day.
-    static func select(asOf: String, named: Bool = false) -> String {
+    /// With `fees`, also the fee years paid and the next one due (SQL/0027 `ip_fees_as_of`);
+    /// `named`, the applicant's display name as a second column (lists).
+    static func select(asOf: String, named: Bool = false, fees: Bool = false) -> String {
         """
         SELECT row_to_json(r)::text\(named ? ", COALESCE(e.name, r.applicant_name)" : "") FROM (
             SELECT v.kind, v.application_number, v.filed_on, v.title, v.applicant_tax_code, v.applicant_name, v.ipc,
                    v.published_on, v.examination_requested_on, v.granted_on, v.grant_number, v.refused_on,
                    v.withdrawn_on, v.lapsed_on, v.invalidated_on, v.restored_on, v.checked_on,
-                   v.applicant_type, v.applicant_person_id,
-                   v.status, v.expires_on, v.events
-              FROM ip_as_of($1, \(asOf)) v
+                   v.applicant_type, v.applicant_person_id, v.priority_on,
+                   v.status, v.expires_on, v.events\(fees ? ", f.fees, f.next_fee" : "")
+              FROM ip_as_of($1, \(asOf)) v\(fees ? " CROSS JOIN LATERAL ip_fees_as_of($1, v.application_number, \(asOf)) f" : "")
         """
     }
 
     public func add(
         kind: IPKind, number: ApplicationNumber, filed: CivilDate, title: String, applicantTaxCode: TaxCode?,
-        applicantName: String?, applicantType: ApplicantType = .organisation, ipc: [String], context: ChangeContext
+        applicantName: String?, applicantType: ApplicantType = .organisation, ipc: [String], priority: CivilDate? = nil, context: ChangeContext
     ) throws(RegistryError) -> (CanonicalRecord, [Warning]) {
         let title = try CleanText.clean(title, field: "title", label: ("Tên sáng chế", "The title"), maxLength: 1000, required: true)!
         let applicantName = try CleanText.clean(applicantName, field: "applicant_name", label: ("Chủ đơn", "The applicant"), maxLength: 400, required: false)
@@ -50,6 +52,9 @@ public struct IPRegister {
             codes.append(cleaned)
         }
         var warnings: [Warning] = []
+        if let priority {
+            try Self.checkPriority(priority, filed: filed, warnings: &warnings)
+        }
         if number.year != filed.year {
             warnings.append(Warning(
                 vi: "Năm trong số đơn (\(number.year)) khác năm nộp đơn (\(filed.year)); đúng với đơn vào giai đoạn quốc gia.",
@@ -63,11 +68,11 @@ public struct IPRegister {
         let record = try session.write(context) {
             try session.connection.query(
                 """
-                INSERT INTO ip_application (province_code, application_number, kind, filed_on, title, applicant_tax_code, applicant_name, ipc, applicant_type)
-                VALUES ($1, $2, $3, $4::date, $5, $6, $7, $8::text[], $9)
+                INSERT INTO ip_application (province_code, application_number, kind, filed_on, title, applicant_tax_code, applicant_name, ipc, applicant_type, priority_on)
+                VALUES ($1, $2, $3, $4::date, $5, $6, $7, $8::text[], $9, $10::date)
                 """,
                 [session.province, number.description, kind.rawValue, filed.description, title, applicantTaxCode?.description,
-                 applicantName, postgresArray(codes), applicantType.rawValue])
+                 applicantName, postgresArray(codes), applicantType.rawValue, priority?.description])
             return try find(number)
         }
         return (record, warnings)
@@ -78,6 +83,9 @@ public struct IPRegister {
         number: ApplicationNumber, event: IPEvent, on date: CivilDate, grantNumber: String?, context: ChangeContext
     ) throws(RegistryError) -> (CanonicalRecord, [Warning]) {
         _ = try find(number)   // an unknown application is exit 3, before anything else
+        if event == .feePaid {
+            throw RegistryError(.usage, type: "usage-error", field: "year", vi: "Sự kiện fee-paid cần --year.", en: "The fee-paid event needs --year.")
+        }
         var warnings: [Warning] = []
         let grant = try CleanText.clean(grantNumber, field: "grant_number", label: ("Số bằng", "The grant number"), maxLength: 30, required: false)
         if let grant, !IPRegister.isGrantNumber(grant, kind: number.kind) {
@@ -108,7 +116,7 @@ public struct IPRegister {
     /// The application as it stands today, or as it stood on `asOf` (not found before its filing).
     public func find(_ number: ApplicationNumber, asOf: CivilDate? = nil) throws(RegistryError) -> CanonicalRecord {
         let rows = try session.records(
-            .ip, Self.select(asOf: "$3::date") + " WHERE v.application_number = $2) r",
+            .ip, Self.select(asOf: "$3::date", fees: true) + " WHERE v.application_number = $2) r",
             [session.province, number.description, (asOf ?? session.today).description])
         guard let record = rows.first else {
             if let asOf, try exists(number) {

@@ -97,7 +97,9 @@ enum ImportColumns {
                 "organisation": "organisation", "organization": "organisation", "person": "person",
                 "tochuc": "organisation", "canhan": "person",
             ], "organisation, person")),
+            ImportColumn(name: "priority_on", aliases: ["Ngày ưu tiên"], required: false, parse: date),
         ]
+        case .ipFee, .giManager, .giUser: historyColumns(kind)
         case .gi: [
             ImportColumn(name: "certificate_number", aliases: ["Số văn bằng", "Số GCN"], required: true, parse: giNumber),
             ImportColumn(name: "name", aliases: ["Tên chỉ dẫn địa lý"], required: true, parse: text(300)),
@@ -126,7 +128,8 @@ enum ImportColumns {
         case .certificate: ["0101248141", "05/2024/GCN-DNKHCN", "2024-06-10", "Sở KH&CN Tuyên Quang", "13/2019/NĐ-CP", "", "", ""]
         case .fund: ["0101248141", "2024-02-01", "05/QĐ-HĐQT", "1500000000", "2024-02-20", ""]
         case .fundAllocation: ["0101248141", "2024-02-01", "2024", "300000000", "120000000", "2025-03-20"]
-        case .ip: ["utility-solution", "2-2024-00321", "2024-05-10", "Thiết bị sao chè liên tục", "0101248141", "", "A23F 3/06", "2025-01-20", "2025-02-03", "2026-04-15", "2-0003456", "", "", "", "", "", "2026-11-02", "organisation"]
+        case .ip: ["utility-solution", "2-2024-00321", "2024-05-10", "Thiết bị sao chè liên tục", "0101248141", "", "A23F 3/06", "2025-01-20", "2025-02-03", "2026-04-15", "2-0003456", "", "", "", "", "", "2026-11-02", "organisation", ""]
+        case .ipFee, .giManager, .giUser: historyExample(kind)
         case .gi: ["00086", "Hàm Yên", "Cam sành", "2014-08-12", "1234/QĐ-SHTT", "UBND huyện Hàm Yên", "Huyện Hàm Yên, tỉnh Tuyên Quang", "6-2013-00012", ""]
         case .ipEvent: []
         }

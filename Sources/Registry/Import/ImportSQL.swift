@@ -128,11 +128,22 @@ struct ImportSQL {
                     """),
                 Field(column: "ipc", staged: "string_to_array(s.ipc, '|')", insert: "coalesce(string_to_array(s.ipc, '|'), '{}')"),
                 field("applicant_type", insert: "coalesce(s.applicant_type, 'organisation')"),
+                field("priority_on", "date"),
             ])
         case .gi:
             return ImportSQL(table: "gi_certificate", keys: [field("certificate_number")], fields: [
                 field("name"), field("product"), field("granted_on", "date"), field("decision"), field("managing_org"),
                 field("area"), field("application_number"), field("cancelled_on", "date"),
+            ])
+        case .ipFee:
+            return ImportSQL(table: "ip_fee_payment", keys: [field("application_number"), field("year", "smallint")], fields: [field("paid_on", "date")])
+        case .giManager:
+            return ImportSQL(table: "gi_manager", keys: [field("certificate_number"), field("from_on", "date")], fields: [
+                field("managing_org"), field("decision"),
+            ])
+        case .giUser:
+            return ImportSQL(table: "gi_user", keys: [field("certificate_number"), field("tax_code"), field("from_on", "date")], fields: [
+                field("until_on", "date"), field("decision"),
             ])
         case .ipEvent:
             return ImportSQL(table: "ip_event", keys: [], fields: [])
@@ -245,6 +256,19 @@ struct ImportSQL {
                        AND o.application_number <> s.application_number
                  WHERE NOT s.rejected AND s.grant_number IS NOT NULL AND (e.id IS NOT NULL OR o.line IS NOT NULL)
                 """, message: { other in ("Số bằng này đã thuộc đơn \(other ?? "khác").", "This grant number already belongs to application \(other ?? "another").") }))
+        case .ipFee:
+            checks.append(Check(type: .foreignKey, field: "application_number", sql: """
+                SELECT s.line, s.record, s.application_number, NULL FROM import_staging s
+                 WHERE NOT s.rejected AND NOT EXISTS (SELECT 1 FROM ip_application a
+                        WHERE a.province_code = $1 AND a.application_number = s.application_number)
+                """, message: { _ in ("Không có đơn số này trong sổ đăng ký; hãy nhập đơn trước.", "No application with this number is registered; import the application first.") }))
+        case .giManager, .giUser:
+            checks.append(Check(type: .foreignKey, field: "certificate_number", sql: """
+                SELECT s.line, s.record, s.certificate_number, NULL FROM import_staging s
+                 WHERE NOT s.rejected AND NOT EXISTS (SELECT 1 FROM gi_certificate g
+                        WHERE g.province_code = $1 AND g.certificate_number = s.certificate_number)
+                """, message: { _ in ("Không có văn bằng chỉ dẫn địa lý số này; hãy nhập chỉ dẫn địa lý trước.", "No GI certificate with this number is registered; import the GI first.") }))
+            if kind == .giUser { checks.append(enterpriseMustExist("tax_code")) }
         default:
             break
         }

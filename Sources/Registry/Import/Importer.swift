@@ -522,7 +522,8 @@ enum RowRules {
             ImportProblem(.constraint, line: record.line, record: record.number, field: field, value: value(field), vi: vi, en: en)
         }
         var problems: [ImportProblem] = []
-        for (index, column) in columns.enumerated() where column.name.hasSuffix("_on") {
+        // An authorisation to use a GI may end on a later day (`until_on`, contract §5): not an event.
+        for (index, column) in columns.enumerated() where column.name.hasSuffix("_on") && column.name != "until_on" {
             if let date = values[index], date > today {
                 problems.append(problem(column.name, "Ngày \(date) ở tương lai.", "The date \(date) is in the future."))
             }

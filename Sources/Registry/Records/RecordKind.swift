@@ -8,6 +8,11 @@ public enum RecordKind: String, Sendable, CaseIterable {
     case ip
     case ipEvent = "ip-event"
     case gi
+    /// Maintenance fee payments per validity year (SQL/0027).
+    case ipFee = "ip-fee"
+    /// Later managing organisations of a GI, and enterprises authorised to use it (SQL/0027).
+    case giManager = "gi-manager"
+    case giUser = "gi-user"
 
     /// The KIND word of `khcn import` and `khcn export`.
     public var fileKind: String? {
@@ -18,6 +23,9 @@ public enum RecordKind: String, Sendable, CaseIterable {
         case .fundAllocation: "fund-allocations"
         case .ip: "ip"
         case .gi: "gi"
+        case .ipFee: "ip-fees"
+        case .giManager: "gi-managers"
+        case .giUser: "gi-users"
         case .ipEvent: nil
         }
     }
@@ -41,12 +49,15 @@ public enum RecordKind: String, Sendable, CaseIterable {
         case .ip:
             ["kind", "application_number", "filed_on", "title", "applicant_tax_code", "applicant_name", "ipc",
              "published_on", "examination_requested_on", "granted_on", "grant_number", "refused_on", "withdrawn_on",
-             "lapsed_on", "invalidated_on", "restored_on", "checked_on", "applicant_type"]
+             "lapsed_on", "invalidated_on", "restored_on", "checked_on", "applicant_type", "priority_on"]
         case .ipEvent:
             ["application_number", "event", "event_on", "grant_number"]
         case .gi:
             ["certificate_number", "name", "product", "granted_on", "decision", "managing_org", "area",
              "application_number", "cancelled_on"]
+        case .ipFee: ["application_number", "year", "paid_on"]
+        case .giManager: ["certificate_number", "managing_org", "from_on", "decision"]
+        case .giUser: ["certificate_number", "tax_code", "from_on", "until_on", "decision"]
         }
     }
 
@@ -59,6 +70,9 @@ public enum RecordKind: String, Sendable, CaseIterable {
         case .fundAllocation: "fund_allocation_canonical"
         case .ip, .ipEvent: "ip_canonical"
         case .gi: "gi_canonical"
+        case .ipFee: "ip_fee_canonical"
+        case .giManager: "gi_manager_canonical"
+        case .giUser: "gi_user_canonical"
         }
     }
 
@@ -71,6 +85,9 @@ public enum RecordKind: String, Sendable, CaseIterable {
         case .fundAllocation: ["tax_code", "established_on", "year"]
         case .ip, .ipEvent: ["application_number"]
         case .gi: ["certificate_number"]
+        case .ipFee: ["application_number", "year"]
+        case .giManager: ["certificate_number", "from_on"]
+        case .giUser: ["certificate_number", "tax_code", "from_on"]
         }
     }
 
@@ -83,6 +100,9 @@ public enum RecordKind: String, Sendable, CaseIterable {
         case .fundAllocation: "tax_code COLLATE \"C\", established_on, year"
         case .ip, .ipEvent: "application_number COLLATE \"C\""
         case .gi: "certificate_number COLLATE \"C\""
+        case .ipFee: "application_number COLLATE \"C\", year"
+        case .giManager: "certificate_number COLLATE \"C\", from_on"
+        case .giUser: "certificate_number COLLATE \"C\", tax_code COLLATE \"C\", from_on"
         }
     }
 

@@ -11,6 +11,7 @@ enum ConstraintCatalogue {
     /// text rules that SQL/0014 adds as `<table>_<column>_clean`.
     static func entry(_ constraint: String, table: String? = nil) -> Entry? {
         if let entry = entries[constraint] { return entry }
+        if let entry = watchEntries[constraint] { return entry }
         if constraint.hasSuffix("_province_known") {
             return Entry(
                 field: "province",

@@ -97,6 +97,10 @@ enum UsageProblem: CaseIterable {
     case grantNumberMissing
     case grantNumberWithoutGrant
     case sealNotHash
+    case feeYearMissing
+    case feeYearWithoutPayment
+    case withinNegative
+    case watchLimitNegative
 
     var english: String {
         switch self {
@@ -106,6 +110,10 @@ enum UsageProblem: CaseIterable {
         case .grantNumberMissing: "--event granted needs --grant-number"
         case .grantNumberWithoutGrant: "--grant-number goes only with --event granted"
         case .sealNotHash: "--seal takes a SHA-256 hash of 64 hexadecimal digits, not"
+        case .feeYearMissing: "--event fee-paid needs --year (repeat it for several years)"
+        case .feeYearWithoutPayment: "--year goes only with --event fee-paid"
+        case .withinNegative: "--within is a number of days, 0 or more"
+        case .watchLimitNegative: "--limit is a number, 0 or more"
         }
     }
 
@@ -117,6 +125,10 @@ enum UsageProblem: CaseIterable {
         case .grantNumberMissing: "--event granted cần kèm --grant-number (số bằng, ví dụ 1-0026606)"
         case .grantNumberWithoutGrant: "--grant-number chỉ dùng cùng --event granted"
         case .sealNotHash: "--seal cần một mã niêm phong SHA-256 gồm 64 chữ số thập lục phân (0–9, a–f), không phải"
+        case .feeYearMissing: "--event fee-paid cần kèm --year (năm hiệu lực đã nộp phí; nhắc lại cho nhiều năm)"
+        case .feeYearWithoutPayment: "--year chỉ dùng cùng --event fee-paid"
+        case .withinNegative: "--within là số ngày, từ 0 trở lên (ví dụ --within 30)"
+        case .watchLimitNegative: "--limit là một số, từ 0 trở lên"
         }
     }
 

@@ -29,6 +29,14 @@ enum Labels {
         "address": ("Địa chỉ", "Address"), "commune_code": ("Mã xã", "Commune code"), "legal_form": ("Loại hình", "Legal form"),
         "vsic": ("Mã ngành", "Industry codes"), "vsic_version": ("Phiên bản VSIC", "VSIC version"),
         "status_on": ("Ngày trạng thái", "Status since"), "former_province": ("Tỉnh cũ", "Former province"),
+        "priority_on": ("Ngày ưu tiên", "Priority date"), "fees": ("Phí duy trì đã nộp", "Maintenance fees paid"),
+        "paid_on": ("Ngày nộp phí", "Paid on"), "next_fee": ("Năm phí kế tiếp", "Next fee due"), "due_on": ("Hạn", "Due"),
+        "managers": ("Tổ chức quản lý sau này", "Later managing organisations"), "users": ("Được phép sử dụng", "Authorised users"),
+        "from_on": ("Từ ngày", "From"), "until_on": ("Đến ngày", "Until"),
+        "managing_org_on": ("Tổ chức quản lý vào ngày", "Managing organisation on the day"),
+        "authorised": ("Đang được phép", "Authorised on the day"), "used": ("Đã dùng (FIFO)", "Used (FIFO)"),
+        "balance": ("Còn lại", "Balance"), "share_used": ("Tỷ lệ đã dùng", "Share used"),
+        "short_of_70": ("Còn thiếu để đủ 70%", "Short of 70%"), "applicant_type": ("Loại chủ đơn", "Applicant type"),
     ]
 
     /// Columns of an audit image that only the database needs (surrogate keys): never shown.
@@ -60,6 +68,7 @@ enum Labels {
     static let words: [String: (vi: String, en: String)] = [
         "amended": ("Sửa đổi, bổ sung", "Amendment"), "reissued": ("Cấp lại", "Re-issue"),
         "insert": ("thêm mới", "insert"), "update": ("sửa", "update"), "delete": ("xóa", "delete"),
+        "organisation": ("Tổ chức", "Organisation"), "person": ("Cá nhân", "Person"),
     ]
 
     /// What `ip-filings` counts (`khcn targets set-rule`).
@@ -86,6 +95,8 @@ extension Labels {
         .enterprise: ("Doanh nghiệp", "Enterprise"), .certificate: ("Giấy chứng nhận", "Certificate"),
         .fund: ("Quỹ", "Fund"), .fundAllocation: ("Trích lập quỹ", "Fund allocation"),
         .ip: ("Đơn", "Application"), .ipEvent: ("Sự kiện của đơn", "Application event"), .gi: ("Chỉ dẫn địa lý", "GI"),
+        .ipFee: ("Phí duy trì", "Maintenance fee"), .giManager: ("Tổ chức quản lý CDĐL", "GI managing organisation"),
+        .giUser: ("Doanh nghiệp được phép sử dụng CDĐL", "GI authorised user"),
     ]
 }
 

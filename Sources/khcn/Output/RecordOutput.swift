@@ -80,7 +80,7 @@ extension Printer {
             ? ["published_on", "examination_requested_on", "granted_on", "refused_on", "withdrawn_on", "lapsed_on",
                "invalidated_on", "restored_on", "checked_on"]
             : []
-        for (key, item) in pairs where !hidden.contains(key) {
+        for (key, item) in pairs where !hidden.contains(key) && !Labels.isInternal(key) {
             if case .array(let items) = item, items.first.map({ if case .object = $0 { true } else { false } }) ?? (key == "allocations" || key == "events") {
                 nested.append(subtable(key, items))
                 continue
@@ -115,11 +115,21 @@ extension Printer {
         return value.map { $0.rendered(pretty: false) } ?? ""
     }
 
-    static let moneyColumns: Set<String> = ["capital", "allocated", "spent"]
+    static let moneyColumns: Set<String> = ["capital", "allocated", "spent", "used", "balance", "short_of_70"]
+
+    /// 0.455 → 45,5% (Vietnamese decimal comma) / 45.5%.
+    func percent(_ share: Double) -> String {
+        let text = String(format: "%.1f%%", share * 100)
+        return vietnamese ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
 
     func format(_ key: String, _ value: JSON, short: Bool = false) -> String {
         switch value {
         case .null: return "—"
+        case .bool(let flag): return flag ? text("có", "yes") : text("không", "no")
+        case .string(let code) where key == "applicant_type": return word(code)
+        case .number(let share) where key == "share_used": return percent(share)
+        case .int(let share) where key == "share_used": return percent(Double(share))
         case .int(let number) where Printer.moneyColumns.contains(key): return money(number)
         case .int(let number): return String(number)
         case .string(let text) where key.hasSuffix("_on") || key == "on":
@@ -127,6 +137,9 @@ extension Printer {
         case .string(let text) where key == "status": return statusWord(text)
         case .string(let text) where key == "kind": return IPKind(word: text).map { vietnamese ? $0.vietnamese : $0.english } ?? word(text)
         case .string(let text) where key == "event": return eventWord(text)
+        case .object(let pairs) where key == "next_fee":
+            let year = pairs.first { $0.0 == "year" }?.1, due = pairs.first { $0.0 == "due_on" }?.1
+            return text("năm \(format("year", year ?? .null)), hạn \(format("due_on", due ?? .null))", "year \(format("year", year ?? .null)), due \(format("due_on", due ?? .null))")
         case .string(let text) where key == "revocation_kind": return statusWord(text)
         case .string(let text) where key == "former_province": return FormerProvince(rawValue: text).map { vietnamese ? $0.vietnamese : $0.english } ?? text
         case .string(let text) where short && text.count > 48: return String(text.prefix(47)) + "…"

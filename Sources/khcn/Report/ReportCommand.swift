@@ -54,7 +54,7 @@ struct ReportCommand: ParsableCommand {
             regenerate: regenerateCommand(province: session.province))
         let text: String
         switch format {
-        case .html: text = HTMLReport(data: report, printer: out).render()
+        case .html: text = try WatchSection.load(session, on: day, printer: out).insert(into: HTMLReport(data: report, printer: out).render())
         case .md: text = MarkdownReport(data: report, printer: out).render()
         case .csv: text = CSVReport(data: report).render()
         }

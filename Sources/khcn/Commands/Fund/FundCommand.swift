@@ -4,7 +4,7 @@ import Registry
 struct FundCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fund", abstract: words("Quỹ phát triển KH&CN của doanh nghiệp.", "Enterprise S&T development funds (quỹ phát triển KH&CN của doanh nghiệp)."),
-        subcommands: [Add.self, Allocate.self, Close.self, List.self])
+        subcommands: [Add.self, Allocate.self, Close.self, List.self, Show.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: words("Ghi quỹ mà doanh nghiệp đã thành lập.", "Register a fund an enterprise has set up."))

@@ -4,7 +4,7 @@ import Registry
 struct GICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gi", abstract: words("Chỉ dẫn địa lý: văn bằng bảo hộ.", "Geographical indications (chỉ dẫn địa lý)."),
-        subcommands: [Add.self, Cancel.self, Show.self, List.self])
+        subcommands: [Add.self, Cancel.self, Show.self, List.self, SetManager.self, Authorize.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: words("Ghi một văn bằng bảo hộ chỉ dẫn địa lý.", "Register a GI protection certificate."))
@@ -52,15 +52,17 @@ struct GICommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: words("Một văn bằng chỉ dẫn địa lý.", "A GI certificate."))
+        static let configuration = CommandConfiguration(abstract: words("Một văn bằng chỉ dẫn địa lý, với các tổ chức quản lý và doanh nghiệp được phép sử dụng.", "A GI certificate with its managing organisations and authorised users."))
 
         @Argument(help: .vi("Số văn bằng / giấy chứng nhận.", en: "Certificate number.")) var number: String
+        @Option(help: .vi("Ai quản lý và ai được phép sử dụng vào ngày này, dạng YYYY-MM-DD.", en: "Who managed it and who was authorised on this day, YYYY-MM-DD.")) var asOf: DateArgument?
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let out = global.printer
+            let day = try asOf?.date(field: "as_of")
             let session = try global.openRegistry()
-            out.show(try GIRegister(session).find(number))
+            out.show(try GIRegister(session).findWithHistory(number, asOf: day))
         }
     }
 

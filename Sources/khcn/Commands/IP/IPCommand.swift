@@ -17,6 +17,7 @@ struct IPCommand: ParsableCommand {
         @Option(help: .vi("Chủ đơn là tổ chức hoặc cá nhân: tên như trên đơn.", en: "Applicant: an organisation or person, as named.")) var applicantName: String?
         @Option(help: .vi("organisation (tổ chức, mặc định) hoặc person (cá nhân): tên cá nhân là dữ liệu cá nhân (Luật 91/2025/QH15).", en: "organisation (default) or person: a person's name is personal data (Law 91/2025/QH15).")) var applicantType: ApplicantType = .organisation
         @Option(help: .vi("Mã phân loại IPC, ví dụ A01G 9/14; nhắc lại cho nhiều mã.", en: "IPC symbol, e.g. A01G 9/14; repeat for several.")) var ipc: [String] = []
+        @Option(help: .vi("Ngày ưu tiên được hưởng, dạng YYYY-MM-DD (các thời hạn tính từ ngày này).", en: "Priority date claimed, YYYY-MM-DD (time limits count from it).")) var priority: DateArgument?
         @OptionGroup var write: WriteOptions
         @OptionGroup var global: GlobalOptions
 
@@ -35,7 +36,7 @@ struct IPCommand: ParsableCommand {
             let session = try global.openRegistry()
             let (record, warnings) = try IPRegister(session).add(
                 kind: kind, number: number, filed: filed, title: title, applicantTaxCode: applicant,
-                applicantName: applicantName, applicantType: applicantType, ipc: ipc, context: context)
+                applicantName: applicantName, applicantType: applicantType, ipc: ipc, priority: try priority?.date(field: "priority_on"), context: context)
             out.written(record, warnings: warnings, done: out.text("Đã ghi đơn \(number).", "Registered application \(number)."))
         }
     }
@@ -44,15 +45,18 @@ struct IPCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: words("Ghi một sự kiện có ngày của đơn (công bố, thẩm định, cấp bằng…).", "Record a dated event of an application's life."))
 
         @Argument(help: .vi("Số đơn.", en: "Application number.")) var number: String
-        @Option(help: .vi("published (công bố), examination-requested (yêu cầu thẩm định nội dung), granted (cấp bằng), refused (từ chối), withdrawn (rút đơn), lapsed (mất hiệu lực), invalidated (hủy bỏ hiệu lực), restored (khôi phục) hoặc checked (đối chiếu với Cục SHTT).", en: "published, examination-requested, granted, refused, withdrawn, lapsed, invalidated, restored or checked.")) var event: IPEvent
+        @Option(help: .vi("published (công bố), examination-requested (yêu cầu thẩm định nội dung), granted (cấp bằng), refused (từ chối), withdrawn (rút đơn), lapsed (mất hiệu lực), invalidated (hủy bỏ hiệu lực), restored (khôi phục) checked (đối chiếu với Cục SHTT) hoặc fee-paid (nộp phí duy trì).", en: "published, examination-requested, granted, refused, withdrawn, lapsed, invalidated, restored, checked or fee-paid.")) var event: IPEvent
         @Option(help: .vi("Ngày của sự kiện, dạng YYYY-MM-DD.", en: "Date of the event, YYYY-MM-DD.")) var on: DateArgument
         @Option(help: .vi("Số bằng (cùng --event granted), ví dụ 1-0026606.", en: "Grant number (with --event granted), e.g. 1-0026606.")) var grantNumber: String?
+        @Option(help: .vi("Năm hiệu lực đã nộp phí duy trì (cùng --event fee-paid); nhắc lại cho nhiều năm.", en: "Validity year whose maintenance fee was paid (with --event fee-paid); repeat for several.")) var year: [Int] = []
         @OptionGroup var write: WriteOptions
         @OptionGroup var global: GlobalOptions
 
         func validate() throws {
             if event == .granted && grantNumber == nil { throw UsageProblem.grantNumberMissing.error }
             if event != .granted && grantNumber != nil { throw UsageProblem.grantNumberWithoutGrant.error }
+            if event == .feePaid && year.isEmpty { throw UsageProblem.feeYearMissing.error }
+            if event != .feePaid && !year.isEmpty { throw UsageProblem.feeYearWithoutPayment.error }
         }
 
         func run() throws {
@@ -61,7 +65,9 @@ struct IPCommand: ParsableCommand {
             let date = try on.date(field: "on")
             let context = try write.context()
             let session = try global.openRegistry()
-            let (record, warnings) = try IPRegister(session).record(number: number, event: event, on: date, grantNumber: grantNumber, context: context)
+            let (record, warnings) = event == .feePaid
+                ? try IPRegister(session).payFees(number: number, years: year, on: date, context: context)
+                : try IPRegister(session).record(number: number, event: event, on: date, grantNumber: grantNumber, context: context)
             out.written(record, warnings: warnings, done: out.text(
                 "Đã ghi “\(out.eventWord(event.rawValue))” ngày \(out.date(date)) cho đơn \(number).",
                 "Recorded “\(out.eventWord(event.rawValue))” on \(out.date(date)) for application \(number)."))

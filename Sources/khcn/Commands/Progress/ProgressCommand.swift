@@ -18,8 +18,11 @@ struct ProgressCommand: ParsableCommand {
         let day = try asOf?.date(field: "as_of") ?? session.today
         let plan = PlanProgress(session)
         let progress = try plan.on(day, only: target, details: details)
+        // Contract §10: the count of overdue obligations beside the targets.
+        let overdue = try WatchList(session).overdueCount(asOf: day)
         if out.json {
-            out.emit(.object([("as_of", .string(day.description)), ("targets", .array(progress.map { out.json($0, details: details) }))]))
+            out.emit(.object([("as_of", .string(day.description)), ("targets", .array(progress.map { out.json($0, details: details) })),
+                              ("overdue", .int(overdue))]))
             return
         }
         // Issue 12: the province is named from the national list; with no targets, say so.
@@ -68,5 +71,6 @@ struct ProgressCommand: ParsableCommand {
             }
         }
         if !details { out.say(out.text("Xem hồ sơ được tính: khcn progress --details", "Records behind each number: khcn progress --details")) }
+        out.say(out.text("Việc quá hạn cần xử lý: \(overdue) (xem khcn watch --as-of \(day))", "Overdue obligations: \(overdue) (see khcn watch --as-of \(day))"))
     }
 }
