@@ -206,11 +206,15 @@ public struct EnterpriseRegister {
     ) throws(RegistryError) -> (enterprises: [Enterprise], total: Total) {
         let term = search?.precomposedForSearch
         // Digits search the tax code's start; words search the name through the trigram index
-        // (one shape each, so that the planner can use the index).
+        // (one shape each, so that the planner can use the index). The name is matched by
+        // SQL/0028 with the owner's rights: under row-level security a login's LIKE could not
+        // use the index.
         let byTaxCode = term.map { $0.allSatisfy { $0.isNumber || $0 == "-" } } ?? false
+        // With no other filter the match itself stops at the page ($4, the LIMIT of both queries).
+        let unfiltered = status == nil && commune == nil && address == nil
         let filter = term == nil ? "AND $2::text IS NULL" : byTaxCode
             ? "AND tax_code LIKE $2 || '%'"
-            : "AND khcn_fold(name) LIKE '%' || khcn_fold($2) || '%' ESCAPE '\\'"
+            : "AND tax_code IN (SELECT khcn_enterprise_name_matches($1, $2, \(unfiltered ? "$4::integer" : "NULL")))"
         let conditions = """
             WHERE province_code = $1 \(filter)
               AND ($3::text IS NULL OR status = $3)
