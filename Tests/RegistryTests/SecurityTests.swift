@@ -65,6 +65,20 @@ import Testing
         #expect(untouched == "Công ty Hà Nội")
     }
 
+    /// The name search matches with the owner's rights (SQL/0028, for the trigram index under
+    /// row-level security): it still finds only what the login may see, by khcn and by psql.
+    @Test func nameSearchFindsOnlyTheLoginsProvinces() throws {
+        let database = try SecurityTests.twoProvinces()
+        defer { database.drop() }
+        let clerk = try database.createLogin(.clerk)
+        let session = try clerk.session()
+        #expect(try EnterpriseRegister(session).list(search: "cong ty").map(\.taxCode) == ["0101248141"])
+        #expect(try EnterpriseRegister(session).list(search: "ha noi").isEmpty)
+        let connection = try clerk.connect()
+        #expect(try connection.query("SELECT count(*) FROM khcn_enterprise_name_matches('01', 'ha noi')").scalar == "0")
+        #expect(try connection.query("SELECT count(*) FROM khcn_enterprise_name_matches('08', 'cong ty')").scalar == "1")
+    }
+
     @Test func loginWorksInItsFirstGrantedProvinceUnlessAnotherGrantedIsNamed() throws {
         let database = try SecurityTests.twoProvinces()
         defer { database.drop() }
