@@ -125,10 +125,10 @@ func loadSamples(_ session: RegistrySession) throws {
         let owner = try database.connect()
         try owner.query("""
             INSERT INTO target SELECT '01', code, title, title_en, comparator, threshold, stretch, unit, baseline_date, deadline,
-                   computed, rule, counting, plan_wording, sort_order FROM target WHERE province_code = '08';
-            INSERT INTO enterprise (province_code, tax_code, name, established_on) VALUES ('01', '0100109106', 'Công ty Hà Nội', '2015-01-01');
-            INSERT INTO st_fund (province_code, tax_code, established_on) VALUES ('01', '0100109106', '2024-05-01');
+                   computed, rule, counting, plan_wording, sort_order FROM target WHERE province_code = '08'
             """)
+        try owner.query("INSERT INTO enterprise (province_code, tax_code, name, established_on) VALUES ('01', '0100109106', 'Công ty Hà Nội', '2015-01-01')")
+        try owner.query("INSERT INTO st_fund (province_code, tax_code, established_on) VALUES ('01', '0100109106', '2024-05-01')")
         let asClerk = try clerk.connect()
         let mine = try asClerk.query(Self.figures, ["08"]).rows
         #expect(mine.count == 11)
