@@ -110,3 +110,32 @@ func loadSamples(_ session: RegistrySession) throws {
         }
     }
 }
+
+/// SQL/0029: the counting functions run with the owner's rights (contract §8, progress under
+/// row-level security), guarded by the session's provinces (contract §9).
+@Suite struct ProgressUnderRowLevelSecurityTests {
+    static let figures = "SELECT code, baseline_value, value, projection, status, filed, granted FROM khcn_progress($1, '2026-11-27') ORDER BY code"
+
+    @Test func clerkOf08GetsTheSuperusersFiguresAndNoneOfAnotherProvince() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let clerk = try database.createLogin(.clerk, provinces: ["08"])
+        try loadSamples(try clerk.session())
+        // Province 01 gets the plan's targets and one fund that 08's clerk must never count.
+        let owner = try database.connect()
+        try owner.query("""
+            INSERT INTO target SELECT '01', code, title, title_en, comparator, threshold, stretch, unit, baseline_date, deadline,
+                   computed, rule, counting, plan_wording, sort_order FROM target WHERE province_code = '08'
+            """)
+        try owner.query("INSERT INTO enterprise (province_code, tax_code, name, established_on) VALUES ('01', '0100109106', 'Công ty Hà Nội', '2015-01-01')")
+        try owner.query("INSERT INTO st_fund (province_code, tax_code, established_on) VALUES ('01', '0100109106', '2024-05-01')")
+        let asClerk = try clerk.connect()
+        let mine = try asClerk.query(Self.figures, ["08"]).rows
+        #expect(mine.count == 11)
+        #expect(mine.map { $0.map { $0 ?? "∅" } } == (try owner.query(Self.figures, ["08"]).rows).map { $0.map { $0 ?? "∅" } })
+        #expect(try owner.query("SELECT value FROM khcn_progress('01', '2026-11-27') WHERE code = 'st-funds'").scalar == "1")
+        #expect(try asClerk.query(Self.figures, ["01"]).rows.isEmpty)
+        #expect(try asClerk.query("SELECT count(*) FROM khcn_target_counted('01', 'st-funds', '2026-11-27')").scalar == "0")
+        #expect(try asClerk.query("SELECT khcn_target_value('01', 'st-funds', '2026-11-27')").scalar == "0")
+    }
+}
