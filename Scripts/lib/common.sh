@@ -100,6 +100,10 @@ cluster_running() {
 # cluster_start PORT: starts the server on loopback and a unix socket only.
 cluster_start() {
     local port=$1
+    # A primary that failed over is never started again as a primary (contract §11).
+    if [ -f "$CLUSTER_DATA/KHCN_RETIRED" ]; then
+        die "$CLUSTER_DATA is a retired primary ($(cat "$CLUSTER_DATA/KHCN_RETIRED" 2>/dev/null | head -n 1)); it is never started as a primary again. Make it the new standby with: Scripts/db standby rebuild"
+    fi
     cluster_init
     if cluster_running; then return 0; fi
     as_owner "$PG_BINDIR/pg_ctl" -D "$CLUSTER_DATA" -w -t 60 -l "$CLUSTER_DATA/server.log" \
