@@ -25,7 +25,8 @@ $$;
 REVOKE ALL ON FUNCTION khcn_session_sees_province(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION khcn_session_sees_province(text) TO khcn_viewer;
 
--- SQL/0025's trigger (Vietnamese words in its hints), unchanged but for the guard and the owner's rights.
+-- SQL/0007's trigger, its rules unchanged, with the guard, the owner's rights, and SQL/0025's
+-- Vietnamese words for the event and the status in its Vietnamese hints.
 CREATE OR REPLACE FUNCTION ip_event_before_insert() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE

@@ -423,7 +423,8 @@ CREATE FUNCTION khcn_watch_overdue(p_province text, d date) RETURNS bigint
 LANGUAGE sql STABLE
 RETURN (SELECT count(*) FROM khcn_watch(p_province, d, 0) w WHERE w.state = 'overdue');
 
--- 7. What a record as of D shows (0013), now with the priority date.
+-- 7. What a record as of D shows (0013), now with the applicant's type and person (0023; a
+--    person's name as the login may see it) and the priority date.
 DROP FUNCTION ip_as_of(text, date);
 CREATE FUNCTION ip_as_of(p_province text, d date)
 RETURNS TABLE (

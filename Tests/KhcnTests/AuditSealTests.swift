@@ -8,6 +8,7 @@ import Testing
 @Suite struct AuditSealTests {
     static func difference(_ run: KhcnRun) -> (Int?, String?) {
         let found = run.object["first_difference"] as? [String: Any]
+        #expect(found == nil || found!.keys.sorted() == ["id", "what"], "contract §9: {\"id\", \"what\"}")
         return (found?["id"] as? Int, found?["what"] as? String)
     }
 

@@ -27,9 +27,9 @@ extension AuditCommand {
             let session = try global.openRegistry()
             let result = try Seals(session).verify(known: known)
             if out.json {
+                // Contract §9: exactly `{"id", "what"}`; which seal or hash is named on stderr.
                 let difference: JSON = result.intact ? .null : .object([
                     ("id", .optional(result.differenceID)), ("what", .optional(result.difference?.rawValue)),
-                    ("seal", .optional(result.differenceSeal)), ("hash", .optional(result.missingHash)),
                 ])
                 out.emit(.object([
                     ("intact", .bool(result.intact)), ("seals", .int(result.seals)), ("rows", .int(result.rows)),
