@@ -10,7 +10,7 @@ import Darwin
 /// Every statement is parameterised and sent in text format; values that cannot travel
 /// (NUL bytes) are refused before they reach the server.
 public final class Connection {
-    private let handle: OpaquePointer
+    let handle: OpaquePointer
 
     /// Connects with a libpq connection string or URL. An empty string means libpq's own
     /// environment and defaults (`PGHOST`, `PGPORT`, `PGDATABASE`, `PGUSER`, `PGSERVICE`, …).
@@ -57,9 +57,21 @@ public final class Connection {
 
     // MARK: - Statements
 
-    /// Runs one statement with `$1…$n` parameters (text format; `nil` is SQL NULL).
+    /// Runs one statement, its values bound as parameters (text format; nil is SQL NULL).
     @discardableResult
-    public func query(_ sql: String, _ parameters: [String?] = []) throws -> QueryResult {
+    public func query(_ query: Query) throws -> QueryResult {
+        let (sql, parameters) = query.render()
+        try Connection.checkNoNUL(sql)
+        for value in parameters { if let value { try Connection.checkNoNUL(value) } }
+        let result = withCStrings(parameters) { pointers in
+            PQexecParams(handle, sql, Int32(parameters.count), nil, pointers, nil, nil, 0)
+        }
+        return try consume(result)
+    }
+
+    @available(*, deprecated, message: "write the statement as a Query: values interpolated, never numbered by hand")
+    @discardableResult
+    public func query(_ sql: String, _ parameters: [String?]) throws -> QueryResult {
         try Connection.checkNoNUL(sql)
         for value in parameters { if let value { try Connection.checkNoNUL(value) } }
         let result = withCStrings(parameters) { pointers in
@@ -112,7 +124,17 @@ public final class Connection {
 
     /// Streams the rows of a (possibly huge) query one at a time, in libpq's single-row mode,
     /// so memory stays constant whatever the result size.
+    public func forEachRow(_ query: Query, _ body: (Row) throws -> Void) throws {
+        let (sql, parameters) = query.render()
+        try streamRows(sql, parameters, body)
+    }
+
+    @available(*, deprecated, message: "write the statement as a Query and read rows by name")
     public func forEachRow(_ sql: String, _ parameters: [String?] = [], _ body: ([String?]) throws -> Void) throws {
+        try streamRows(sql, parameters) { try body($0.values) }
+    }
+
+    private func streamRows(_ sql: String, _ parameters: [String?], _ body: (Row) throws -> Void) throws {
         try Connection.checkNoNUL(sql)
         for value in parameters { if let value { try Connection.checkNoNUL(value) } }
         let sent = withCStrings(parameters) { pointers in
@@ -121,12 +143,15 @@ public final class Connection {
         guard sent == 1 else { throw lastError() }
         PQsetSingleRowMode(handle)
         var failure: Error?
+        var columns: Columns?
         while let result = PQgetResult(handle) {
             defer { PQclear(result) }
             let status = PQresultStatus(result)
             if status == PGRES_SINGLE_TUPLE, failure == nil {
-                let columns = PQnfields(result)
-                let row = (0..<columns).map { Connection.value(result, 0, $0) }
+                let count = PQnfields(result)
+                let names = columns ?? Connection.columns(result)
+                columns = names
+                let row = Row(columns: names, values: (0..<count).map { Connection.value(result, 0, $0) })
                 do { try body(row) } catch { failure = error }
             } else if status == PGRES_FATAL_ERROR, failure == nil {
                 failure = self.failure(result)
@@ -135,94 +160,7 @@ public final class Connection {
         if let failure { throw failure }
     }
 
-    // MARK: - COPY
-
-    /// `COPY … FROM STDIN`: sends the chunks that `produce` yields (it returns nil at the end).
-    /// If `produce` throws, the COPY is aborted and nothing is loaded.
-    @discardableResult
-    public func copyIn(_ sql: String, _ produce: () throws -> [UInt8]?) throws -> Int {
-        try Connection.checkNoNUL(sql)
-        guard let start = PQexec(handle, sql) else { throw lastError() }
-        defer { PQclear(start) }
-        guard PQresultStatus(start) == PGRES_COPY_IN else {
-            if PQresultStatus(start) == PGRES_FATAL_ERROR { throw self.failure(start) }
-            throw PostgresError(kind: .client, message: "expected COPY FROM STDIN, got another result")
-        }
-        var producerError: Error?
-        do {
-            while let chunk = try produce() {
-                let sent = chunk.withUnsafeBufferPointer { buffer in
-                    buffer.baseAddress.map { base in
-                        base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                            PQputCopyData(handle, $0, Int32(buffer.count))
-                        }
-                    } ?? 1
-                }
-                guard sent == 1 else { throw lastError() }
-            }
-        } catch {
-            producerError = error
-        }
-        let ended = PQputCopyEnd(handle, producerError == nil ? nil : "aborted by client")
-        let outcome = drainResults()
-        if let producerError { throw producerError }
-        guard ended == 1 else { throw lastError() }
-        return try outcome.get()
-    }
-
-    /// `COPY … TO STDOUT`: hands each chunk (usually one row) to `consume` as it arrives.
-    public func copyOut(_ sql: String, _ consume: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
-        try Connection.checkNoNUL(sql)
-        guard let start = PQexec(handle, sql) else { throw lastError() }
-        defer { PQclear(start) }
-        guard PQresultStatus(start) == PGRES_COPY_OUT else {
-            if PQresultStatus(start) == PGRES_FATAL_ERROR { throw self.failure(start) }
-            throw PostgresError(kind: .client, message: "expected COPY TO STDOUT, got another result")
-        }
-        var failure: Error?
-        while true {
-            var buffer: UnsafeMutablePointer<CChar>?
-            let length = PQgetCopyData(handle, &buffer, 0)
-            if length > 0, let buffer {
-                if failure == nil {
-                    do {
-                        try buffer.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
-                            try consume(UnsafeBufferPointer(start: $0, count: Int(length)))
-                        }
-                    } catch { failure = error }
-                }
-                PQfreemem(buffer)
-            } else if length == -1 {
-                break
-            } else {
-                failure = failure ?? lastError()
-                break
-            }
-        }
-        let outcome = drainResults()
-        if let failure { throw failure }
-        _ = try outcome.get()
-    }
-
     // MARK: - Internals
-
-    /// After COPY, libpq keeps results until they are all read; reads them and returns the
-    /// row count of the COPY or the first error.
-    private func drainResults() -> Result<Int, PostgresError> {
-        var outcome: Result<Int, PostgresError> = .success(0)
-        while let result = PQgetResult(handle) {
-            defer { PQclear(result) }
-            switch PQresultStatus(result) {
-            case PGRES_COMMAND_OK:
-                if case .success = outcome { outcome = .success(Int(Connection.text(PQcmdTuples(result)) ?? "") ?? 0) }
-            case PGRES_FATAL_ERROR:
-                if case .success = outcome { outcome = .failure(self.failure(result)) }
-            default:
-                break
-            }
-        }
-        return outcome
-    }
 
     private func consume(_ result: OpaquePointer?) throws -> QueryResult {
         guard let result else { throw lastError() }
@@ -231,14 +169,13 @@ public final class Connection {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
             let columnCount = PQnfields(result)
             let rowCount = PQntuples(result)
-            let columns = (0..<columnCount).map { Connection.text(PQfname(result, $0)) ?? "?" }
             var rows: [[String?]] = []
             rows.reserveCapacity(Int(rowCount))
             for row in 0..<rowCount {
                 rows.append((0..<columnCount).map { Connection.value(result, row, $0) })
             }
             return QueryResult(
-                columns: columns, rows: rows,
+                columns: Connection.columns(result), values: rows,
                 commandTag: Connection.text(PQcmdStatus(result)) ?? "",
                 affectedRows: Int(Connection.text(PQcmdTuples(result)) ?? "") ?? 0)
         case PGRES_FATAL_ERROR, PGRES_NONFATAL_ERROR:
@@ -249,7 +186,7 @@ public final class Connection {
     }
 
     /// libpq's own error. A connection that was made and is now bad was lost, not refused.
-    private func lastError() -> PostgresError {
+    func lastError() -> PostgresError {
         let message = Connection.text(PQerrorMessage(handle))?.trimmingTrailingNewlines() ?? "unknown libpq error"
         let kind: PostgresError.Kind = PQstatus(handle) == CONNECTION_OK ? .client : .connectionLost
         return PostgresError(kind: kind, message: message)
@@ -258,7 +195,7 @@ public final class Connection {
     /// A failed result, classified. A server that ends the session (fast shutdown,
     /// pg_terminate_backend: 57P01; crash: 57P02) or a socket that libpq found closed (no
     /// SQLSTATE at all) is a lost connection, whichever statement or COPY was running.
-    private func failure(_ result: OpaquePointer) -> PostgresError {
+    func failure(_ result: OpaquePointer) -> PostgresError {
         var error = Connection.serverError(result)
         guard error.sqlstate != "08P01" else { return error }
         let libpqSawItClose = error.sqlstate == nil
@@ -280,7 +217,11 @@ public final class Connection {
             constraint: field("n"), table: field("t"), column: field("c"))
     }
 
-    private static func value(_ result: OpaquePointer, _ row: Int32, _ column: Int32) -> String? {
+    static func columns(_ result: OpaquePointer) -> Columns {
+        Columns((0..<PQnfields(result)).map { Connection.text(PQfname(result, $0)) ?? "?" })
+    }
+
+    static func value(_ result: OpaquePointer, _ row: Int32, _ column: Int32) -> String? {
         if PQgetisnull(result, row, column) == 1 { return nil }
         guard let bytes = PQgetvalue(result, row, column) else { return nil }
         let length = Int(PQgetlength(result, row, column))
@@ -298,7 +239,7 @@ public final class Connection {
         pointer.map { String(cString: $0) }
     }
 
-    private static func checkNoNUL(_ text: String) throws {
+    static func checkNoNUL(_ text: String) throws {
         if text.utf8.contains(0) {
             throw PostgresError(kind: .invalidParameter, message: "text contains a NUL byte, which PostgreSQL cannot store")
         }

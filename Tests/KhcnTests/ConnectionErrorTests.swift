@@ -14,14 +14,14 @@ import Testing
         var port: String { ProcessInfo.processInfo.environment["PGPORT"] ?? "5432" }
 
         init() throws {
-            try Connection("dbname=postgres").query("CREATE ROLE \(name) LOGIN PASSWORD '\(password)'")
+            try Connection("dbname=postgres").query("CREATE ROLE \(sql: name) LOGIN PASSWORD '\(sql: password)'")
         }
 
         func url(password: String, database: String = "postgres") -> String {
             "postgresql://\(name):\(password)@127.0.0.1:\(port)/\(database)?connect_timeout=5"
         }
 
-        func drop() { _ = try? Connection("dbname=postgres").query("DROP ROLE IF EXISTS \(name)") }
+        func drop() { _ = try? Connection("dbname=postgres").query("DROP ROLE IF EXISTS \(sql: name)") }
     }
 
     @Test func aWrongPasswordSaysAuthenticationFailedNotStartTheServer() throws {

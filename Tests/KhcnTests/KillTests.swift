@@ -1,3 +1,4 @@
+import Postgres
 import Foundation
 import TestSupport
 import Testing
@@ -70,7 +71,7 @@ import Glibc
         #expect(settled)
         let state = try watcher.query(
             "SELECT (SELECT count(*) FROM enterprise), (SELECT count(*) FROM import_batch), (SELECT count(*) FROM audit_log)").rows[0]
-        #expect(state == ["1", "1", "1"])
+        #expect(state.values == ["1", "1", "1"])
         #expect(try watcher.query("SELECT count(*) FROM pg_indexes WHERE indexname = 'enterprise_name_search'").scalar == "1")
     }
 }

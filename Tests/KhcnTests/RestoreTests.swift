@@ -39,7 +39,7 @@ import Testing
             SELECT (SELECT string_agg(tax_code || ' ' || name, ', ' ORDER BY tax_code) FROM enterprise),
                    (SELECT count(*) FROM import_batch)::text,
                    (SELECT proowner::regrole::text FROM pg_proc WHERE proname = 'restore_probe')
-            """).rows[0]
+            """).rows[0].values
     }
 
     @Test func aBadArchiveChangesNothingAndAGoodOneRestoresWithOwners() throws {

@@ -65,7 +65,7 @@ import Testing
         /// The superuser over a node's socket (peer), for checks the CLI does not make.
         func count(socket: String, port: Int, _ sql: String) throws -> String? {
             let connection = try Connection("host=\(socket) port=\(port) dbname=khcn user=postgres")
-            return try connection.query(sql).rows.first?.first ?? nil
+            return try connection.query(Query(sql: sql)).scalar
         }
     }
 
@@ -83,7 +83,7 @@ import Testing
         // The superuser gets a password for TCP (SCRAM; no `trust` anywhere), kept in a 0600 pgpass.
         let password = UUID().uuidString
         _ = try Connection("host=\(primary) port=\(p1) dbname=khcn user=postgres")
-            .query("ALTER ROLE postgres PASSWORD '\(password)'")
+            .query("ALTER ROLE postgres PASSWORD '\(sql: password)'")
         let pgpass = folder.appendingPathComponent("pgpass").path
         FileManager.default.createFile(atPath: pgpass, contents: Data("127.0.0.1:*:*:postgres:\(password)\n".utf8),
                                        attributes: [.posixPermissions: 0o600])

@@ -5,16 +5,20 @@ import Testing
 @Suite struct ConnectionTests {
     @Test func roundTripsParametersAndNulls() throws {
         let connection = try Connection("dbname=postgres")
-        let result = try connection.query("SELECT $1::text AS a, $2::text AS b, $3::int + 1 AS c", ["Tân Trào", nil, "41"])
-        #expect(result.columns == ["a", "b", "c"])
-        #expect(result.rows == [["Tân Trào", nil, "42"]])
-        #expect(result.records[0]["c"] == "42")
+        let missing: String? = nil
+        let result = try connection.query("SELECT \("Tân Trào")::text AS a, \(missing)::text AS b, \(41)::int + 1 AS c")
+        #expect(result.columns.names == ["a", "b", "c"])
+        #expect(result.rows.map(\.values) == [["Tân Trào", nil, "42"]])
+        #expect(result.rows[0]["a"] == "Tân Trào")
+        #expect(result.rows[0]["b"] == nil)
+        #expect(try result.rows[0].decode("c", as: Int.self) == 42)
+        #expect(throws: PostgresError.self) { try result.rows[0].decode("a", as: Int.self) }
+        #expect(throws: PostgresError.self) { try result.rows[0].decode("b", as: String.self) }
     }
 
     @Test func refusesNULBytes() throws {
         let connection = try Connection("dbname=postgres")
-        #expect(throws: PostgresError.self) { try connection.query("SELECT $1::text", ["a\u{0}b"]) }
-        let error = try #require(throws: PostgresError.self) { try connection.query("SELECT $1::text", ["a\u{0}b"]) }
+        let error = try #require(throws: PostgresError.self) { try connection.query("SELECT \("a\u{0}b")::text") }
         #expect(error.kind == .invalidParameter)
     }
 

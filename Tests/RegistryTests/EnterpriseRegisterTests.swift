@@ -116,7 +116,7 @@ import Testing
                 try session.connection.query("UPDATE enterprise SET status = 'active', status_on = '2024-04-01'")
             }
             #expect(try session.connection.query(
-                "SELECT enterprise_status_on('08', '0101248141', '2024-04-30'), enterprise_status_on('08', '0101248141', '2024-05-01')").rows
+                "SELECT enterprise_status_on('08', '0101248141', '2024-04-30'), enterprise_status_on('08', '0101248141', '2024-05-01')").rows.map(\.values)
                 == [["active", "suspended"]])
         }
     }

@@ -38,7 +38,7 @@ func importing(_ session: RegistrySession, _ kind: RecordKind, _ path: String, _
 }
 
 func count(_ session: RegistrySession, _ sql: String) throws -> Int {
-    Int(try session.connection.query(sql).scalar ?? "-1") ?? -1
+    Int(try session.connection.query(Query(sql: sql)).scalar ?? "-1") ?? -1
 }
 
 @Suite struct ImportDecodingTests {

@@ -132,7 +132,7 @@ func loadSamples(_ session: RegistrySession) throws {
         let asClerk = try clerk.connect()
         let mine = try asClerk.query(Self.figures, ["08"]).rows
         #expect(mine.count == 11)
-        #expect(mine.map { $0.map { $0 ?? "∅" } } == (try owner.query(Self.figures, ["08"]).rows).map { $0.map { $0 ?? "∅" } })
+        #expect(mine.map { $0.values.map { $0 ?? "∅" } } == (try owner.query(Self.figures, ["08"]).rows).map { $0.values.map { $0 ?? "∅" } })
         #expect(try owner.query("SELECT value FROM khcn_progress('01', '2026-11-27') WHERE code = 'st-funds'").scalar == "1")
         #expect(try asClerk.query(Self.figures, ["01"]).rows.isEmpty)
         #expect(try asClerk.query("SELECT count(*) FROM khcn_target_counted('01', 'st-funds', '2026-11-27')").scalar == "0")

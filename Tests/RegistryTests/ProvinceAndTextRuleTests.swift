@@ -39,7 +39,7 @@ import Testing
     ])
     func databaseRefusesControlCharactersWrittenWithPlainSQL(_ sql: String) throws {
         try withRegistry { session in
-            let error = try #require(throws: PostgresError.self) { try session.connection.query(sql) }
+            let error = try #require(throws: PostgresError.self) { try session.connection.query(Query(sql: sql)) }
             #expect(error.sqlstate == "23514")
             #expect(error.constraint?.hasSuffix("_clean") == true)
             #expect(RegistryError(error).exitCode == 65)
@@ -91,7 +91,7 @@ import Testing
     ])
     func databaseRefusesAProvinceCodeNotOnTheList(_ sql: String) throws {
         try withSchema { session in
-            let error = try #require(throws: PostgresError.self) { try session.connection.query(sql) }
+            let error = try #require(throws: PostgresError.self) { try session.connection.query(Query(sql: sql)) }
             #expect(error.sqlstate == "23503")
             #expect(RegistryError(error).field == "province")
         }

@@ -15,7 +15,7 @@ public struct TestDatabase: Sendable {
     public static func create(migrated: Bool = true) throws -> TestDatabase {
         let name = "khcn_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
         let admin = try Connection("dbname=postgres")
-        try admin.query("CREATE DATABASE \(name)")
+        try admin.query("CREATE DATABASE \(sql: name)")
         let database = TestDatabase(name: name)
         if migrated {
             let connection = try database.connect()
@@ -47,7 +47,7 @@ public struct TestDatabase: Sendable {
     public func drop() {
         let logins = (try? connect().query("SELECT login FROM khcn_user").rows.compactMap { $0[0] }) ?? []
         guard let admin = try? Connection("dbname=postgres") else { return }
-        _ = try? admin.query("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
-        for login in logins { _ = try? admin.query("DROP ROLE IF EXISTS \"\(login)\"") }
+        _ = try? admin.query("DROP DATABASE IF EXISTS \(sql: name) WITH (FORCE)")
+        for login in logins { _ = try? admin.query("DROP ROLE IF EXISTS \"\(sql: login)\"") }
     }
 }

@@ -51,8 +51,8 @@ public struct Seals {
         try session.read {
             try session.connection.transaction {
                 try session.connection.query(
-                    "SELECT id::text, from_id::text, to_id::text, count::text, \(Seals.timestamp), hash FROM khcn_audit_seal()"
-                ).rows.first.map(Seals.seal)
+                    "SELECT id::text, from_id::text, to_id::text, count::text, \(sql: Seals.timestamp), hash FROM khcn_audit_seal()"
+                ).rows.first.map { Seals.seal($0.values) }
             }
         }
     }
@@ -77,7 +77,7 @@ public struct Seals {
     public func latest() throws(RegistryError) -> LatestSeal? {
         try session.read {
             try session.connection.query(
-                "SELECT id::text, hash, \(Seals.timestamp), rows_after::text FROM khcn_audit_latest_seal()"
+                "SELECT id::text, hash, \(sql: Seals.timestamp), rows_after::text FROM khcn_audit_latest_seal()"
             ).rows.first.map { row in
                 LatestSeal(seal: (Int(row[0]!)!, row[1]!, row[2]!), rowsAfter: Int(row[3] ?? "0") ?? 0)
             }

@@ -43,7 +43,7 @@ public struct EnterpriseRegister {
                 [session.province, taxCode.description, fields.name, fields.establishedOn?.description, fields.address,
                  fields.communeCode, fields.legalForm, fields.vsic?.joined(separator: ","), fields.vsicVersion.map(String.init),
                  fields.formerProvince?.rawValue])
-            return Self.decode(result.rows[0])
+            return Self.decode(result.rows[0].values)
         }
         return WriteResult(enterprise: enterprise, changed: true, warnings: warnings)
     }
@@ -85,7 +85,7 @@ public struct EnterpriseRegister {
                 [session.province, taxCode.description, fields.name, fields.establishedOn?.description, fields.address,
                  fields.communeCode, fields.legalForm, fields.vsic?.joined(separator: ","), fields.vsicVersion.map(String.init),
                  fields.formerProvince?.rawValue, "{" + fields.cleared.map(\.column).sorted().joined(separator: ",") + "}"])
-            return Self.decode(result.rows[0])
+            return Self.decode(result.rows[0].values)
         }
         return WriteResult(enterprise: after, changed: after != before, warnings: warnings)
     }
@@ -120,7 +120,7 @@ public struct EnterpriseRegister {
                 RETURNING \(Self.selectColumns)
                 """,
                 [session.province, taxCode.description, status.rawValue, date.description])
-            return Self.decode(result.rows[0])
+            return Self.decode(result.rows[0].values)
         }
         return WriteResult(enterprise: after, changed: after != before, warnings: [])
     }
@@ -143,7 +143,7 @@ public struct EnterpriseRegister {
             let result = try session.connection.query(
                 "UPDATE enterprise SET tax_code = $3 WHERE province_code = $1 AND tax_code = $2 RETURNING \(Self.selectColumns)",
                 [session.province, taxCode.description, newCode.description])
-            return Self.decode(result.rows[0])
+            return Self.decode(result.rows[0].values)
         }
         return WriteResult(enterprise: after, changed: true, warnings: [])
     }
@@ -174,7 +174,7 @@ public struct EnterpriseRegister {
                 vi: "Không có doanh nghiệp nào mang mã số thuế \(taxCode) trong sổ đăng ký của tỉnh \(session.province).",
                 en: "No enterprise with tax code \(taxCode) is registered in province \(session.province).")
         }
-        return Self.decode(row)
+        return Self.decode(row.values)
     }
 
     /// How many enterprises a filter matches: exactly, or past `countCap`, only "more than".
@@ -231,13 +231,13 @@ public struct EnterpriseRegister {
                 ORDER BY name COLLATE "vi-VN-x-icu", tax_code
                 LIMIT $4
                 """, parameters).rows
-            guard rows.count > limit else { return (rows.map(Self.decode), .exactly(rows.count)) }
+            guard rows.count > limit else { return (rows.map { Self.decode($0.values) }, .exactly(rows.count)) }
             rows.removeLast()
             var capped = parameters
             capped[3] = String(Self.countCap + 1)
             let count = Int(try session.connection.query(
                 "SELECT count(*) FROM (SELECT 1 FROM enterprise \(conditions) LIMIT $4) t", capped).scalar ?? "0") ?? 0
-            return (rows.map(Self.decode), count > Self.countCap ? .moreThan(Self.countCap) : .exactly(count))
+            return (rows.map { Self.decode($0.values) }, count > Self.countCap ? .moreThan(Self.countCap) : .exactly(count))
         }
     }
 

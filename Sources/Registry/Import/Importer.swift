@@ -220,7 +220,7 @@ public struct Importer {
         // The staging table of a large file lives in local buffers: give them room (allowed only
         // before the session's first temporary table, which this is).
         try connection.query("SET temp_buffers = '512MB'")
-        try connection.query("CREATE TEMP TABLE import_staging (line integer, end_line integer, record integer, rejected boolean NOT NULL DEFAULT false, \(definitions)) ON COMMIT DROP")
+        try connection.query("CREATE TEMP TABLE import_staging (line integer, end_line integer, record integer, rejected boolean NOT NULL DEFAULT false, \(sql: definitions)) ON COMMIT DROP")
         try connection.query("CREATE TEMP TABLE import_touched (key text, action text) ON COMMIT DROP")
 
         var parser: CSVParser?
@@ -301,7 +301,7 @@ public struct Importer {
 
         let columnList = columns.map(\.name).joined(separator: ", ")
         do {
-            try connection.copyIn("COPY import_staging (line, end_line, record, \(columnList)) FROM STDIN", produce)
+            try connection.copyIn("COPY import_staging (line, end_line, record, \(sql: columnList)) FROM STDIN", produce)
         } catch let problem as ImportProblem {
             fileProblem = problem
         }
@@ -424,12 +424,12 @@ public struct Importer {
             }
             try connection.query("RELEASE SAVEPOINT import_upsert")
             if !rebuild.isEmpty { indexing() }
-            for definition in rebuild { try connection.query(definition) }
+            for definition in rebuild { try connection.query(Query(sql: definition)) }
             trace.mark("  indexes rebuilt")
             return
         } catch let error as PostgresError where error.kind == .server && !error.isTransient {
             try connection.query("ROLLBACK TO SAVEPOINT import_upsert")
-            for definition in rebuild { try connection.query(definition) }
+            for definition in rebuild { try connection.query(Query(sql: definition)) }
             report.inserted = 0
             report.updated = 0
         }

@@ -1,3 +1,5 @@
+import Postgres
+
 /// Writes the canonical CSV of a kind (contract §6): UTF-8, `,`, LF, quoting only where
 /// needed, ISO dates, the §6 columns in order, rows ordered by natural key. Streams through
 /// `COPY … TO STDOUT`, so memory stays flat whatever the registry's size.
@@ -32,6 +34,6 @@ public struct Exporter {
     /// Hands the CSV to `write` chunk by chunk.
     public func export(_ kind: RecordKind, excel: Bool = false, headers: CSVHeaders = .canonical,
                        _ write: (UnsafeBufferPointer<UInt8>) throws -> Void) throws(RegistryError) {
-        try session.read { try session.connection.copyOut(copyStatement(kind, excel: excel, headers: headers), write) }
+        try session.read { try session.connection.copyOut(Query(sql: copyStatement(kind, excel: excel, headers: headers)), write) }
     }
 }

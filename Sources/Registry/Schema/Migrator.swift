@@ -100,8 +100,8 @@ public struct Migrator {
     public func migrate() throws(RegistryError) -> [Migration] {
         try translating {
             try ensureRoles()
-            try connection.query("SELECT pg_advisory_lock(\(Migrator.lockKey))")
-            defer { _ = try? connection.query("SELECT pg_advisory_unlock(\(Migrator.lockKey))") }
+            try connection.query("SELECT pg_advisory_lock(\(sql: Migrator.lockKey))")
+            defer { _ = try? connection.query("SELECT pg_advisory_unlock(\(sql: Migrator.lockKey))") }
             try connection.query("""
                 CREATE TABLE IF NOT EXISTS khcn_migrations (
                     version    integer PRIMARY KEY,

@@ -35,13 +35,13 @@ public struct Users {
 
     public func list() throws(RegistryError) -> [UserAccount] {
         try session.require(.users)
-        return try session.read { try session.connection.query(Users.selectSQL + " ORDER BY u.login").rows.map(Users.decode) }
+        return try session.read { try session.connection.query(Query(sql: Users.selectSQL + " ORDER BY u.login")).rows.map { Users.decode($0.values) } }
     }
 
     public func account(_ login: String) throws(RegistryError) -> UserAccount {
         let row = try session.read { try session.connection.query(Users.selectSQL + " WHERE u.login = $1", [login]).rows.first }
         guard let row else { throw Users.unknown(login) }
-        return Users.decode(row)
+        return Users.decode(row.values)
     }
 
     public func grant(_ login: String, province: String, context: ChangeContext) throws(RegistryError) -> UserAccount {
