@@ -112,10 +112,9 @@ public final class RegistrySession {
             try connection.transaction {
                 try connection.query(
                     """
-                    SELECT set_config('khcn.actor', $1, true), set_config('khcn.reason', $2, true),
-                           set_config('khcn.legal_ref', $3, true), set_config('khcn.batch', $4, true)
-                    """,
-                    [context.actor, context.reason ?? "", context.legalRef ?? "", context.batch.map(String.init) ?? ""])
+                    SELECT set_config('khcn.actor', \(context.actor), true), set_config('khcn.reason', \(context.reason ?? ""), true),
+                           set_config('khcn.legal_ref', \(context.legalRef ?? ""), true), set_config('khcn.batch', \(context.batch.map(String.init) ?? ""), true)
+                    """)
                 return try body()
             }
         }

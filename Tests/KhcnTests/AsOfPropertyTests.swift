@@ -119,8 +119,7 @@ import Testing
             check(listed, expected(day).filter { $0["status"] as? String == status }, key: key, "seed \(seed), --status \(status) --as-of \(day.iso)")
             // The database's own replay, ip_status_on, agrees with the set-based status.
             let disagreeing = try session.connection.query(
-                "SELECT application_number FROM ip_as_of('08', $1::date) v WHERE v.status IS DISTINCT FROM ip_status_on('08', v.application_number, $1::date)",
-                [day.iso]).rows
+                "SELECT application_number FROM ip_as_of('08', \(day.iso)::date) v WHERE v.status IS DISTINCT FROM ip_status_on('08', v.application_number, \(day.iso)::date)").rows
             #expect(disagreeing.isEmpty, "seed \(seed), ip_status_on on \(day.iso)")
         }
     }

@@ -44,7 +44,7 @@ import Testing
         #expect(changed.status == 65)
         #expect(Self.difference(changed) == (3, "changed"))
         #expect(try khcn("audit", "verify").stdout.contains("3"))
-        try superuser.query("UPDATE audit_log SET actor = $1 WHERE id = 3", [actor])
+        try superuser.query("UPDATE audit_log SET actor = \(actor) WHERE id = 3")
         #expect(try khcn("audit", "verify").status == 0)
 
         try superuser.query("CREATE TEMP TABLE kept AS SELECT * FROM audit_log WHERE id = 3")

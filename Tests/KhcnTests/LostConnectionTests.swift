@@ -46,8 +46,8 @@ import Glibc
                 SELECT count(*) > 0 FROM (
                   SELECT pg_terminate_backend(pid) FROM pg_stat_activity
                    WHERE datname = current_database() AND pid <> pg_backend_pid()
-                     AND state = 'active' AND query LIKE $1) t
-                """, [phase]).scalar == "t"
+                     AND state = 'active' AND query LIKE \(phase)) t
+                """).scalar == "t"
         }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

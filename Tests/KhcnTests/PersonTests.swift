@@ -47,7 +47,7 @@ import Testing
 
         // A viewer sees initials, in psql too: a viewer login of 08 over SCRAM (contract §9).
         let viewer = try database.createLogin(.viewer).connect()
-        #expect(try viewer.query("SELECT name FROM person_visible WHERE id = $1", [String(id)]).scalar == "N. V. A.")
+        #expect(try viewer.query("SELECT name FROM person_visible WHERE id = \(String(id))").scalar == "N. V. A.")
         #expect(try viewer.query("SELECT applicant_name FROM ip_canonical WHERE application_number = '1-2024-00001'").scalar == "N. V. A.")
         #expect(throws: PostgresError.self) { try viewer.query("SELECT name FROM person") }
 
@@ -63,8 +63,8 @@ import Testing
             "SELECT c.oid::regclass::text FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p')").rows.map { $0[0]! }
         #expect(tables.contains("audit_log") && tables.contains("import_batch") && tables.contains("person"))
         for table in tables {
-            let hits = try superuser.query("SELECT count(*) FROM \(table) t WHERE t::text LIKE $1", ["%\(name),%"]).scalar
-            let exact = try superuser.query("SELECT count(*) FROM \(table) t WHERE t::text ~ $1", ["Nguyễn Văn An([^h]|$)"]).scalar
+            let hits = try superuser.query("SELECT count(*) FROM \(sql: table) t WHERE t::text LIKE \("%\(name),%")").scalar
+            let exact = try superuser.query("SELECT count(*) FROM \(sql: table) t WHERE t::text ~ \("Nguyễn Văn An([^h]|$)")").scalar
             #expect(hits == "0" && exact == "0", "\(table) still holds the name")
         }
         #expect(try khcn("ip", "show", "1-2024-00002", "--json").object["applicant_name"] as? String == "Cá nhân #\(id)")

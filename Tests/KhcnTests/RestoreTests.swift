@@ -98,7 +98,7 @@ import Testing
         #expect(try RestoreTests.state(database) == before)
         let admin = try Connection("dbname=postgres")
         let leftovers = try admin.query(
-            "SELECT count(*) FROM pg_database WHERE datname LIKE $1", [database.name + "\\_%"]).scalar
+            "SELECT count(*) FROM pg_database WHERE datname LIKE \(database.name + "\\_%")").scalar
         #expect(leftovers == "0", "no restore or old database left behind")
     }
 }

@@ -63,7 +63,7 @@ import Testing
         // The new login works with the password it was given, over SCRAM.
         let conninfo = "host=127.0.0.1 port=\(ProcessInfo.processInfo.environment["PGPORT"] ?? "5432") dbname=\(database.name) user=\(login) sslmode=disable password="
         #expect(try Connection(conninfo + "'\(password)'").query("SELECT current_user").scalar == login)
-        let stored = try database.connect().query("SELECT rolpassword FROM pg_authid WHERE rolname = $1", [login]).scalar
+        let stored = try database.connect().query("SELECT rolpassword FROM pg_authid WHERE rolname = \(login)").scalar
         #expect(stored?.hasPrefix("SCRAM-SHA-256$") == true)
         #expect(try KhcnRun.run(["user", "disable", login, "--reason", "nghỉ việc", "--json"], as: admin).object["disabled"] as? Bool == true)
         #expect(throws: PostgresError.self) { _ = try Connection(conninfo + "'\(password)'") }

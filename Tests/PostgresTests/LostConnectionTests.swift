@@ -15,7 +15,7 @@ import Testing
         try victim.query("INSERT INTO t VALUES (1)")
         let terminate = {
             let killer = try database.connect()
-            #expect(try killer.query("SELECT pg_terminate_backend($1::int, 5000)", [pid]).scalar == "t")
+            #expect(try killer.query("SELECT pg_terminate_backend(\(pid)::int, 5000)").scalar == "t")
         }
         return (victim, terminate)
     }

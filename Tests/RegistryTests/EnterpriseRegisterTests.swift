@@ -17,7 +17,7 @@ import Testing
         try withRegistry { session in
             let cases = TaxCodeCases.valid.map { ($0, true) } + TaxCodeCases.invalid.map { ($0, false) }
             for (code, valid) in cases {
-                let database = try session.connection.query("SELECT coalesce(khcn_tax_code_is_valid($1), false)", [code]).scalar == "t"
+                let database = try session.connection.query("SELECT coalesce(khcn_tax_code_is_valid(\(code)), false)").scalar == "t"
                 let swift = (try? TaxCode(parsing: code)) != nil
                 #expect(database == valid, "SQL on \(code)")
                 #expect(swift == valid, "Swift on \(code)")
@@ -42,7 +42,7 @@ import Testing
             _ = try register.add(try TaxCode(parsing: "0101248141"), EnterpriseFields(name: nfd), context: clerk)
             // Stored NFC even when written with psql in NFD.
             try session.connection.query(
-                "INSERT INTO enterprise (tax_code, name) VALUES ('0100109106', $1)", ["Hợp tác xã Đo\u{0302}ng Sơn"])
+                "INSERT INTO enterprise (tax_code, name) VALUES ('0100109106', \("Hợp tác xã Đo\u{0302}ng Sơn"))")
             let stored = try session.connection.query("SELECT name FROM enterprise ORDER BY tax_code").rows.map { $0[0]! }
             #expect(stored.allSatisfy { $0 == $0.precomposedStringWithCanonicalMapping })
             #expect(try register.list(search: "tan trao").map(\.taxCode) == ["0101248141"])

@@ -36,8 +36,7 @@ func loadSamples(_ session: RegistrySession) throws {
         try withRegistry { session in
             for (comparator, threshold, baseline, deadline, b, c, d, expected) in Self.cases {
                 let row = try session.connection.query(
-                    "SELECT status, projection::float8::text FROM khcn_target_status($1, $2::numeric, $3::date, $4::date, $5::numeric, $6::numeric, $7::date)",
-                    [comparator, String(threshold), baseline, deadline, String(b), String(c), d]).rows[0]
+                    "SELECT status, projection::float8::text FROM khcn_target_status(\(comparator), \(String(threshold))::numeric, \(baseline)::date, \(deadline)::date, \(String(b))::numeric, \(String(c))::numeric, \(d)::date)").rows[0]
                 #expect(row[0] == expected, "\(comparator) \(threshold), B=\(b) C=\(c) on \(d)")
                 if c <= b { #expect(row[1] == nil) }
             }

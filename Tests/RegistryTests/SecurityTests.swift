@@ -165,10 +165,10 @@ import Testing
         #expect(account.provinces == ["08", "01"])
         #expect(try users.revoke(login, province: "01", context: context).provinces == ["08"])
         #expect(try users.setDisabled(login, true, context: context).disabled)
-        #expect(try raw.query("SELECT rolcanlogin FROM pg_roles WHERE rolname = $1", [login]).scalar == "f")
+        #expect(try raw.query("SELECT rolcanlogin FROM pg_roles WHERE rolname = \(login)").scalar == "f")
         #expect(try users.setDisabled(login, false, context: context).disabled == false)
         // The password never reaches the server in plain text: the function refuses it.
-        #expect(SecurityTests.sqlstate { try raw.query("SELECT khcn_user_password($1, 'plain text password')", [login]) } == "23514")
+        #expect(SecurityTests.sqlstate { try raw.query("SELECT khcn_user_password(\(login), 'plain text password')") } == "23514")
         // An admin cannot reset the superuser's password or make a superuser.
         #expect(SecurityTests.sqlstate { try raw.query("SELECT khcn_user_password('postgres', 'SCRAM-SHA-256$4096:x')") } == "P0002")
         #expect(SecurityTests.sqlstate { try raw.query("ALTER ROLE postgres PASSWORD 'x'") } == "42501")
@@ -180,7 +180,7 @@ import Testing
         let refused = try #require(throws: RegistryError.self) { _ = try Users(try clerk.session()).list() }
         #expect(refused.exitCode == 77 && refused.value == "users")
         #expect(SecurityTests.sqlstate { try clerk.connect().query("SELECT * FROM khcn_user") } == "42501")
-        #expect(SecurityTests.sqlstate { try clerk.connect().query("SELECT khcn_user_grant($1, '01')", [clerk.login]) } == "42501")
+        #expect(SecurityTests.sqlstate { try clerk.connect().query("SELECT khcn_user_grant(\(clerk.login), '01')") } == "42501")
     }
 
     @Test func everyObjectIsOwnedByTheOwnerRoleAndIsolatedWhenItHoldsAProvince() throws {

@@ -49,8 +49,7 @@ public extension TestDatabase {
         let password = UUID().uuidString + UUID().uuidString
         let connection = try connect()
         let hash = try connection.encryptPassword(password, user: login)
-        try connection.query("SELECT khcn_user_add($1, $2, $3, string_to_array($4, ','), $5)",
-                             [login, fullName, role.rawValue, provinces.joined(separator: ","), hash])
+        try connection.query("SELECT khcn_user_add(\(login), \(fullName), \(role.rawValue), string_to_array(\(provinces.joined(separator: ",")), ','), \(hash))")
         return TestLogin(login: login, fullName: fullName, role: role, password: password, database: self)
     }
 }

@@ -34,20 +34,20 @@ public struct History {
             try session.connection.query(
                 """
                 WITH RECURSIVE linked(k) AS (
-                    SELECT unnest($1::text[])
+                    SELECT unnest(\(keys)::text[])
                     UNION
                     SELECT unnest(a.keys) FROM audit_log a JOIN linked l ON a.keys @> ARRAY[l.k]
                      WHERE a.kind = 'enterprise' AND a.action = 'update'
-                       AND a.province_code = $2
+                       AND a.province_code = \(session.province)
                        AND a.old ->> 'tax_code' IS DISTINCT FROM a.new ->> 'tax_code'
                 )
                 SELECT to_char(at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS"+07:00"'),
                        kind, key, action, actor, db_user, reason, legal_ref, batch::text, old::text, new::text
                   FROM audit_log
                  WHERE keys && (SELECT array_agg(k) FROM linked)
-                   AND (province_code = $2 OR province_code IS NULL)
+                   AND (province_code = \(session.province) OR province_code IS NULL)
                  ORDER BY id
-                """, [keys, session.province]).rows
+                """).rows
         }
         return rows.map {
             Change(at: $0[0]!, kind: $0[1]!, key: $0[2]!, action: $0[3]!, actor: $0[4]!, dbUser: $0[5]!,

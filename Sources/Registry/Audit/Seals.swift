@@ -64,8 +64,8 @@ public struct Seals {
                 """
                 SELECT intact::text, seals::text, rows::text, difference_id::text, difference_what,
                        difference_seal::text, difference_hash
-                  FROM khcn_audit_verify($1::text[])
-                """, [postgresArray(known)]).rows[0]
+                  FROM khcn_audit_verify(\(postgresArray(known))::text[])
+                """).rows[0]
         }
         return SealVerification(
             intact: row[0] == "true", seals: Int(row[1] ?? "0") ?? 0, rows: Int(row[2] ?? "0") ?? 0,

@@ -69,9 +69,8 @@ public struct CertificateRegister {
             try session.connection.query(
                 """
                 INSERT INTO st_certificate (province_code, certificate_number, tax_code, issued_on, issuer, basis, results)
-                VALUES ($1, $2, $3, $4::date, $5, $6, $7::text[])
-                """,
-                [session.province, number, taxCode.description, issued.description, issuer, basis.rawValue, postgresArray(cleanResults)])
+                VALUES (\(session.province), \(number), \(taxCode.description), \(issued.description)::date, \(issuer), \(basis.rawValue), \(postgresArray(cleanResults))::text[])
+                """)
             return try find(number)
         }
         return (record, warnings)
@@ -84,8 +83,7 @@ public struct CertificateRegister {
         let number = number.trimmingWhitespace()
         let state = try session.read {
             try session.connection.query(
-                "SELECT issued_on::text, revoked_on::text FROM st_certificate WHERE province_code = $1 AND certificate_number = $2",
-                [session.province, number]).rows.first
+                "SELECT issued_on::text, revoked_on::text FROM st_certificate WHERE province_code = \(session.province) AND certificate_number = \(number)").rows.first
         }
         guard let state else { throw notFound(number) }
         if let revoked = state[1] {
@@ -103,10 +101,9 @@ public struct CertificateRegister {
         return try session.write(context) {
             try session.connection.query(
                 """
-                UPDATE st_certificate SET revoked_on = $3::date, revoke_reason = $4, revocation_kind = $5
-                WHERE province_code = $1 AND certificate_number = $2
-                """,
-                [session.province, number, date.description, reason, invalidate ? "invalidated" : "revoked"])
+                UPDATE st_certificate SET revoked_on = \(date.description)::date, revoke_reason = \(reason), revocation_kind = \(invalidate ? "invalidated" : "revoked")
+                WHERE province_code = \(session.province) AND certificate_number = \(number)
+                """)
             return try find(number)
         }
     }
@@ -122,8 +119,8 @@ public struct CertificateRegister {
             try session.connection.query(
                 """
                 INSERT INTO st_certificate_amendment (province_code, certificate_number, amended_on, kind, description, decision)
-                VALUES ($1, $2, $3::date, $4, $5, $6)
-                """, [session.province, number, date.description, reissued ? "reissued" : "amended", description, decision ?? context.legalRef])
+                VALUES (\(session.province), \(number), \(date.description)::date, \(reissued ? "reissued" : "amended"), \(description), \(decision ?? context.legalRef))
+                """)
             return try find(number)
         }
     }
@@ -160,7 +157,7 @@ public struct CertificateRegister {
     private func exists(_ number: String) throws(RegistryError) -> Bool {
         try session.read {
             try !session.connection.query(
-                "SELECT 1 FROM st_certificate WHERE province_code = $1 AND certificate_number = $2", [session.province, number]).rows.isEmpty
+                "SELECT 1 FROM st_certificate WHERE province_code = \(session.province) AND certificate_number = \(number)").rows.isEmpty
         }
     }
 

@@ -5,11 +5,11 @@ extension EnterpriseRegister {
         let rows = try session.read {
             try session.connection.query(
                 """
-                SELECT 'certificate', certificate_number FROM st_certificate WHERE province_code = $1 AND tax_code = $2
-                UNION ALL SELECT 'fund', established_on::text FROM st_fund WHERE province_code = $1 AND tax_code = $2
-                UNION ALL SELECT 'ip', application_number FROM ip_application WHERE province_code = $1 AND applicant_tax_code = $2
+                SELECT 'certificate', certificate_number FROM st_certificate WHERE province_code = \(session.province) AND tax_code = \(taxCode.description)
+                UNION ALL SELECT 'fund', established_on::text FROM st_fund WHERE province_code = \(session.province) AND tax_code = \(taxCode.description)
+                UNION ALL SELECT 'ip', application_number FROM ip_application WHERE province_code = \(session.province) AND applicant_tax_code = \(taxCode.description)
                 ORDER BY 1, 2
-                """, [session.province, taxCode.description]).rows
+                """).rows
         }
         func keys(_ kind: String) -> [String] { rows.filter { $0[0] == kind }.compactMap { $0[1] } }
         let funds = keys("fund").compactMap { CivilDate(iso: $0) }

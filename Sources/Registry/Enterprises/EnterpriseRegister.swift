@@ -25,7 +25,7 @@ public struct EnterpriseRegister {
         let warnings = try fields.validate(today: session.today, requireName: true)
         let enterprise = try session.write(context) {
             let existing = try session.connection.query(
-                "SELECT 1 FROM enterprise WHERE province_code = $1 AND tax_code = $2", [session.province, taxCode.description])
+                "SELECT 1 FROM enterprise WHERE province_code = \(session.province) AND tax_code = \(taxCode.description)")
             if !existing.rows.isEmpty {
                 throw RegistryError(
                     .rule, type: "unique-error", field: "tax_code", value: taxCode.description,
@@ -36,13 +36,10 @@ public struct EnterpriseRegister {
                 """
                 INSERT INTO enterprise (province_code, tax_code, name, established_on, address, commune_code,
                                         legal_form, vsic, vsic_version, status, status_on, former_province)
-                VALUES ($1, $2, $3, $4::date, $5, $6, $7, coalesce(string_to_array($8, ','), '{}'), $9::smallint,
-                        'active', $4::date, $10)
-                RETURNING \(Self.selectColumns)
-                """,
-                [session.province, taxCode.description, fields.name, fields.establishedOn?.description, fields.address,
-                 fields.communeCode, fields.legalForm, fields.vsic?.joined(separator: ","), fields.vsicVersion.map(String.init),
-                 fields.formerProvince?.rawValue])
+                VALUES (\(session.province), \(taxCode.description), \(fields.name), \(fields.establishedOn?.description)::date, \(fields.address), \(fields.communeCode), \(fields.legalForm), coalesce(string_to_array(\(fields.vsic?.joined(separator: ",")), ','), '{}'), \(fields.vsicVersion.map(String.init))::smallint,
+                        'active', \(fields.establishedOn?.description)::date, \(fields.formerProvince?.rawValue))
+                RETURNING \(sql: Self.selectColumns)
+                """)
             return Self.decode(result.rows[0].values)
         }
         return WriteResult(enterprise: enterprise, changed: true, warnings: warnings)
@@ -69,22 +66,19 @@ public struct EnterpriseRegister {
             let result = try session.connection.query(
                 """
                 UPDATE enterprise SET
-                    name = coalesce($3, name),
-                    established_on = \(value(.established, "$4", cast: "::date")),
+                    name = coalesce(\(fields.name), name),
+                    established_on = \(sql: value(.established, "$4", cast: "::date")),
                     -- a status dated on the founding day moves with a corrected founding date
-                    status_on = CASE WHEN status_on = established_on THEN coalesce($4::date, status_on) ELSE status_on END,
-                    address = \(value(.address, "$5")),
-                    commune_code = \(value(.communeCode, "$6")),
-                    legal_form = \(value(.legalForm, "$7")),
-                    vsic = \(value(.vsic, "string_to_array($8, ',')")),
-                    vsic_version = \(value(.vsicVersion, "$9", cast: "::smallint")),
-                    former_province = \(value(.formerProvince, "$10"))
-                WHERE province_code = $1 AND tax_code = $2
-                RETURNING \(Self.selectColumns)
-                """,
-                [session.province, taxCode.description, fields.name, fields.establishedOn?.description, fields.address,
-                 fields.communeCode, fields.legalForm, fields.vsic?.joined(separator: ","), fields.vsicVersion.map(String.init),
-                 fields.formerProvince?.rawValue, "{" + fields.cleared.map(\.column).sorted().joined(separator: ",") + "}"])
+                    status_on = CASE WHEN status_on = established_on THEN coalesce(\(fields.establishedOn?.description)::date, status_on) ELSE status_on END,
+                    address = \(sql: value(.address, "$5")),
+                    commune_code = \(sql: value(.communeCode, "$6")),
+                    legal_form = \(sql: value(.legalForm, "$7")),
+                    vsic = \(sql: value(.vsic, "string_to_array($8, ',')")),
+                    vsic_version = \(sql: value(.vsicVersion, "$9", cast: "::smallint")),
+                    former_province = \(sql: value(.formerProvince, "$10"))
+                WHERE province_code = \(session.province) AND tax_code = \(taxCode.description)
+                RETURNING \(sql: Self.selectColumns)
+                """)
             return Self.decode(result.rows[0].values)
         }
         return WriteResult(enterprise: after, changed: after != before, warnings: warnings)
@@ -115,11 +109,10 @@ public struct EnterpriseRegister {
         let after = try session.write(context) {
             let result = try session.connection.query(
                 """
-                UPDATE enterprise SET status = $3, status_on = $4::date
-                WHERE province_code = $1 AND tax_code = $2
-                RETURNING \(Self.selectColumns)
-                """,
-                [session.province, taxCode.description, status.rawValue, date.description])
+                UPDATE enterprise SET status = \(status.rawValue), status_on = \(date.description)::date
+                WHERE province_code = \(session.province) AND tax_code = \(taxCode.description)
+                RETURNING \(sql: Self.selectColumns)
+                """)
             return Self.decode(result.rows[0].values)
         }
         return WriteResult(enterprise: after, changed: after != before, warnings: [])
@@ -141,8 +134,7 @@ public struct EnterpriseRegister {
         }
         let after = try session.write(context) {
             let result = try session.connection.query(
-                "UPDATE enterprise SET tax_code = $3 WHERE province_code = $1 AND tax_code = $2 RETURNING \(Self.selectColumns)",
-                [session.province, taxCode.description, newCode.description])
+                "UPDATE enterprise SET tax_code = \(newCode.description) WHERE province_code = \(session.province) AND tax_code = \(taxCode.description) RETURNING \(sql: Self.selectColumns)")
             return Self.decode(result.rows[0].values)
         }
         return WriteResult(enterprise: after, changed: true, warnings: [])
@@ -154,7 +146,7 @@ public struct EnterpriseRegister {
         do {
             try session.write(context) {
                 try session.connection.query(
-                    "DELETE FROM enterprise WHERE province_code = $1 AND tax_code = $2", [session.province, taxCode.description])
+                    "DELETE FROM enterprise WHERE province_code = \(session.province) AND tax_code = \(taxCode.description)")
             }
         } catch where error.type == "foreign-key-error" {
             throw try referencedError(taxCode, sqlstate: error.sqlstate)
@@ -165,8 +157,7 @@ public struct EnterpriseRegister {
     public func find(_ taxCode: TaxCode) throws(RegistryError) -> Enterprise {
         let rows = try session.read {
             try session.connection.query(
-                "SELECT \(Self.selectColumns) FROM enterprise WHERE province_code = $1 AND tax_code = $2",
-                [session.province, taxCode.description]).rows
+                "SELECT \(sql: Self.selectColumns) FROM enterprise WHERE province_code = \(session.province) AND tax_code = \(taxCode.description)").rows
         }
         guard let row = rows.first else {
             throw RegistryError.notFound(

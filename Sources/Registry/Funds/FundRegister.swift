@@ -60,10 +60,8 @@ public struct FundRegister {
             try session.connection.query(
                 """
                 INSERT INTO st_fund (province_code, tax_code, established_on, decision, capital, notified_on)
-                VALUES ($1, $2, $3::date, $4, $5::bigint, $6::date)
-                """,
-                [session.province, taxCode.description, established.description, decision,
-                 capital.map { String($0.dong) }, notified?.description])
+                VALUES (\(session.province), \(taxCode.description), \(established.description)::date, \(decision), \(capital.map { String($0.dong) })::bigint, \(notified?.description)::date)
+                """)
             return try find(taxCode, established: established)
         }
         return (record, warnings)
@@ -78,11 +76,11 @@ public struct FundRegister {
             try session.connection.query(
                 """
                 SELECT established_on::text FROM st_fund
-                 WHERE province_code = $1 AND tax_code = $2
-                   AND established_on <= make_date($3::int, 12, 31)
-                   AND (closed_on IS NULL OR closed_on >= make_date($3::int, 1, 1))
+                 WHERE province_code = \(session.province) AND tax_code = \(taxCode.description)
+                   AND established_on <= make_date(\(String(year))::int, 12, 31)
+                   AND (closed_on IS NULL OR closed_on >= make_date(\(String(year))::int, 1, 1))
                  ORDER BY established_on DESC LIMIT 1
-                """, [session.province, taxCode.description, String(year)]).scalar
+                """).scalar
         }
         guard let fund, let established = CivilDate(iso: fund) else {
             throw RegistryError.invalid(
@@ -93,14 +91,12 @@ public struct FundRegister {
             try session.connection.query(
                 """
                 INSERT INTO st_fund_allocation (province_code, tax_code, established_on, year, allocated, spent, report_received_on)
-                VALUES ($1, $2, $3::date, $4::smallint, $5::bigint, $6::bigint, $7::date)
+                VALUES (\(session.province), \(taxCode.description), \(established.description)::date, \(String(year))::smallint, \(String(allocated.dong))::bigint, \(spent.map { String($0.dong) })::bigint, \(reportReceived?.description)::date)
                 ON CONFLICT (province_code, tax_code, established_on, year) DO UPDATE
                    SET allocated = EXCLUDED.allocated,
                        spent = coalesce(EXCLUDED.spent, st_fund_allocation.spent),
                        report_received_on = coalesce(EXCLUDED.report_received_on, st_fund_allocation.report_received_on)
-                """,
-                [session.province, taxCode.description, established.description, String(year), String(allocated.dong),
-                 spent.map { String($0.dong) }, reportReceived?.description])
+                """)
             return try find(taxCode, established: established)
         }
     }
@@ -120,8 +116,7 @@ public struct FundRegister {
         }
         return try session.write(context) {
             try session.connection.query(
-                "UPDATE st_fund SET closed_on = $4::date WHERE province_code = $1 AND tax_code = $2 AND established_on = $3::date",
-                [session.province, taxCode.description, established.description, date.description])
+                "UPDATE st_fund SET closed_on = \(date.description)::date WHERE province_code = \(session.province) AND tax_code = \(taxCode.description) AND established_on = \(established.description)::date")
             return try find(taxCode, established: established)
         }
     }
@@ -160,8 +155,7 @@ public struct FundRegister {
     private func openFund(_ taxCode: TaxCode) throws(RegistryError) -> CivilDate? {
         try session.read {
             try session.connection.query(
-                "SELECT established_on::text FROM st_fund WHERE province_code = $1 AND tax_code = $2 AND closed_on IS NULL",
-                [session.province, taxCode.description]).scalar.flatMap { CivilDate(iso: $0) }
+                "SELECT established_on::text FROM st_fund WHERE province_code = \(session.province) AND tax_code = \(taxCode.description) AND closed_on IS NULL").scalar.flatMap { CivilDate(iso: $0) }
         }
     }
 }

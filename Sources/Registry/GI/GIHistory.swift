@@ -48,8 +48,7 @@ extension GIRegister {
         _ = try find(number)
         let clash = try session.read {
             try session.connection.query(
-                "SELECT managing_org FROM gi_manager WHERE province_code = $1 AND certificate_number = $2 AND from_on = $3::date",
-                [session.province, number, date.description]).scalar
+                "SELECT managing_org FROM gi_manager WHERE province_code = \(session.province) AND certificate_number = \(number) AND from_on = \(date.description)::date").scalar
         }
         if let clash {
             throw RegistryError(.rule, type: "unique-error", field: "on", value: date.description,
@@ -58,8 +57,7 @@ extension GIRegister {
         }
         return try session.write(context) {
             try session.connection.query(
-                "INSERT INTO gi_manager (province_code, certificate_number, from_on, managing_org, decision) VALUES ($1, $2, $3::date, $4, $5)",
-                [session.province, number, date.description, org, decision])
+                "INSERT INTO gi_manager (province_code, certificate_number, from_on, managing_org, decision) VALUES (\(session.province), \(number), \(date.description)::date, \(org), \(decision))")
             return try findWithHistory(number)
         }
     }
@@ -80,9 +78,9 @@ extension GIRegister {
             try session.connection.query(
                 """
                 SELECT from_on::text FROM gi_user
-                 WHERE province_code = $1 AND certificate_number = $2 AND tax_code = $3
-                   AND daterange(from_on, until_on, '[]') && daterange($4::date, $5::date, '[]')
-                """, [session.province, number, taxCode.description, date.description, until?.description]).scalar
+                 WHERE province_code = \(session.province) AND certificate_number = \(number) AND tax_code = \(taxCode.description)
+                   AND daterange(from_on, until_on, '[]') && daterange(\(date.description)::date, \(until?.description)::date, '[]')
+                """).scalar
         }
         if let overlap {
             throw RegistryError(.rule, type: "unique-error", field: "on", value: date.description,
@@ -91,8 +89,7 @@ extension GIRegister {
         }
         return try session.write(context) {
             try session.connection.query(
-                "INSERT INTO gi_user (province_code, certificate_number, tax_code, from_on, until_on, decision) VALUES ($1, $2, $3, $4::date, $5::date, $6)",
-                [session.province, number, taxCode.description, date.description, until?.description, decision])
+                "INSERT INTO gi_user (province_code, certificate_number, tax_code, from_on, until_on, decision) VALUES (\(session.province), \(number), \(taxCode.description), \(date.description)::date, \(until?.description)::date, \(decision))")
             return try findWithHistory(number)
         }
     }

@@ -51,9 +51,8 @@ public struct GIRegister {
             try session.connection.query(
                 """
                 INSERT INTO gi_certificate (province_code, certificate_number, name, product, granted_on, decision, managing_org, area, application_number)
-                VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8, $9)
-                """,
-                [session.province, number, name, product, granted.description, decision, managingOrg, area, application])
+                VALUES (\(session.province), \(number), \(name), \(product), \(granted.description)::date, \(decision), \(managingOrg), \(area), \(application))
+                """)
             return try find(number)
         }
     }
@@ -62,8 +61,7 @@ public struct GIRegister {
         let number = try Self.certificateNumber(raw)
         let state = try session.read {
             try session.connection.query(
-                "SELECT granted_on::text, cancelled_on::text FROM gi_certificate WHERE province_code = $1 AND certificate_number = $2",
-                [session.province, number]).rows.first
+                "SELECT granted_on::text, cancelled_on::text FROM gi_certificate WHERE province_code = \(session.province) AND certificate_number = \(number)").rows.first
         }
         guard let state else { throw notFound(number) }
         if let cancelled = state[1] {
@@ -76,8 +74,7 @@ public struct GIRegister {
         }
         return try session.write(context) {
             try session.connection.query(
-                "UPDATE gi_certificate SET cancelled_on = $3::date WHERE province_code = $1 AND certificate_number = $2",
-                [session.province, number, date.description])
+                "UPDATE gi_certificate SET cancelled_on = \(date.description)::date WHERE province_code = \(session.province) AND certificate_number = \(number)")
             return try find(number)
         }
     }

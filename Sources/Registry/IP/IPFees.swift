@@ -22,8 +22,7 @@ extension IPRegister {
         }
         let paid = try session.read {
             try session.connection.query(
-                "SELECT year::text, paid_on::text FROM ip_fee_payment WHERE province_code = $1 AND application_number = $2 AND year = ANY ($3::int[]) ORDER BY year",
-                [session.province, number.description, "{" + years.map(String.init).joined(separator: ",") + "}"]).rows
+                "SELECT year::text, paid_on::text FROM ip_fee_payment WHERE province_code = \(session.province) AND application_number = \(number.description) AND year = ANY (\("{" + years.map(String.init).joined(separator: ",") + "}")::int[]) ORDER BY year").rows
         }
         if let first = paid.first, let year = first[0], let day = first[1].flatMap({ CivilDate(iso: $0) }) {
             throw RegistryError(.rule, type: "unique-error", field: "year", value: year,
@@ -33,8 +32,7 @@ extension IPRegister {
         var warnings: [Warning] = []
         let granted = try session.read {
             try session.connection.query(
-                "SELECT min(event_on)::text FROM ip_event WHERE province_code = $1 AND application_number = $2 AND event = 'granted'",
-                [session.province, number.description]).scalar
+                "SELECT min(event_on)::text FROM ip_event WHERE province_code = \(session.province) AND application_number = \(number.description) AND event = 'granted'").scalar
         }
         if granted == nil, years.contains(where: { $0 > 1 }) {
             warnings.append(Warning(vi: "Đơn \(number) chưa được ghi cấp bằng; năm hiệu lực tính từ ngày cấp bằng.",
@@ -44,9 +42,8 @@ extension IPRegister {
             try session.connection.query(
                 """
                 INSERT INTO ip_fee_payment (province_code, application_number, year, paid_on)
-                SELECT $1, $2, y, $4::date FROM unnest($3::int[]) AS y
-                """,
-                [session.province, number.description, "{" + years.sorted().map(String.init).joined(separator: ",") + "}", date.description])
+                SELECT \(session.province), \(number.description), y, \(date.description)::date FROM unnest(\("{" + years.sorted().map(String.init).joined(separator: ",") + "}")::int[]) AS y
+                """)
             return try find(number)
         }
         return (record, warnings)

@@ -69,10 +69,8 @@ public struct IPRegister {
             try session.connection.query(
                 """
                 INSERT INTO ip_application (province_code, application_number, kind, filed_on, title, applicant_tax_code, applicant_name, ipc, applicant_type, priority_on)
-                VALUES ($1, $2, $3, $4::date, $5, $6, $7, $8::text[], $9, $10::date)
-                """,
-                [session.province, number.description, kind.rawValue, filed.description, title, applicantTaxCode?.description,
-                 applicantName, postgresArray(codes), applicantType.rawValue, priority?.description])
+                VALUES (\(session.province), \(number.description), \(kind.rawValue), \(filed.description)::date, \(title), \(applicantTaxCode?.description), \(applicantName), \(postgresArray(codes))::text[], \(applicantType.rawValue), \(priority?.description)::date)
+                """)
             return try find(number)
         }
         return (record, warnings)
@@ -96,8 +94,7 @@ public struct IPRegister {
         if let grant {
             let holder = try session.read {
                 try session.connection.query(
-                    "SELECT application_number FROM ip_event WHERE province_code = $1 AND grant_number = $2",
-                    [session.province, grant]).scalar
+                    "SELECT application_number FROM ip_event WHERE province_code = \(session.province) AND grant_number = \(grant)").scalar
             }
             if let holder {
                 throw RegistryError(.rule, type: "unique-error", field: "grant_number", value: grant,
@@ -106,8 +103,7 @@ public struct IPRegister {
         }
         let record = try session.write(context) {
             try session.connection.query(
-                "INSERT INTO ip_event (province_code, application_number, event, event_on, grant_number) VALUES ($1, $2, $3, $4::date, $5)",
-                [session.province, number.description, event.rawValue, date.description, grant])
+                "INSERT INTO ip_event (province_code, application_number, event, event_on, grant_number) VALUES (\(session.province), \(number.description), \(event.rawValue), \(date.description)::date, \(grant))")
             return try find(number)
         }
         return (record, warnings)
@@ -155,8 +151,7 @@ public struct IPRegister {
     private func exists(_ number: ApplicationNumber) throws(RegistryError) -> Bool {
         try session.read {
             try !session.connection.query(
-                "SELECT 1 FROM ip_application WHERE province_code = $1 AND application_number = $2",
-                [session.province, number.description]).rows.isEmpty
+                "SELECT 1 FROM ip_application WHERE province_code = \(session.province) AND application_number = \(number.description)").rows.isEmpty
         }
     }
 

@@ -15,8 +15,8 @@ public struct ImportBatches {
                            to_char(imported_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS"+07:00"') AS imported_at,
                            to_char(reverted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS"+07:00"') AS reverted_at,
                            reverted_by, revert_reason
-                      FROM import_batch WHERE province_code = $1 ORDER BY id DESC) b
-                """, [session.province]).rows.map { $0[0] ?? "{}" }
+                      FROM import_batch WHERE province_code = \(session.province) ORDER BY id DESC) b
+                """).rows.map { $0[0] ?? "{}" }
         }
     }
 
@@ -25,13 +25,13 @@ public struct ImportBatches {
     /// records were put back.
     public func revert(_ batch: Int, context: ChangeContext) throws(RegistryError) -> Int {
         let known = try session.read {
-            try session.connection.query("SELECT 1 FROM import_batch WHERE id = $1 AND province_code = $2", [String(batch), session.province]).rows
+            try session.connection.query("SELECT 1 FROM import_batch WHERE id = \(String(batch)) AND province_code = \(session.province)").rows
         }
         guard !known.isEmpty else {
             throw RegistryError.notFound("batch", String(batch), vi: "Không có lô nhập số \(batch).", en: "No import batch \(batch).")
         }
         return try session.write(context, right: .importBatches) {
-            Int(try session.connection.query("SELECT khcn_revert_batch($1)", [String(batch)]).scalar ?? "0") ?? 0
+            Int(try session.connection.query("SELECT khcn_revert_batch(\(String(batch)))").scalar ?? "0") ?? 0
         }
     }
 }

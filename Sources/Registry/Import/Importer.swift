@@ -131,19 +131,16 @@ public struct Importer {
                 report.batch = Int(try connection.query(
                     """
                     INSERT INTO import_batch (province_code, kind, file_name, sha256, size, encoding, delimiter, bom, actor)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id
-                    """,
-                    [session.province, kind.fileKind, reader.name, reader.sha256, String(reader.bytesRead),
-                     reader.detected.encoding.rawValue, String(UnicodeScalar(report.delimiter)), report.bom ? "true" : "false", context.actor]).scalar ?? "")
+                    VALUES (\(session.province), \(kind.fileKind), \(reader.name), \(reader.sha256), \(String(reader.bytesRead)), \(reader.detected.encoding.rawValue), \(String(UnicodeScalar(report.delimiter))), \(report.bom ? "true" : "false"), \(context.actor)) RETURNING id
+                    """).scalar ?? "")
             }
             var writeContext = context
             writeContext.batch = report.batch
             try connection.query(
                 """
-                SELECT set_config('khcn.actor', $1, true), set_config('khcn.reason', $2, true),
-                       set_config('khcn.legal_ref', $3, true), set_config('khcn.batch', $4, true)
-                """,
-                [writeContext.actor, writeContext.reason ?? "", writeContext.legalRef ?? "", writeContext.batch.map(String.init) ?? ""])
+                SELECT set_config('khcn.actor', \(writeContext.actor), true), set_config('khcn.reason', \(writeContext.reason ?? ""), true),
+                       set_config('khcn.legal_ref', \(writeContext.legalRef ?? ""), true), set_config('khcn.batch', \(writeContext.batch.map(String.init) ?? ""), true)
+                """)
             try upsert(kind, report: &report, rejected: &rejectedRanges) { phase?(.indexing) }
             phase?(.writing)
             trace.mark("upsert")
@@ -170,9 +167,7 @@ public struct Importer {
                 return try finish(report, rejectedRanges, reader, rejects)
             }
             try connection.query(
-                "UPDATE import_batch SET rows = $2, inserted = $3, updated = $4, unchanged = $5, rejected = $6 WHERE id = $1",
-                [String(report.batch!), String(report.rows), String(report.inserted), String(report.updated),
-                 String(report.unchanged), String(report.rejected)])
+                "UPDATE import_batch SET rows = \(String(report.rows)), inserted = \(String(report.inserted)), updated = \(String(report.updated)), unchanged = \(String(report.unchanged)), rejected = \(String(report.rejected)) WHERE id = \(String(report.batch!))")
             trace.mark("counts")
             try connection.commit()   // a connection lost here leaves the outcome unknown
             report.loaded = true
@@ -400,8 +395,7 @@ public struct Importer {
                 lines.append(String(line))
             }
             let marked = try connection.query(
-                "UPDATE import_staging SET rejected = true WHERE line = ANY($1::int[]) RETURNING line, end_line",
-                ["{" + lines.joined(separator: ",") + "}"])
+                "UPDATE import_staging SET rejected = true WHERE line = ANY(\("{" + lines.joined(separator: ",") + "}")::int[]) RETURNING line, end_line")
             for row in marked.rows { rejected[Int(row[0]!)!] = Int(row[1]!)! }
         }
     }
@@ -467,7 +461,7 @@ public struct Importer {
                     ImportProblem.Kind(rawValue: explained.type) ?? .constraint, line: line, record: Int(row[1]!),
                     field: explained.field, value: nil, vi: explained.vietnamese, en: explained.english))
                 rejected[line] = Int(row[2]!)!
-                try connection.query("UPDATE import_staging SET rejected = true WHERE line = $1", [row[0]])
+                try connection.query("UPDATE import_staging SET rejected = true WHERE line = \(row[0])")
             }
         }
     }
@@ -504,7 +498,7 @@ public struct Importer {
         guard staged >= 50_000 else { return [] }
         // Dropping an index needs the owner: SQL/0021's definer functions do it for a clerk,
         // only when the whole table (every province) is empty, and rebuild what they dropped.
-        let dropped = Int(try connection.query("SELECT khcn_defer_search_indexes($1::regclass)", [table]).scalar ?? "0") ?? 0
+        let dropped = Int(try connection.query("SELECT khcn_defer_search_indexes(\(table)::regclass)").scalar ?? "0") ?? 0
         guard dropped > 0 else { return [] }
         // Building a GIN index in one pass goes faster with room to sort in.
         try connection.query("SET LOCAL maintenance_work_mem = '512MB'")

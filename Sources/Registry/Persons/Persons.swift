@@ -20,16 +20,16 @@ public struct Persons {
         let rows = try session.read {
             try session.connection.query(
                 """
-                WITH visible AS (SELECT * FROM person_visible WHERE province_code = $1),
-                by_id AS (SELECT * FROM visible WHERE $2 ~ '^[0-9]{1,18}$' AND id = $2::bigint),
-                exact AS (SELECT * FROM visible WHERE khcn_fold(name) = khcn_fold($2)),
-                partial AS (SELECT * FROM visible WHERE khcn_fold(name) LIKE '%' || khcn_fold($2) || '%')
+                WITH visible AS (SELECT * FROM person_visible WHERE province_code = \(session.province)),
+                by_id AS (SELECT * FROM visible WHERE \(text) ~ '^[0-9]{1,18}$' AND id = \(text)::bigint),
+                exact AS (SELECT * FROM visible WHERE khcn_fold(name) = khcn_fold(\(text))),
+                partial AS (SELECT * FROM visible WHERE khcn_fold(name) LIKE '%' || khcn_fold(\(text)) || '%')
                 SELECT id::text, name, erased::text FROM (
                     SELECT *, 1 AS rank FROM by_id
                     UNION ALL SELECT *, 2 FROM exact WHERE NOT EXISTS (SELECT 1 FROM by_id)
                     UNION ALL SELECT *, 3 FROM partial WHERE NOT EXISTS (SELECT 1 FROM by_id) AND NOT EXISTS (SELECT 1 FROM exact)) m
                  ORDER BY id
-                """, [session.province, text]).rows
+                """).rows
         }
         return rows.map { PersonSummary(id: Int($0[0]!)!, name: $0[1] ?? "", erased: $0[2] == "true") }
     }
@@ -61,7 +61,7 @@ public struct Persons {
                     'erased_at', to_char(p.erased_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS"+07:00"'),
                     'ip_applications', (SELECT coalesce(json_agg(json_build_object(
                             'application_number', v.application_number, 'kind', v.kind, 'filed_on', v.filed_on,
-                            'title', v.title, 'status', ip_status_on(v.province_code, v.application_number, $3::date))
+                            'title', v.title, 'status', ip_status_on(v.province_code, v.application_number, \(session.today.description)::date))
                             ORDER BY v.application_number), '[]')
                           FROM ip_canonical v WHERE v.province_code = p.province_code AND v.applicant_person_id = p.id),
                     'changes', (SELECT coalesce(json_agg(json_build_object(
@@ -69,8 +69,8 @@ public struct Persons {
                             'action', a.action, 'actor', a.actor, 'db_user', a.db_user, 'reason', a.reason) ORDER BY a.id), '[]')
                           FROM audit_log a WHERE a.kind = 'person' AND a.keys @> ARRAY[p.id::text]
                            AND a.province_code = p.province_code))::text
-                  FROM person_visible p WHERE p.province_code = $1 AND p.id = $2::bigint
-                """, [session.province, String(id), session.today.description]).scalar ?? "{}"
+                  FROM person_visible p WHERE p.province_code = \(session.province) AND p.id = \(String(id))::bigint
+                """).scalar ?? "{}"
         }
     }
 
@@ -78,7 +78,7 @@ public struct Persons {
     /// returns the pseudonym. The reason is kept in the audit trail, with the name replaced.
     public func erase(_ id: Int, context: ChangeContext) throws(RegistryError) -> String {
         try session.write(context) {
-            try session.connection.query("SELECT khcn_person_erase($1::bigint)", [String(id)]).scalar ?? ""
+            try session.connection.query("SELECT khcn_person_erase(\(String(id))::bigint)").scalar ?? ""
         }
     }
 }

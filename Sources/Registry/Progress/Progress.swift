@@ -43,8 +43,8 @@ public struct PlanProgress {
                 """
                 SELECT code, baseline_value::text, value::text, projection::float8::text, status, filed::text, granted::text,
                        observed_on::text, source
-                  FROM khcn_progress($1, $2::date) WHERE $3::text IS NULL OR code = $3
-                """, [session.province, date.description, code]).rows
+                  FROM khcn_progress(\(session.province), \(date.description)::date) WHERE \(code)::text IS NULL OR code = \(code)
+                """).rows
         }
         var result: [TargetProgress] = []
         for row in rows {
@@ -71,8 +71,7 @@ public struct PlanProgress {
     public func counted(_ code: String, on date: CivilDate, rule: String? = nil) throws(RegistryError) -> [CountedRecord] {
         try session.read {
             try session.connection.query(
-                "SELECT key, label, counted_on::text FROM khcn_target_counted($1, $2, $3::date, $4::text) ORDER BY counted_on, key",
-                [session.province, code, date.description, rule]).rows.map {
+                "SELECT key, label, counted_on::text FROM khcn_target_counted(\(session.province), \(code), \(date.description)::date, \(rule)::text) ORDER BY counted_on, key").rows.map {
                 CountedRecord(key: $0[0]!, label: $0[1] ?? "", date: CivilDate(iso: $0[2]!)!)
             }
         }
@@ -90,8 +89,7 @@ public struct PlanProgress {
         let list = "{" + days.map(\.description).joined(separator: ",") + "}"
         let rows = try session.read {
             try session.connection.query(
-                "SELECT extract(year FROM d)::int::text, khcn_target_value($1, $2, d)::text FROM unnest($3::date[]) AS d ORDER BY d",
-                [session.province, target.code, list]).rows
+                "SELECT extract(year FROM d)::int::text, khcn_target_value(\(session.province), \(target.code), d)::text FROM unnest(\(list)::date[]) AS d ORDER BY d").rows
         }
         return rows.map { (Int($0[0]!)!, Double($0[1]!)!) }
     }
@@ -113,10 +111,10 @@ extension PlanProgress {
         let row = try session.read {
             try session.connection.query(
                 """
-                SELECT (SELECT name FROM province WHERE code = $1), (SELECT max(version) FROM khcn_migrations)::text,
+                SELECT (SELECT name FROM province WHERE code = \(session.province)), (SELECT max(version) FROM khcn_migrations)::text,
                        to_char(now() AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS"+07:00"'),
-                       (SELECT name_en FROM province WHERE code = $1)
-                """, [session.province]).rows[0]
+                       (SELECT name_en FROM province WHERE code = \(session.province))
+                """).rows[0]
         }
         return Provenance(provinceCode: session.province, provinceName: row[0], provinceNameEn: row[3],
                           schemaVersion: Int(row[1] ?? "0") ?? 0, generatedAt: row[2] ?? "")

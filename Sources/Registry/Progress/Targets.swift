@@ -31,8 +31,8 @@ public struct Targets {
                 """
                 SELECT code, title, title_en, comparator, threshold::text, stretch::text, unit, baseline_date::text,
                        deadline::text, computed::text, rule, counting, plan_wording
-                  FROM target WHERE province_code = $1 ORDER BY sort_order
-                """, [session.province]).rows
+                  FROM target WHERE province_code = \(session.province) ORDER BY sort_order
+                """).rows
         }
         return rows.map { row in
             Target(code: row[0]!, title: row[1]!, titleEn: row[2]!, comparator: row[3]!, threshold: Double(row[4]!) ?? 0,
@@ -74,9 +74,9 @@ public struct Targets {
         try session.write(context, right: .targetsRecord) {
             try session.connection.query(
                 """
-                INSERT INTO target_observation (province_code, code, observed_on, value, source) VALUES ($1, $2, $3::date, $4::numeric, $5)
+                INSERT INTO target_observation (province_code, code, observed_on, value, source) VALUES (\(session.province), \(code), \(date.description)::date, \(String(value))::numeric, \(source))
                 ON CONFLICT (province_code, code, observed_on) DO UPDATE SET value = EXCLUDED.value, source = coalesce(EXCLUDED.source, target_observation.source)
-                """, [session.province, code, date.description, String(value), source])
+                """)
         }
     }
 
@@ -87,7 +87,7 @@ public struct Targets {
             throw RegistryError.invalid("code", code, vi: "Chỉ tiêu “\(code)” không có quy tắc để chọn.", en: "Target “\(code)” has no rule to choose.")
         }
         try session.write(context, right: .targetsSetRule) {
-            try session.connection.query("UPDATE target SET rule = $3 WHERE province_code = $1 AND code = $2", [session.province, code, rule])
+            try session.connection.query("UPDATE target SET rule = \(rule) WHERE province_code = \(session.province) AND code = \(code)")
         }
     }
 }

@@ -45,7 +45,7 @@ extension RegistrySession {
     /// where the list is. The shape (two digits) was checked when the session opened.
     func requireKnownProvince() throws(RegistryError) {
         let known = try read {
-            try connection.query("SELECT EXISTS (SELECT 1 FROM province WHERE code = $1)", [province]).scalar == "t"
+            try connection.query("SELECT EXISTS (SELECT 1 FROM province WHERE code = \(province))").scalar == "t"
         }
         guard known else {
             throw RegistryError.invalid(

@@ -118,8 +118,7 @@ public struct Migrator {
                 try connection.transaction {
                     try connection.execute(script: migration.sql)
                     try connection.query(
-                        "INSERT INTO khcn_migrations (version, name, checksum) VALUES ($1, $2, encode(sha256(convert_to($3, 'UTF8')), 'hex'))",
-                        [String(migration.version), migration.name, migration.sql])
+                        "INSERT INTO khcn_migrations (version, name, checksum) VALUES (\(String(migration.version)), \(migration.name), encode(sha256(convert_to(\(migration.sql), 'UTF8')), 'hex'))")
                 }
             }
             // Migrations run as a superuser; every object they made goes to the owner role.

@@ -27,8 +27,7 @@ public struct Users {
         for province in provinces { try Users.checkProvince(province) }
         let hash = try hashed(password, for: login)
         try session.write(context, right: .users) {
-            try session.connection.query("SELECT khcn_user_add($1, $2, $3, string_to_array($4, ','), $5)",
-                                         [login, name, role.rawValue, provinces.joined(separator: ","), hash])
+            try session.connection.query("SELECT khcn_user_add(\(login), \(name), \(role.rawValue), string_to_array(\(provinces.joined(separator: ",")), ','), \(hash))")
         }
         return try account(login)
     }

@@ -73,7 +73,7 @@ public struct WatchList {
     /// How many obligations are overdue on `asOf` (shown beside the targets, contract §10).
     public func overdueCount(asOf: CivilDate) throws(RegistryError) -> Int {
         try session.read {
-            Int(try session.connection.query("SELECT khcn_watch_overdue($1, $2::date)", [session.province, asOf.description]).scalar ?? "0") ?? 0
+            Int(try session.connection.query("SELECT khcn_watch_overdue(\(session.province), \(asOf.description)::date)").scalar ?? "0") ?? 0
         }
     }
 }
