@@ -14,9 +14,9 @@ import Testing
 
     /// One primary (port) and its standby (port + 1), named for this test.
     struct Pair {
-        let name = "sb\(getpid())" + UUID().uuidString.prefix(6).lowercased()
+        var name = "sb\(getpid())" + UUID().uuidString.prefix(6).lowercased()
         /// Ports away from `Scripts/test`'s 55000–55999 and from other helpers' runs.
-        let port = 58_200 + Int(getpid() % 300) * 2
+        var port = 58_200 + Int(getpid() % 300) * 2
 
         func db(_ arguments: [String]) throws -> ScriptRun {
             let process = Process()
