@@ -23,6 +23,9 @@ public struct RegistryError: Error, Sendable {
     public var vietnamese: String
     public var english: String
     public var sqlstate: String?
+    /// The rule a database refusal named, still to be read from `khcn_rule` (SQL/0030): until
+    /// then the messages are the server's own. See `explained(on:)`.
+    var pendingRule: String?
 
     public init(
         _ kind: Kind, type: String, field: String? = nil, value: String? = nil,
@@ -71,8 +74,10 @@ public enum Language: String, Sendable, CaseIterable {
 }
 
 extension RegistryError {
-    /// Translates a server error into the registry's terms. Constraint names are looked up in
-    /// `ConstraintCatalogue`, so the database's guarantee and the person's message share one name.
+    /// Translates a server error into the registry's terms. A trigger refusal (SQL/0030's
+    /// khcn_refuse) carries its own words; any other named constraint leaves its rule to be
+    /// read from the database by `explained(on:)`, so the guarantee and the person's message
+    /// share one name and one home.
     public init(_ error: PostgresError) {
         switch error.kind {
         case .connection:
@@ -117,24 +122,14 @@ extension RegistryError {
             self.init(.rule, type: "constraint-error", field: error.column, vi: hint, en: error.message, sqlstate: state)
             return
         }
-        if let name = error.constraint, let known = ConstraintCatalogue.entry(name, table: error.table) {
-            let type: String
-            switch state {
-            case "23505": type = "unique-error"
-            case "23503": type = "foreign-key-error"
-            default: type = "constraint-error"
-            }
-            self.init(.rule, type: type, field: known.field, vi: known.vi, en: known.en, sqlstate: state)
+        if let name = error.constraint, state.hasPrefix("23") {
+            self = .refusedByServer(error, state: state)
+            pendingRule = name
             return
         }
         switch state.prefix(2) {
         case "23", "22", "P0":
-            let field = error.column
-            self.init(
-                .rule, type: state == "23505" ? "unique-error" : state == "23503" ? "foreign-key-error" : "constraint-error",
-                field: field,
-                vi: "Cơ sở dữ liệu từ chối giá trị: \(error.message)", en: "The database refused the value: \(error.message)",
-                sqlstate: state)
+            self = .refusedByServer(error, state: state)
         case "08" where state != "08P01", "57" where PostgresError.endsSession(state):
             self = .connectionLost(error)   // normally classified by the connection already
         case "53":

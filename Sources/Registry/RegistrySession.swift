@@ -108,7 +108,7 @@ public final class RegistrySession {
     func write<T>(_ context: ChangeContext, right: Right = .registerWrite, _ body: () throws -> T) throws(RegistryError) -> T {
         try require(right)
         let context = try auditContext(context)
-        return try translating {
+        return try translating(on: connection) {
             try connection.transaction {
                 try connection.query(
                     """
@@ -122,6 +122,6 @@ public final class RegistrySession {
 
     /// Runs read-only work, translating database errors.
     func read<T>(_ body: () throws -> T) throws(RegistryError) -> T {
-        try translating(body)
+        try translating(on: connection, body)
     }
 }

@@ -15,7 +15,7 @@ struct Khcn: ParsableCommand {
             ProvinceCommand.self,
             UserCommand.self,
             AuditCommand.self, PersonCommand.self,
-            WatchCommand.self,
+            WatchCommand.self, RulesCommand.self,
         ])
 
     /// Parses, runs, and turns every failure into the contract's exit code (§3) and, with

@@ -92,7 +92,7 @@ import Testing
         try withSchema { session in
             let error = try #require(throws: PostgresError.self) { try session.connection.query(Query(sql: sql)) }
             #expect(error.sqlstate == "23503")
-            #expect(RegistryError(error).field == "province")
+            #expect(session.explained(RegistryError(error)).field == "province")
         }
     }
 
