@@ -128,7 +128,7 @@ public struct IPRegister {
     }
 
     /// Applications (filed on or before `asOf`, if given) as they stood that day, with their status then.
-    public func list(kind: IPKind? = nil, status: String? = nil, asOf: CivilDate? = nil, applicant: TaxCode? = nil) throws(RegistryError) -> [CanonicalRecord] {
+    public func list(kind: IPKind? = nil, status: IPStatus? = nil, asOf: CivilDate? = nil, applicant: TaxCode? = nil) throws(RegistryError) -> [CanonicalRecord] {
         var records: [CanonicalRecord] = []
         try each(kind: kind, status: status, asOf: asOf, applicant: applicant) { records.append($0) }
         return records
@@ -136,7 +136,7 @@ public struct IPRegister {
 
     /// The same as `list`, handed over one record at a time so that memory stays flat.
     public func each(
-        kind: IPKind? = nil, status: String? = nil, asOf: CivilDate? = nil, applicant: TaxCode? = nil, _ body: (CanonicalRecord) throws -> Void
+        kind: IPKind? = nil, status: IPStatus? = nil, asOf: CivilDate? = nil, applicant: TaxCode? = nil, _ body: (CanonicalRecord) throws -> Void
     ) throws(RegistryError) {
         try session.eachRecord(
             .ip,
@@ -145,7 +145,7 @@ public struct IPRegister {
                    AND ($4::text IS NULL OR v.status = $4)
                 ) r
                 """ + RegistrySession.joiningEnterprise(on: "applicant_tax_code") + " ORDER BY r.application_number",
-            [session.province, kind?.rawValue, (asOf ?? session.today).description, status, applicant?.description], body)
+            [session.province, kind?.rawValue, (asOf ?? session.today).description, status?.rawValue, applicant?.description], body)
     }
 
     private func exists(_ number: ApplicationNumber) throws(RegistryError) -> Bool {
@@ -166,7 +166,4 @@ public struct IPRegister {
         let parts = text.split(separator: "-")
         return parts.count == 2 && parts[0] == String(kind.typeDigit) && parts[1].count == 7 && parts[1].allSatisfy(\.isNumber)
     }
-
-    /// The statuses a list can filter on (contract §5).
-    public static let statuses = ["filed", "published", "under_examination", "granted", "refused", "withdrawn", "lapsed", "expired", "invalidated"]
 }

@@ -177,10 +177,10 @@ struct ReportTarget {
         if target.rule != nil {
             byRule = try ["filed", "granted"].map { rule throws(RegistryError) in (rule, try plan.counted(target.code, on: day, rule: rule)) }
         }
-        if progress.status == "missed", day > target.deadline {
+        if progress.status == .missed, day > target.deadline {
             let then = try plan.counted(target.code, on: target.deadline)
             let value = Double(then.count)
-            if target.comparator == ">" ? value > target.threshold : value >= target.threshold {
+            if target.comparator == .moreThan ? value > target.threshold : value >= target.threshold {
                 let now = Set(progress.counted.map(\.key))
                 metAtDeadline = (value, then.filter { !now.contains($0.key) })
             }
