@@ -1,3 +1,5 @@
+import Postgres
+
 /// S&T enterprise certificates (Giấy chứng nhận doanh nghiệp KH&CN): issue, revoke or
 /// invalidate, and list as in force on a date.
 public struct CertificateRegister {
@@ -25,7 +27,7 @@ public struct CertificateRegister {
     /// `status`, the S&T results relied on and the amendments up to that day.
     static func select(asOf: String, named: Bool = false) -> String {
         """
-        SELECT row_to_json(r)::text\(named ? ", e.name" : "") FROM (
+        SELECT row_to_json(r)::text AS record\(named ? ", e.name AS enterprise_name" : "") FROM (
             SELECT v.tax_code, v.certificate_number, v.issued_on, v.issuer, v.basis, v.revoked_on, v.revoke_reason,
                    v.revocation_kind, v.status, v.results, v.amendments
               FROM certificate_as_of($1, \(asOf)) v
@@ -128,8 +130,8 @@ public struct CertificateRegister {
     public func find(_ number: String, asOf: CivilDate? = nil) throws(RegistryError) -> CanonicalRecord {
         let day = (asOf ?? session.today).description
         let rows = try session.records(
-            .certificate, Self.select(asOf: "$3::date") + " WHERE v.certificate_number = $2) r",
-            [session.province, number.trimmingWhitespace(), day])
+            .certificate, .numbered(Self.select(asOf: "$3::date") + " WHERE v.certificate_number = $2) r",
+            [session.province, number.trimmingWhitespace(), day]))
         guard let record = rows.first else { throw notFound(number) }
         return record
     }
@@ -147,11 +149,11 @@ public struct CertificateRegister {
         if let taxCode { _ = try EnterpriseRegister(session).find(taxCode) }
         try session.eachRecord(
             .certificate,
-            Self.select(asOf: "$3::date", named: true) + """
+            Query.numbered(Self.select(asOf: "$3::date", named: true) + """
                  WHERE ($2::text IS NULL OR v.tax_code = $2) AND ($4::boolean IS FALSE OR v.status = 'valid')
                 ) r
-                """ + RegistrySession.joiningEnterprise(on: "tax_code") + " ORDER BY r.certificate_number",
-            [session.province, taxCode?.description, (asOf ?? session.today).description, asOf == nil ? "false" : "true"], body)
+                """, [session.province, taxCode?.description, (asOf ?? session.today).description, asOf == nil ? "false" : "true"])
+                + session.joiningEnterprise(on: "tax_code") + " ORDER BY r.certificate_number", body)
     }
 
     private func exists(_ number: String) throws(RegistryError) -> Bool {

@@ -1,3 +1,5 @@
+import Postgres
+
 /// Enterprise S&T development funds (Quỹ phát triển KH&CN của doanh nghiệp) and their yearly
 /// allocations. One fund open at a time per enterprise; money in integer đồng.
 public struct FundRegister {
@@ -25,7 +27,7 @@ public struct FundRegister {
 
     static func select(asOf: String, named: Bool = false) -> String {
         """
-        SELECT row_to_json(r)::text\(named ? ", e.name" : "") FROM (
+        SELECT row_to_json(r)::text AS record\(named ? ", e.name AS enterprise_name" : "") FROM (
             SELECT v.tax_code, v.established_on, v.decision, v.capital, v.notified_on, v.closed_on, v.status,
                    coalesce(a.allocations, '[]') AS allocations
               FROM fund_as_of($1, \(asOf)) v
@@ -123,8 +125,8 @@ public struct FundRegister {
 
     public func find(_ taxCode: TaxCode, established: CivilDate) throws(RegistryError) -> CanonicalRecord {
         let rows = try session.records(
-            .fund, Self.select(asOf: "$4::date") + " WHERE v.tax_code = $2 AND v.established_on = $3::date) r",
-            [session.province, taxCode.description, established.description, session.today.description])
+            .fund, .numbered(Self.select(asOf: "$4::date") + " WHERE v.tax_code = $2 AND v.established_on = $3::date) r",
+            [session.province, taxCode.description, established.description, session.today.description]))
         guard let record = rows.first else {
             throw RegistryError.notFound(
                 "tax_code", taxCode.description, vi: "Không có quỹ của \(taxCode) lập ngày \(established.vietnamese).",
@@ -145,11 +147,11 @@ public struct FundRegister {
     public func each(taxCode: TaxCode? = nil, asOf: CivilDate? = nil, _ body: (CanonicalRecord) throws -> Void) throws(RegistryError) {
         try session.eachRecord(
             .fund,
-            Self.select(asOf: "$3::date", named: true) + """
+            Query.numbered(Self.select(asOf: "$3::date", named: true) + """
                  WHERE ($2::text IS NULL OR v.tax_code = $2) AND ($4::boolean IS FALSE OR v.status = 'open')
                 ) r
-                """ + RegistrySession.joiningEnterprise(on: "tax_code") + " ORDER BY r.tax_code, r.established_on",
-            [session.province, taxCode?.description, (asOf ?? session.today).description, asOf == nil ? "false" : "true"], body)
+                """, [session.province, taxCode?.description, (asOf ?? session.today).description, asOf == nil ? "false" : "true"])
+                + session.joiningEnterprise(on: "tax_code") + " ORDER BY r.tax_code, r.established_on", body)
     }
 
     private func openFund(_ taxCode: TaxCode) throws(RegistryError) -> CivilDate? {

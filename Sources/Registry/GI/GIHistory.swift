@@ -8,8 +8,8 @@ extension GIRegister {
     /// each authorisation saying whether it was in force then (`until_on` is its last day).
     public func findWithHistory(_ raw: String, asOf: CivilDate? = nil) throws(RegistryError) -> CanonicalRecord {
         let number = try Self.certificateNumber(raw)
-        let rows = try session.records(.gi, """
-            SELECT row_to_json(r)::text FROM (
+        let rows = try session.records(.gi, .numbered("""
+            SELECT row_to_json(r)::text AS record FROM (
                 SELECT v.certificate_number, v.name, v.product, v.granted_on, v.decision, v.managing_org, v.area,
                        v.application_number, v.cancelled_on, v.status,
                        gi_manager_on($1, v.certificate_number, $3::date) AS managing_org_on,
@@ -27,7 +27,7 @@ extension GIRegister {
                                     AND u.from_on <= $3::date), '[]') AS users
                   FROM gi_as_of($1, $3::date) v
                  WHERE v.certificate_number = $2) r
-            """, [session.province, number, (asOf ?? session.today).description])
+            """, [session.province, number, (asOf ?? session.today).description]))
         guard let record = rows.first else {
             if let asOf, (try? find(number)) != nil {
                 throw RegistryError.notFound("as_of", asOf.description, vi: "Văn bằng \(number) chưa được cấp vào ngày \(asOf.vietnamese).",

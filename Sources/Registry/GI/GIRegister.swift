@@ -8,7 +8,7 @@ public struct GIRegister {
     /// The GI as it stood on `asOf` (SQL/0013 `gi_as_of`): canonical columns and `status`.
     static func select(asOf: String) -> String {
         """
-        SELECT row_to_json(r)::text FROM (
+        SELECT row_to_json(r)::text AS record FROM (
             SELECT v.certificate_number, v.name, v.product, v.granted_on, v.decision, v.managing_org, v.area,
                    v.application_number, v.cancelled_on, v.status
               FROM gi_as_of($1, \(asOf)) v
@@ -82,8 +82,8 @@ public struct GIRegister {
     public func find(_ raw: String) throws(RegistryError) -> CanonicalRecord {
         let number = try Self.certificateNumber(raw)
         let rows = try session.records(
-            .gi, Self.select(asOf: "$3::date") + " WHERE v.certificate_number = $2) r",
-            [session.province, number, session.today.description])
+            .gi, .numbered(Self.select(asOf: "$3::date") + " WHERE v.certificate_number = $2) r",
+            [session.province, number, session.today.description]))
         guard let record = rows.first else { throw notFound(number) }
         return record
     }
@@ -100,11 +100,11 @@ public struct GIRegister {
     public func each(asOf: CivilDate? = nil, _ body: (CanonicalRecord) throws -> Void) throws(RegistryError) {
         try session.eachRecord(
             .gi,
-            Self.select(asOf: "$2::date") + """
+            .numbered(Self.select(asOf: "$2::date") + """
                  WHERE ($3::boolean IS FALSE OR v.status = 'protected')
                 ) r ORDER BY r.certificate_number
                 """,
-            [session.province, (asOf ?? session.today).description, asOf == nil ? "false" : "true"], body)
+            [session.province, (asOf ?? session.today).description, asOf == nil ? "false" : "true"]), body)
     }
 
     private func notFound(_ number: String) -> RegistryError {

@@ -1,3 +1,5 @@
+import Postgres
+
 /// Inventions and utility solutions: applications and their dated events. The status and the
 /// expiry are derived by the database from the events and the date asked about.
 public struct IPRegister {
@@ -11,7 +13,7 @@ public struct IPRegister {
     /// `named`, the applicant's display name as a second column (lists).
     static func select(asOf: String, named: Bool = false, fees: Bool = false) -> String {
         """
-        SELECT row_to_json(r)::text\(named ? ", COALESCE(e.name, r.applicant_name)" : "") FROM (
+        SELECT row_to_json(r)::text AS record\(named ? ", COALESCE(e.name, r.applicant_name) AS enterprise_name" : "") FROM (
             SELECT v.kind, v.application_number, v.filed_on, v.title, v.applicant_tax_code, v.applicant_name, v.ipc,
                    v.published_on, v.examination_requested_on, v.granted_on, v.grant_number, v.refused_on,
                    v.withdrawn_on, v.lapsed_on, v.invalidated_on, v.restored_on, v.checked_on,
@@ -112,8 +114,8 @@ public struct IPRegister {
     /// The application as it stands today, or as it stood on `asOf` (not found before its filing).
     public func find(_ number: ApplicationNumber, asOf: CivilDate? = nil) throws(RegistryError) -> CanonicalRecord {
         let rows = try session.records(
-            .ip, Self.select(asOf: "$3::date", fees: true) + " WHERE v.application_number = $2) r",
-            [session.province, number.description, (asOf ?? session.today).description])
+            .ip, .numbered(Self.select(asOf: "$3::date", fees: true) + " WHERE v.application_number = $2) r",
+            [session.province, number.description, (asOf ?? session.today).description]))
         guard let record = rows.first else {
             if let asOf, try exists(number) {
                 throw RegistryError.notFound(
@@ -140,12 +142,12 @@ public struct IPRegister {
     ) throws(RegistryError) {
         try session.eachRecord(
             .ip,
-            Self.select(asOf: "$3::date", named: true) + """
+            Query.numbered(Self.select(asOf: "$3::date", named: true) + """
                  WHERE ($2::text IS NULL OR v.kind = $2) AND ($5::text IS NULL OR v.applicant_tax_code = $5)
                    AND ($4::text IS NULL OR v.status = $4)
                 ) r
-                """ + RegistrySession.joiningEnterprise(on: "applicant_tax_code") + " ORDER BY r.application_number",
-            [session.province, kind?.rawValue, (asOf ?? session.today).description, status, applicant?.description], body)
+                """, [session.province, kind?.rawValue, (asOf ?? session.today).description, status, applicant?.description])
+                + session.joiningEnterprise(on: "applicant_tax_code") + " ORDER BY r.application_number", body)
     }
 
     private func exists(_ number: ApplicationNumber) throws(RegistryError) -> Bool {
