@@ -75,25 +75,25 @@ public final class RegistrySession {
         }
     }
 
-    /// Runs a query whose single column is a canonical JSON object per row.
-    func records(_ kind: RecordKind, _ sql: String, _ parameters: [String?]) throws(RegistryError) -> [CanonicalRecord] {
-        try read { try connection.query(sql, parameters).rows.map { CanonicalRecord(kind: kind, json: $0[0] ?? "{}") } }
+    /// Runs a query that selects each record's canonical JSON object `AS record`.
+    func records(_ kind: RecordKind, _ query: Query) throws(RegistryError) -> [CanonicalRecord] {
+        try read { try connection.query(query).rows.map { CanonicalRecord(kind: kind, json: $0["record"] ?? "{}") } }
     }
 
     /// The same, one row at a time (libpq single-row mode): memory stays flat however many
-    /// rows come back (contract §8: every list streams). A second column, if any, is the
-    /// enterprise's name.
-    func eachRecord(_ kind: RecordKind, _ sql: String, _ parameters: [String?], _ body: (CanonicalRecord) throws -> Void) throws(RegistryError) {
+    /// rows come back (contract §8: every list streams). A list that joins its enterprise
+    /// (`joiningEnterprise`) selects its name second, `AS enterprise_name`.
+    func eachRecord(_ kind: RecordKind, _ query: Query, _ body: (CanonicalRecord) throws -> Void) throws(RegistryError) {
         try read {
-            try connection.forEachRow(sql, parameters) { row in
-                try body(CanonicalRecord(kind: kind, json: row[0] ?? "{}", enterpriseName: row.count > 1 ? row[1] : nil))
+            try connection.forEachRow(query) { row in
+                try body(CanonicalRecord(kind: kind, json: row["record"] ?? "{}", enterpriseName: row.values.count > 1 ? row["enterprise_name"] : nil))
             }
         }
     }
 
-    /// Joins a list's rows `r` to their enterprise for its name (`e.name`), by the province in `$1`.
-    static func joiningEnterprise(on column: String) -> String {
-        " LEFT JOIN enterprise e ON e.province_code = $1 AND e.tax_code = r.\(column)"
+    /// Joins a list's rows `r` to their enterprise in this province, for its name (`e.name`).
+    func joiningEnterprise(on column: String) -> Query {
+        " LEFT JOIN enterprise e ON e.province_code = \(province) AND e.tax_code = r.\(sql: column)"
     }
 
     /// Refuses to run registry commands on a database whose schema is behind `SQL/` (exit 69),
