@@ -15,7 +15,7 @@ extension GIRegister {
             SELECT row_to_json(r)::text AS record FROM (
                 SELECT v.certificate_number, v.name, v.product, v.granted_on, v.decision, v.managing_org, v.area,
                        v.application_number, v.cancelled_on, v.status,
-                       gi_manager_on(v.province_code, v.certificate_number, \(day.description)::date) AS managing_org_on,
+                       gi_manager_on(\(session.province), v.certificate_number, \(day.description)::date) AS managing_org_on,
                        coalesce((SELECT json_agg(json_build_object('managing_org', m.managing_org, 'from_on', m.from_on,
                                                                    'decision', m.decision) ORDER BY m.from_on)
                                    FROM gi_manager m

@@ -12,14 +12,15 @@ public struct IPRegister {
     /// dated up to that day. With `fees`, also the fee years paid and the next one due (SQL/0027
     /// `ip_fees_as_of`); `named`, the applicant's display name (lists).
     func select(on day: CivilDate, _ conditions: [Query], named: Bool = false, fees: Bool = false) -> Query {
-        """
+        let feeYears: Query = fees ? " CROSS JOIN LATERAL ip_fees_as_of(\(session.province), v.application_number, \(day.description)::date) f" : ""
+        return """
         SELECT row_to_json(r)::text AS record\(sql: named ? ", COALESCE(e.name, r.applicant_name) AS enterprise_name" : "") FROM (
             SELECT v.kind, v.application_number, v.filed_on, v.title, v.applicant_tax_code, v.applicant_name, v.ipc,
                    v.published_on, v.examination_requested_on, v.granted_on, v.grant_number, v.refused_on,
                    v.withdrawn_on, v.lapsed_on, v.invalidated_on, v.restored_on, v.checked_on,
                    v.applicant_type, v.applicant_person_id, v.priority_on,
                    v.status, v.expires_on, v.events\(sql: fees ? ", f.fees, f.next_fee" : "")
-              FROM ip_as_of(\(session.province), \(day.description)::date) v\(fees ? " CROSS JOIN LATERAL ip_fees_as_of(v.province_code, v.application_number, \(day.description)::date) f" : "")
+              FROM ip_as_of(\(session.province), \(day.description)::date) v\(feeYears)
              WHERE \(Query.joined(conditions.isEmpty ? ["true"] : conditions, separator: " AND "))) r\(named ? session.joiningEnterprise(on: "applicant_tax_code") : "")
         """
     }
