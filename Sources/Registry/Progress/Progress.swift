@@ -116,7 +116,7 @@ extension PlanProgress {
                        (SELECT name_en FROM province WHERE code = \(session.province))
                 """).rows[0]
         }
-        return Provenance(provinceCode: session.province, provinceName: row[0], provinceNameEn: row[3],
+        return Provenance(provinceCode: session.province.code, provinceName: row[0], provinceNameEn: row[3],
                           schemaVersion: Int(row[1] ?? "0") ?? 0, generatedAt: row[2] ?? "")
     }
 }

@@ -53,7 +53,7 @@ public struct WatchList {
         try session.read {
             try session.connection.forEachRow(
                 Self.query(english: english),
-                [session.province, asOf.description, String(within), kind?.rawValue, limit.map(String.init)]
+                [session.province.code, asOf.description, String(within), kind?.rawValue, limit.map(String.init)]
             ) { row in
                 try body(Item(
                     rule: row[0] ?? "", kind: row[1] ?? "", key: row[2] ?? "", taxCode: row[3], name: row[4],
