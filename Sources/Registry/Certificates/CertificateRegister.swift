@@ -32,7 +32,7 @@ public struct CertificateRegister {
         SELECT row_to_json(r)::text AS record\(sql: named ? ", e.name AS enterprise_name" : "") FROM (
             SELECT v.tax_code, v.certificate_number, v.issued_on, v.issuer, v.basis, v.revoked_on, v.revoke_reason,
                    v.revocation_kind, v.status, v.results, v.amendments
-              FROM certificate_as_of(\(session.province), \(day.description)::date) v
+              FROM certificate_as_of(\(session.province), \(day)::date) v
              WHERE \(Query.joined(conditions.isEmpty ? ["true"] : conditions, separator: " AND "))) r\(named ? session.joiningEnterprise(on: "tax_code") : "")
         """
     }
@@ -75,7 +75,7 @@ public struct CertificateRegister {
             try session.connection.query(
                 """
                 INSERT INTO st_certificate (province_code, certificate_number, tax_code, issued_on, issuer, basis, results)
-                VALUES (\(session.province), \(number), \(taxCode.description), \(issued.description)::date, \(issuer), \(basis.rawValue), \(cleanResults)::text[])
+                VALUES (\(session.province), \(number), \(taxCode), \(issued)::date, \(issuer), \(basis.rawValue), \(cleanResults)::text[])
                 """)
             return try find(number)
         }
@@ -112,7 +112,7 @@ public struct CertificateRegister {
         return try session.write(context) {
             try session.connection.query(
                 """
-                UPDATE st_certificate SET revoked_on = \(date.description)::date, revoke_reason = \(reason), revocation_kind = \(invalidate ? "invalidated" : "revoked")
+                UPDATE st_certificate SET revoked_on = \(date)::date, revoke_reason = \(reason), revocation_kind = \(invalidate ? "invalidated" : "revoked")
                 WHERE province_code = \(session.province) AND certificate_number = \(number)
                 """)
             return try find(number)
@@ -130,7 +130,7 @@ public struct CertificateRegister {
             try session.connection.query(
                 """
                 INSERT INTO st_certificate_amendment (province_code, certificate_number, amended_on, kind, description, decision)
-                VALUES (\(session.province), \(number), \(date.description)::date, \(reissued ? "reissued" : "amended"), \(description), \(decision ?? context.legalRef))
+                VALUES (\(session.province), \(number), \(date)::date, \(reissued ? "reissued" : "amended"), \(description), \(decision ?? context.legalRef))
                 """)
             return try find(number)
         }
@@ -154,7 +154,7 @@ public struct CertificateRegister {
     public func each(taxCode: TaxCode? = nil, asOf: CivilDate? = nil, _ body: (CanonicalRecord) throws -> Void) throws(RegistryError) {
         if let taxCode { _ = try EnterpriseRegister(session).find(taxCode) }
         var conditions: [Query] = []
-        if let taxCode { conditions.append("v.tax_code = \(taxCode.description)") }
+        if let taxCode { conditions.append("v.tax_code = \(taxCode)") }
         if asOf != nil { conditions.append("v.status = 'valid'") }
         try session.eachRecord(.certificate, select(on: asOf ?? session.today, conditions, named: true) + " ORDER BY r.certificate_number", body)
     }

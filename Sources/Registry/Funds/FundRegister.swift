@@ -18,14 +18,14 @@ public struct FundRegister {
         SELECT row_to_json(r)::text AS record\(sql: named ? ", e.name AS enterprise_name" : "") FROM (
             SELECT v.tax_code, v.established_on, v.decision, v.capital, v.notified_on, v.closed_on, v.status,
                    coalesce(a.allocations, '[]') AS allocations
-              FROM fund_as_of(\(session.province), \(day.description)::date) v
+              FROM fund_as_of(\(session.province), \(day)::date) v
               LEFT JOIN LATERAL (
                   SELECT json_agg(json_build_object(
                              'tax_code', u.tax_code, 'established_on', u.established_on, 'year', u.year, 'allocated', u.allocated,
                              'spent', u.spent, 'report_received_on', u.report_received_on, 'used', u.used, 'balance', u.balance,
                              'share_used', CASE WHEN u.allocated > 0 THEN round(u.used::numeric / u.allocated, 4) END,
                              'short_of_70', greatest(0, ceil(u.allocated * 0.7)::bigint - u.used_in_time)) ORDER BY u.year) AS allocations
-                    FROM fund_allocation_use(\(session.province), \(day.description)::date) u
+                    FROM fund_allocation_use(\(session.province), \(day)::date) u
                    WHERE u.tax_code = v.tax_code AND u.established_on = v.established_on) a ON true
              WHERE \(Query.joined(conditions.isEmpty ? ["true"] : conditions, separator: " AND "))) r\(named ? session.joiningEnterprise(on: "tax_code") : "")
         """
@@ -60,7 +60,7 @@ public struct FundRegister {
             try session.connection.query(
                 """
                 INSERT INTO st_fund (province_code, tax_code, established_on, decision, capital, notified_on)
-                VALUES (\(session.province), \(taxCode.description), \(established.description)::date, \(decision), \(capital?.dong)::bigint, \(notified?.description)::date)
+                VALUES (\(session.province), \(taxCode), \(established)::date, \(decision), \(capital)::bigint, \(notified)::date)
                 """)
             return try find(taxCode, established: established)
         }
@@ -76,7 +76,7 @@ public struct FundRegister {
             try session.connection.query(
                 """
                 SELECT established_on::text AS established_on FROM st_fund
-                 WHERE province_code = \(session.province) AND tax_code = \(taxCode.description)
+                 WHERE province_code = \(session.province) AND tax_code = \(taxCode)
                    AND established_on <= make_date(\(year)::int, 12, 31)
                    AND (closed_on IS NULL OR closed_on >= make_date(\(year)::int, 1, 1))
                  ORDER BY established_on DESC LIMIT 1
@@ -91,7 +91,7 @@ public struct FundRegister {
             try session.connection.query(
                 """
                 INSERT INTO st_fund_allocation (province_code, tax_code, established_on, year, allocated, spent, report_received_on)
-                VALUES (\(session.province), \(taxCode.description), \(established.description)::date, \(year)::smallint, \(allocated.dong)::bigint, \(spent?.dong)::bigint, \(reportReceived?.description)::date)
+                VALUES (\(session.province), \(taxCode), \(established)::date, \(year)::smallint, \(allocated)::bigint, \(spent)::bigint, \(reportReceived)::date)
                 ON CONFLICT (province_code, tax_code, established_on, year) DO UPDATE
                    SET allocated = EXCLUDED.allocated,
                        spent = coalesce(EXCLUDED.spent, st_fund_allocation.spent),
@@ -117,14 +117,14 @@ public struct FundRegister {
         }
         return try session.write(context) {
             try session.connection.query(
-                "UPDATE st_fund SET closed_on = \(date.description)::date WHERE province_code = \(session.province) AND tax_code = \(taxCode.description) AND established_on = \(established.description)::date")
+                "UPDATE st_fund SET closed_on = \(date)::date WHERE province_code = \(session.province) AND tax_code = \(taxCode) AND established_on = \(established)::date")
             return try find(taxCode, established: established)
         }
     }
 
     public func find(_ taxCode: TaxCode, established: CivilDate) throws(RegistryError) -> CanonicalRecord {
         let rows = try session.records(
-            .fund, select(on: session.today, ["v.tax_code = \(taxCode.description)", "v.established_on = \(established.description)::date"]))
+            .fund, select(on: session.today, ["v.tax_code = \(taxCode)", "v.established_on = \(established)::date"]))
         guard let record = rows.first else {
             throw RegistryError.notFound(
                 "tax_code", taxCode.description, vi: "Không có quỹ của \(taxCode) lập ngày \(established.vietnamese).",
@@ -144,7 +144,7 @@ public struct FundRegister {
     /// The same as `list`, one record at a time.
     public func each(taxCode: TaxCode? = nil, asOf: CivilDate? = nil, _ body: (CanonicalRecord) throws -> Void) throws(RegistryError) {
         var conditions: [Query] = []
-        if let taxCode { conditions.append("v.tax_code = \(taxCode.description)") }
+        if let taxCode { conditions.append("v.tax_code = \(taxCode)") }
         if asOf != nil { conditions.append("v.status = 'open'") }
         try session.eachRecord(.fund, select(on: asOf ?? session.today, conditions, named: true) + " ORDER BY r.tax_code, r.established_on", body)
     }
@@ -152,7 +152,7 @@ public struct FundRegister {
     private func openFund(_ taxCode: TaxCode) throws(RegistryError) -> CivilDate? {
         try session.read {
             try session.connection.query(
-                "SELECT established_on::text AS established_on FROM st_fund WHERE province_code = \(session.province) AND tax_code = \(taxCode.description) AND closed_on IS NULL").first?["established_on"].flatMap { CivilDate(iso: $0) }
+                "SELECT established_on::text AS established_on FROM st_fund WHERE province_code = \(session.province) AND tax_code = \(taxCode) AND closed_on IS NULL").first?["established_on"].flatMap { CivilDate(iso: $0) }
         }
     }
 }

@@ -15,20 +15,20 @@ extension GIRegister {
             SELECT row_to_json(r)::text AS record FROM (
                 SELECT v.certificate_number, v.name, v.product, v.granted_on, v.decision, v.managing_org, v.area,
                        v.application_number, v.cancelled_on, v.status,
-                       gi_manager_on(\(session.province), v.certificate_number, \(day.description)::date) AS managing_org_on,
+                       gi_manager_on(\(session.province), v.certificate_number, \(day)::date) AS managing_org_on,
                        coalesce((SELECT json_agg(json_build_object('managing_org', m.managing_org, 'from_on', m.from_on,
                                                                    'decision', m.decision) ORDER BY m.from_on)
                                    FROM gi_manager m
                                   WHERE m.province_code = v.province_code AND m.certificate_number = v.certificate_number
-                                    AND m.from_on <= \(day.description)::date), '[]') AS managers,
+                                    AND m.from_on <= \(day)::date), '[]') AS managers,
                        coalesce((SELECT json_agg(json_build_object('tax_code', u.tax_code, 'name', e.name, 'from_on', u.from_on,
                                                                    'until_on', u.until_on, 'decision', u.decision,
-                                                                   'authorised', u.until_on IS NULL OR u.until_on >= \(day.description)::date)
+                                                                   'authorised', u.until_on IS NULL OR u.until_on >= \(day)::date)
                                                  ORDER BY u.from_on, u.tax_code)
                                    FROM gi_user u LEFT JOIN enterprise e ON e.province_code = u.province_code AND e.tax_code = u.tax_code
                                   WHERE u.province_code = v.province_code AND u.certificate_number = v.certificate_number
-                                    AND u.from_on <= \(day.description)::date), '[]') AS users
-                  FROM gi_as_of(\(session.province), \(day.description)::date) v
+                                    AND u.from_on <= \(day)::date), '[]') AS users
+                  FROM gi_as_of(\(session.province), \(day)::date) v
                  WHERE v.certificate_number = \(number)) r
             """)
         guard let record = rows.first else {
@@ -51,7 +51,7 @@ extension GIRegister {
         _ = try find(number)
         let clash = try session.read {
             try session.connection.query(
-                "SELECT managing_org FROM gi_manager WHERE province_code = \(session.province) AND certificate_number = \(number) AND from_on = \(date.description)::date").first?["managing_org"]
+                "SELECT managing_org FROM gi_manager WHERE province_code = \(session.province) AND certificate_number = \(number) AND from_on = \(date)::date").first?["managing_org"]
         }
         // Mirrors gi_manager_pkey, naming the organisation already recorded.
         if let clash {
@@ -61,7 +61,7 @@ extension GIRegister {
         }
         return try session.write(context) {
             try session.connection.query(
-                "INSERT INTO gi_manager (province_code, certificate_number, from_on, managing_org, decision) VALUES (\(session.province), \(number), \(date.description)::date, \(org), \(decision))")
+                "INSERT INTO gi_manager (province_code, certificate_number, from_on, managing_org, decision) VALUES (\(session.province), \(number), \(date)::date, \(org), \(decision))")
             return try findWithHistory(number)
         }
     }
@@ -83,8 +83,8 @@ extension GIRegister {
             try session.connection.query(
                 """
                 SELECT from_on::text AS from_on FROM gi_user
-                 WHERE province_code = \(session.province) AND certificate_number = \(number) AND tax_code = \(taxCode.description)
-                   AND daterange(from_on, until_on, '[]') && daterange(\(date.description)::date, \(until?.description)::date, '[]')
+                 WHERE province_code = \(session.province) AND certificate_number = \(number) AND tax_code = \(taxCode)
+                   AND daterange(from_on, until_on, '[]') && daterange(\(date)::date, \(until)::date, '[]')
                 """).first?["from_on"]
         }
         // Mirrors gi_user_no_overlap, naming the authorisation it overlaps.
@@ -95,7 +95,7 @@ extension GIRegister {
         }
         return try session.write(context) {
             try session.connection.query(
-                "INSERT INTO gi_user (province_code, certificate_number, tax_code, from_on, until_on, decision) VALUES (\(session.province), \(number), \(taxCode.description), \(date.description)::date, \(until?.description)::date, \(decision))")
+                "INSERT INTO gi_user (province_code, certificate_number, tax_code, from_on, until_on, decision) VALUES (\(session.province), \(number), \(taxCode), \(date)::date, \(until)::date, \(decision))")
             return try findWithHistory(number)
         }
     }

@@ -14,7 +14,7 @@ public struct GIRegister {
         SELECT row_to_json(r)::text AS record FROM (
             SELECT v.certificate_number, v.name, v.product, v.granted_on, v.decision, v.managing_org, v.area,
                    v.application_number, v.cancelled_on, v.status
-              FROM gi_as_of(\(session.province), \(day.description)::date) v
+              FROM gi_as_of(\(session.province), \(day)::date) v
              WHERE \(Query.joined(conditions.isEmpty ? ["true"] : conditions, separator: " AND "))) r
         """
     }
@@ -56,7 +56,7 @@ public struct GIRegister {
             try session.connection.query(
                 """
                 INSERT INTO gi_certificate (province_code, certificate_number, name, product, granted_on, decision, managing_org, area, application_number)
-                VALUES (\(session.province), \(number), \(name), \(product), \(granted.description)::date, \(decision), \(managingOrg), \(area), \(application))
+                VALUES (\(session.province), \(number), \(name), \(product), \(granted)::date, \(decision), \(managingOrg), \(area), \(application))
                 """)
             return try find(number)
         }
@@ -84,7 +84,7 @@ public struct GIRegister {
         }
         return try session.write(context) {
             try session.connection.query(
-                "UPDATE gi_certificate SET cancelled_on = \(date.description)::date WHERE province_code = \(session.province) AND certificate_number = \(number)")
+                "UPDATE gi_certificate SET cancelled_on = \(date)::date WHERE province_code = \(session.province) AND certificate_number = \(number)")
             return try find(number)
         }
     }

@@ -47,7 +47,7 @@ extension IPRegister {
             try session.connection.query(
                 """
                 INSERT INTO ip_fee_payment (province_code, application_number, year, paid_on)
-                SELECT \(session.province), \(number.description), y, \(date.description)::date FROM unnest(\(years.sorted())::int[]) AS y
+                SELECT \(session.province), \(number.description), y, \(date)::date FROM unnest(\(years.sorted())::int[]) AS y
                 """)
             return try find(number)
         }

@@ -12,7 +12,7 @@ public struct IPRegister {
     /// dated up to that day. With `fees`, also the fee years paid and the next one due (SQL/0027
     /// `ip_fees_as_of`); `named`, the applicant's display name (lists).
     func select(on day: CivilDate, _ conditions: [Query], named: Bool = false, fees: Bool = false) -> Query {
-        let feeYears: Query = fees ? " CROSS JOIN LATERAL ip_fees_as_of(\(session.province), v.application_number, \(day.description)::date) f" : ""
+        let feeYears: Query = fees ? " CROSS JOIN LATERAL ip_fees_as_of(\(session.province), v.application_number, \(day)::date) f" : ""
         return """
         SELECT row_to_json(r)::text AS record\(sql: named ? ", COALESCE(e.name, r.applicant_name) AS enterprise_name" : "") FROM (
             SELECT v.kind, v.application_number, v.filed_on, v.title, v.applicant_tax_code, v.applicant_name, v.ipc,
@@ -20,7 +20,7 @@ public struct IPRegister {
                    v.withdrawn_on, v.lapsed_on, v.invalidated_on, v.restored_on, v.checked_on,
                    v.applicant_type, v.applicant_person_id, v.priority_on,
                    v.status, v.expires_on, v.events\(sql: fees ? ", f.fees, f.next_fee" : "")
-              FROM ip_as_of(\(session.province), \(day.description)::date) v\(feeYears)
+              FROM ip_as_of(\(session.province), \(day)::date) v\(feeYears)
              WHERE \(Query.joined(conditions.isEmpty ? ["true"] : conditions, separator: " AND "))) r\(named ? session.joiningEnterprise(on: "applicant_tax_code") : "")
         """
     }
@@ -74,7 +74,7 @@ public struct IPRegister {
             try session.connection.query(
                 """
                 INSERT INTO ip_application (province_code, application_number, kind, filed_on, title, applicant_tax_code, applicant_name, ipc, applicant_type, priority_on)
-                VALUES (\(session.province), \(number.description), \(kind.rawValue), \(filed.description)::date, \(title), \(applicantTaxCode?.description), \(applicantName), \(codes)::text[], \(applicantType.rawValue), \(priority?.description)::date)
+                VALUES (\(session.province), \(number.description), \(kind.rawValue), \(filed)::date, \(title), \(applicantTaxCode), \(applicantName), \(codes)::text[], \(applicantType.rawValue), \(priority)::date)
                 """)
             return try find(number)
         }
@@ -109,7 +109,7 @@ public struct IPRegister {
         }
         let record = try session.write(context) {
             try session.connection.query(
-                "INSERT INTO ip_event (province_code, application_number, event, event_on, grant_number) VALUES (\(session.province), \(number.description), \(event.rawValue), \(date.description)::date, \(grant))")
+                "INSERT INTO ip_event (province_code, application_number, event, event_on, grant_number) VALUES (\(session.province), \(number.description), \(event.rawValue), \(date)::date, \(grant))")
             return try find(number)
         }
         return (record, warnings)
@@ -144,7 +144,7 @@ public struct IPRegister {
     ) throws(RegistryError) {
         var conditions: [Query] = []
         if let kind { conditions.append("v.kind = \(kind.rawValue)") }
-        if let applicant { conditions.append("v.applicant_tax_code = \(applicant.description)") }
+        if let applicant { conditions.append("v.applicant_tax_code = \(applicant)") }
         if let status { conditions.append("v.status = \(status.rawValue)") }
         try session.eachRecord(.ip, select(on: asOf ?? session.today, conditions, named: true) + " ORDER BY r.application_number", body)
     }

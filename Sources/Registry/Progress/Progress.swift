@@ -56,7 +56,7 @@ public struct PlanProgress {
                 """
                 SELECT code, baseline_value::float8 AS baseline_value, value::float8 AS value, projection::float8 AS projection,
                        status, filed::int AS filed, granted::int AS granted, observed_on::text AS observed_on, source
-                  FROM khcn_progress(\(session.province), \(date.description)::date) WHERE \(code)::text IS NULL OR code = \(code)
+                  FROM khcn_progress(\(session.province), \(date)::date) WHERE \(code)::text IS NULL OR code = \(code)
                 """).rows.compactMap { row -> TargetProgress? in
                 guard let target = targets.first(where: { $0.code == row["code"] }) else { return nil }
                 return TargetProgress(
@@ -87,8 +87,8 @@ public struct PlanProgress {
     public func counted(_ code: String, on date: CivilDate, rule: String? = nil) throws(RegistryError) -> [CountedRecord] {
         try session.read {
             try session.connection.query(
-                "SELECT key, label, counted_on::text AS counted_on FROM khcn_target_counted(\(session.province), \(code), \(date.description)::date, \(rule)::text) ORDER BY counted_on, key").rows.map {
-                CountedRecord(key: try $0.decode("key"), label: $0["label"] ?? "", date: CivilDate(iso: try $0.decode("counted_on"))!)
+                "SELECT key, label, counted_on::text AS counted_on FROM khcn_target_counted(\(session.province), \(code), \(date)::date, \(rule)::text) ORDER BY counted_on, key").rows.map {
+                CountedRecord(key: try $0.decode("key"), label: $0["label"] ?? "", date: try $0.decode("counted_on"))
             }
         }
     }
@@ -106,7 +106,7 @@ public struct PlanProgress {
             try session.connection.query(
                 """
                 SELECT extract(year FROM d)::int AS year, khcn_target_value(\(session.province), \(target.code), d)::float8 AS value
-                  FROM unnest(\(days.map(\.description))::date[]) AS d ORDER BY d
+                  FROM unnest(\(days)::date[]) AS d ORDER BY d
                 """).rows.map { (try $0.decode("year"), try $0.decode("value")) }
         }
     }
@@ -134,7 +134,7 @@ extension PlanProgress {
                        to_char(now() AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS"+07:00"') AS generated_at
                 """).rows[0]
         }
-        return Provenance(provinceCode: session.province, provinceName: row["name"], provinceNameEn: row["name_en"],
+        return Provenance(provinceCode: session.province.code, provinceName: row["name"], provinceNameEn: row["name_en"],
                           schemaVersion: Int(row["version"] ?? "0") ?? 0, generatedAt: row["generated_at"] ?? "")
     }
 }

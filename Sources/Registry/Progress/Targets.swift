@@ -52,7 +52,7 @@ public struct Targets {
                        comparator: try row.decode("comparator", as: String.self) == ">" ? .moreThan : .atLeast,
                        threshold: try row.decode("threshold"), smallestMeeting: try row.decode("smallest_meeting"),
                        stretch: try row.decodeIfPresent("stretch"), unit: try row.decode("unit"),
-                       baselineDate: CivilDate(iso: try row.decode("baseline_date"))!, deadline: CivilDate(iso: try row.decode("deadline"))!,
+                       baselineDate: try row.decode("baseline_date"), deadline: try row.decode("deadline"),
                        computed: try row.decode("computed"), rule: row["rule"], counting: try row.decode("counting"),
                        planWording: try row.decode("plan_wording"))
             }
@@ -92,7 +92,7 @@ public struct Targets {
         try session.write(context, right: .targetsRecord) {
             try session.connection.query(
                 """
-                INSERT INTO target_observation (province_code, code, observed_on, value, source) VALUES (\(session.province), \(code), \(date.description)::date, \(value)::numeric, \(source))
+                INSERT INTO target_observation (province_code, code, observed_on, value, source) VALUES (\(session.province), \(code), \(date)::date, \(value)::numeric, \(source))
                 ON CONFLICT (province_code, code, observed_on) DO UPDATE SET value = EXCLUDED.value, source = coalesce(EXCLUDED.source, target_observation.source)
                 """)
         }

@@ -6,7 +6,7 @@ extension Query {
     /// value of its own, so that the result composes with other queries. Delete with its last
     /// caller.
     @available(*, deprecated, message: "interpolate the values instead of numbering them by hand")
-    static func numbered(_ sql: String, _ parameters: [String?]) -> Query {
+    static func numbered(_ sql: String, _ parameters: [(any PostgresBindable)?]) -> Query {
         var query = Query(sql: "")
         var text = ""
         var rest = Substring(sql)
@@ -18,7 +18,7 @@ extension Query {
                 continue
             }
             text += rest[..<dollar]
-            query += Query(sql: text) + "\(parameters[position - 1])"
+            query += Query(sql: text) + "\(parameters[position - 1]?.postgresText)"
             text = ""
             rest = rest[digits.endIndex...]
         }

@@ -46,7 +46,7 @@ public struct WatchList {
         return """
             SELECT w.rule, w.kind, w.key, w.tax_code, w.name, w.due_on::text AS due_on, w.state,
                    w.title\(sql: suffix) AS title, w.basis\(sql: suffix) AS basis, w.action\(sql: suffix) AS action, w.details::text AS details
-              FROM khcn_watch(\(session.province), \(asOf.description)::date, \(within)::int, \(kind?.rawValue)::text) w
+              FROM khcn_watch(\(session.province), \(asOf)::date, \(within)::int, \(kind?.rawValue)::text) w
              ORDER BY w.due_on, w.sort_order, w.key COLLATE "C"
              LIMIT \(limit)::bigint
             """
@@ -64,7 +64,7 @@ public struct WatchList {
             try session.connection.forEachRow(query(asOf: asOf, within: within, kind: kind, limit: limit, english: english)) { row in
                 try body(Item(
                     rule: try row.decode("rule"), kind: try row.decode("kind"), key: try row.decode("key"), taxCode: row["tax_code"],
-                    name: row["name"], dueOn: CivilDate(iso: try row.decode("due_on")) ?? asOf, state: try row.decode("state"),
+                    name: row["name"], dueOn: try row.decode("due_on"), state: try row.decode("state"),
                     title: try row.decode("title"), basis: try row.decode("basis"), action: try row.decode("action"),
                     details: row["details"] ?? "{}"))
             }
@@ -81,7 +81,7 @@ public struct WatchList {
     /// How many obligations are overdue on `asOf` (shown beside the targets, contract §10).
     public func overdueCount(asOf: CivilDate) throws(RegistryError) -> Int {
         try session.read {
-            try session.connection.query("SELECT khcn_watch_overdue(\(session.province), \(asOf.description)::date) AS overdue").rows[0].decode("overdue")
+            try session.connection.query("SELECT khcn_watch_overdue(\(session.province), \(asOf)::date) AS overdue").rows[0].decode("overdue")
         }
     }
 }

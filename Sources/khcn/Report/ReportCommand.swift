@@ -51,7 +51,7 @@ struct ReportCommand: ParsableCommand {
         let report = ReportData(
             asOf: day, madeOn: session.today, province: province, targets: try targets.map { try ReportTarget($0, asOf: day, progress) },
             provenance: provenance, seal: try Seals(session).latest(), signing: signing, notes: notes,
-            regenerate: regenerateCommand(province: session.province))
+            regenerate: regenerateCommand(province: session.province.code))
         let text: String
         switch format {
         case .html: text = try WatchSection.load(session, on: day, printer: out).insert(into: HTMLReport(data: report, printer: out).render())
