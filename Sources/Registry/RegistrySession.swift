@@ -25,10 +25,11 @@ public struct ChangeContext: Sendable {
 ///
 /// Not `Sendable`: it owns a libpq connection, which belongs to one task at a time.
 public final class RegistrySession {
-    public let connection: Connection
+    /// Internal: the CLI reaches the database only through Registry's own types (issue 13).
+    let connection: Connection
     /// Tenant key (national list of administrative units; Tuyên Quang = 08): for a personal
     /// login, the province named if granted to it, else its first granted (contract §9).
-    public let province: String
+    public let province: ProvinceCode
     /// Who the login is; nil on a database that predates SQL/0020.
     public let identity: SessionIdentity?
     /// Used by tests to pin "today"; nil means today's date in Vietnam.
@@ -36,23 +37,28 @@ public final class RegistrySession {
     let fixedToday: CivilDate?
 
     /// Connects with a URL/conninfo (empty: libpq's environment) for a 2-digit province code.
+    /// The province is checked before connecting: a usage error (exit 64), not a data error.
     public convenience init(databaseURL: String, province: String?, today: CivilDate? = nil) throws(RegistryError) {
-        if let province, !(province.count == 2 && province.allSatisfy({ $0.isASCII && $0.isNumber })) {
-            throw RegistryError(
-                .usage, type: "usage-error", field: "province", value: province,
-                vi: "Mã tỉnh gồm 2 chữ số (Tuyên Quang là 08).", en: "A province code is 2 digits (Tuyên Quang is 08).")
+        var code: ProvinceCode?
+        if let province {
+            guard let valid = ProvinceCode(province) else {
+                throw RegistryError(
+                    .usage, type: "usage-error", field: "province", value: province,
+                    vi: "Mã tỉnh gồm 2 chữ số (Tuyên Quang là 08).", en: "A province code is 2 digits (Tuyên Quang is 08).")
+            }
+            code = valid
         }
-        try self.init(connection: try translating { try Connection(databaseURL) }, province: province, today: today)
+        try self.init(connection: try translating { try Connection(databaseURL) }, province: code, today: today)
     }
 
     /// `province` nil: the login's first granted province (08 for logins khcn did not make).
-    public init(connection: Connection, province: String? = nil, today: CivilDate? = nil) throws(RegistryError) {
+    public init(connection: Connection, province: ProvinceCode? = nil, today: CivilDate? = nil) throws(RegistryError) {
         self.connection = connection
         self.fixedToday = today
         try RegistrySession.configure(connection)
         let identity = try translating { try SessionIdentity.load(connection) }
         self.identity = identity
-        self.province = try identity?.province(requested: province) ?? province ?? "08"
+        self.province = try identity?.province(requested: province) ?? province ?? .tuyenQuang
     }
 
     /// Exit 77 naming the right when the login's role lacks it (contract §9).
@@ -75,31 +81,31 @@ public final class RegistrySession {
         }
     }
 
-    /// Runs a query whose single column is a canonical JSON object per row.
-    func records(_ kind: RecordKind, _ sql: String, _ parameters: [String?]) throws(RegistryError) -> [CanonicalRecord] {
-        try read { try connection.query(sql, parameters).rows.map { CanonicalRecord(kind: kind, json: $0[0] ?? "{}") } }
+    /// Runs a query that selects each record's canonical JSON object `AS record`.
+    func records(_ kind: RecordKind, _ query: Query) throws(RegistryError) -> [CanonicalRecord] {
+        try read { try connection.query(query).rows.map { CanonicalRecord(kind: kind, json: $0["record"] ?? "{}") } }
     }
 
     /// The same, one row at a time (libpq single-row mode): memory stays flat however many
-    /// rows come back (contract §8: every list streams). A second column, if any, is the
-    /// enterprise's name.
-    func eachRecord(_ kind: RecordKind, _ sql: String, _ parameters: [String?], _ body: (CanonicalRecord) throws -> Void) throws(RegistryError) {
+    /// rows come back (contract §8: every list streams). A list that joins its enterprise
+    /// (`joiningEnterprise`) selects its name second, `AS enterprise_name`.
+    func eachRecord(_ kind: RecordKind, _ query: Query, _ body: (CanonicalRecord) throws -> Void) throws(RegistryError) {
         try read {
-            try connection.forEachRow(sql, parameters) { row in
-                try body(CanonicalRecord(kind: kind, json: row[0] ?? "{}", enterpriseName: row.count > 1 ? row[1] : nil))
+            try connection.forEachRow(query) { row in
+                try body(CanonicalRecord(kind: kind, json: row["record"] ?? "{}", enterpriseName: row.values.count > 1 ? row["enterprise_name"] : nil))
             }
         }
     }
 
-    /// Joins a list's rows `r` to their enterprise for its name (`e.name`), by the province in `$1`.
-    static func joiningEnterprise(on column: String) -> String {
-        " LEFT JOIN enterprise e ON e.province_code = $1 AND e.tax_code = r.\(column)"
+    /// Joins a list's rows `r` to their enterprise in this province, for its name (`e.name`).
+    func joiningEnterprise(on column: String) -> Query {
+        " LEFT JOIN enterprise e ON e.province_code = \(province) AND e.tax_code = r.\(sql: column)"
     }
 
     /// Refuses to run registry commands on a database whose schema is behind `SQL/` (exit 69),
     /// or for a province that is not on the national list (exit 65).
     public func requireMigrated() throws(RegistryError) {
-        try Migrator(connection: connection, directory: try Migrator.locateDirectory()).requireMigrated()
+        try migrator().requireMigrated()
         try requireKnownProvince()
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import Registry
+@testable import Registry
 import TestSupport
 import Testing
 
@@ -114,9 +114,9 @@ import Testing
             }
         }
         for day in dates(interesting, count: Self.apiDates, &random) {
-            let status = random.pick(IPRegister.statuses)
+            let status = random.pick(IPStatus.allCases)
             let listed = try ip.list(status: status, asOf: day.date).map(parse)
-            check(listed, expected(day).filter { $0["status"] as? String == status }, key: key, "seed \(seed), --status \(status) --as-of \(day.iso)")
+            check(listed, expected(day).filter { $0["status"] as? String == status.rawValue }, key: key, "seed \(seed), --status \(status) --as-of \(day.iso)")
             // The database's own replay, ip_status_on, agrees with the set-based status.
             let disagreeing = try session.connection.query(
                 "SELECT application_number FROM ip_as_of('08', \(day.iso)::date) v WHERE v.status IS DISTINCT FROM ip_status_on('08', v.application_number, \(day.iso)::date)").rows

@@ -1,6 +1,6 @@
 import Foundation
 import Postgres
-import Registry
+@testable import Registry
 import TestSupport
 import Testing
 
@@ -36,9 +36,9 @@ func loadSamples(_ session: RegistrySession) throws {
         try withRegistry { session in
             for (comparator, threshold, baseline, deadline, b, c, d, expected) in Self.cases {
                 let row = try session.connection.query(
-                    "SELECT status, projection::float8::text FROM khcn_target_status(\(comparator), \(String(threshold))::numeric, \(baseline)::date, \(deadline)::date, \(String(b))::numeric, \(String(c))::numeric, \(d)::date)").rows[0]
-                #expect(row[0] == expected, "\(comparator) \(threshold), B=\(b) C=\(c) on \(d)")
-                if c <= b { #expect(row[1] == nil) }
+                    "SELECT status, projection::float8::text AS projection FROM khcn_target_status(\(comparator), \(threshold)::numeric, \(baseline)::date, \(deadline)::date, \(b)::numeric, \(c)::numeric, \(d)::date)").rows[0]
+                #expect(row["status"] == expected, "\(comparator) \(threshold), B=\(b) C=\(c) on \(d)")
+                if c <= b { #expect(row["projection"] == nil) }
             }
         }
     }
@@ -61,16 +61,16 @@ func loadSamples(_ session: RegistrySession) throws {
             let progress = try PlanProgress(session).on(CivilDate("2026-11-27"), details: true)
             let byCode = Dictionary(uniqueKeysWithValues: progress.map { ($0.target.code, $0) })
             #expect(byCode["st-enterprises"]?.value == 2)
-            #expect(byCode["st-enterprises"]?.status == "achieved")
+            #expect(byCode["st-enterprises"]?.status == .achieved)
             #expect(Set(byCode["st-enterprises"]?.counted.map(\.key) ?? []) == ["5977267135", "5567914149"])
             #expect(byCode["st-funds"]?.value == 3)
             #expect(byCode["st-funds"]?.baselineValue == 2)
             #expect(byCode["st-funds"]?.left.map(\.key) == ["5073574171"])
-            #expect(byCode["st-funds"]?.status == "needs_acceleration")
+            #expect(byCode["st-funds"]?.status == .needsAcceleration)
             #expect(byCode["ip-filings"]?.filed == 3 && byCode["ip-filings"]?.granted == 2)
             #expect(byCode["ip-filings"]?.value == 3)
-            #expect(byCode["gi-products"]?.value == 4 && byCode["gi-products"]?.status == "missed")
-            #expect(byCode["budget-share"]?.status == "manual" && byCode["budget-share"]?.value == nil)
+            #expect(byCode["gi-products"]?.value == 4 && byCode["gi-products"]?.status == .missed)
+            #expect(byCode["budget-share"]?.status == .manual && byCode["budget-share"]?.value == nil)
             #expect(progress.count == 11)
         }
     }
@@ -87,7 +87,7 @@ func loadSamples(_ session: RegistrySession) throws {
             #expect(try progress.counted("ip-filings", on: CivilDate("2025-09-29")).map(\.key).contains("2-2025-00231"))
             #expect(try !progress.counted("ip-filings", on: CivilDate("2025-09-30")).map(\.key).contains("2-2025-00231"))
             // GI target: 4 of 5 at its deadline.
-            #expect(try progress.on(CivilDate("2025-12-31"), only: "gi-products").first?.status == "missed")
+            #expect(try progress.on(CivilDate("2025-12-31"), only: "gi-products").first?.status == .missed)
         }
     }
 
@@ -113,7 +113,9 @@ func loadSamples(_ session: RegistrySession) throws {
 /// SQL/0029: the counting functions run with the owner's rights (contract §8, progress under
 /// row-level security), guarded by the session's provinces (contract §9).
 @Suite struct ProgressUnderRowLevelSecurityTests {
-    static let figures = "SELECT code, baseline_value, value, projection, status, filed, granted FROM khcn_progress($1, '2026-11-27') ORDER BY code"
+    static func figures(_ province: String) -> Query {
+        "SELECT code, baseline_value, value, projection, status, filed, granted FROM khcn_progress(\(province), '2026-11-27') ORDER BY code"
+    }
 
     @Test func clerkOf08GetsTheSuperusersFiguresAndNoneOfAnotherProvince() throws {
         let database = try TestDatabase.create()
@@ -129,11 +131,11 @@ func loadSamples(_ session: RegistrySession) throws {
         try owner.query("INSERT INTO enterprise (province_code, tax_code, name, established_on) VALUES ('01', '0100109106', 'Công ty Hà Nội', '2015-01-01')")
         try owner.query("INSERT INTO st_fund (province_code, tax_code, established_on) VALUES ('01', '0100109106', '2024-05-01')")
         let asClerk = try clerk.connect()
-        let mine = try asClerk.query(Self.figures, ["08"]).rows
+        let mine = try asClerk.query(Self.figures("08")).rows
         #expect(mine.count == 11)
-        #expect(mine.map { $0.values.map { $0 ?? "∅" } } == (try owner.query(Self.figures, ["08"]).rows).map { $0.values.map { $0 ?? "∅" } })
+        #expect(mine.map { $0.values.map { $0 ?? "∅" } } == (try owner.query(Self.figures("08")).rows).map { $0.values.map { $0 ?? "∅" } })
         #expect(try owner.query("SELECT value FROM khcn_progress('01', '2026-11-27') WHERE code = 'st-funds'").scalar == "1")
-        #expect(try asClerk.query(Self.figures, ["01"]).rows.isEmpty)
+        #expect(try asClerk.query(Self.figures("01")).rows.isEmpty)
         #expect(try asClerk.query("SELECT count(*) FROM khcn_target_counted('01', 'st-funds', '2026-11-27')").scalar == "0")
         #expect(try asClerk.query("SELECT khcn_target_value('01', 'st-funds', '2026-11-27')").scalar == "0")
     }

@@ -1,6 +1,6 @@
 import Foundation
 import Postgres
-import Registry
+@testable import Registry
 import TestSupport
 import Testing
 

@@ -1,6 +1,6 @@
 import Foundation
 import Postgres
-import Registry
+@testable import Registry
 import TestSupport
 import Testing
 
@@ -201,7 +201,7 @@ func fields(_ record: CanonicalRecord) -> [String: Any] {
                 #expect(status(try ip.find(number, asOf: CivilDate(day))) == expected, "on \(day)")
             }
             #expect(try ip.list(asOf: CivilDate("2019-12-31")).isEmpty)
-            #expect(try ip.list(status: "granted").count == 1)
+            #expect(try ip.list(status: .granted).count == 1)
         }
     }
 

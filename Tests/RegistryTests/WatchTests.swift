@@ -1,6 +1,6 @@
 import Foundation
 import Postgres
-import Registry
+@testable import Registry
 import TestSupport
 import Testing
 
@@ -34,7 +34,7 @@ import Testing
             var day = CivilDate("2023-12-25")
             while day < CivilDate("2024-03-05") {
                 for months in [1, 6, 12, 36, 42] {
-                    let sql = try session.connection.query("SELECT khcn_add_months(\(day.description)::date, \(String(months))::int)::text").scalar
+                    let sql = try session.connection.query("SELECT khcn_add_months(\(day.description)::date, \(months)::int)::text AS due").first?["due"]
                     #expect(sql == day.adding(months: months)?.description, "\(day) + \(months)")
                 }
                 day = day.adding(days: 1)!
@@ -159,7 +159,7 @@ import Testing
             let items = try WatchList(session).items(asOf: CivilDate("2026-12-01"))
             #expect(Set(items.map(\.rule)) == ["ip-examination-request", "ip-annuity", "ip-expiry", "fund-notification",
                                                 "fund-report", "fund-use-70", "gi-manager"])
-            #expect(items.count == 12 && items.filter { $0.state == "overdue" }.count == 9)
+            #expect(items.count == 12 && items.filter { $0.state == .overdue }.count == 9)
             #expect(items.map(\.dueOn) == items.map(\.dueOn).sorted())
             #expect(try WatchList(session).overdueCount(asOf: CivilDate("2026-12-01")) == 9)
             #expect(try WatchList(session).items(asOf: CivilDate("2026-12-01"), kind: .gi).map(\.key) == ["00077", "00102", "00121"])

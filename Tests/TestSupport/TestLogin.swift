@@ -23,8 +23,9 @@ public struct TestLogin: Sendable {
 
     public func connect() throws -> Connection { try Connection(conninfo) }
 
+    /// `province` as a test writes it (`"01"`); a typo crashes, which is what a test wants.
     public func session(province: String? = nil, today: CivilDate? = nil) throws -> RegistrySession {
-        try RegistrySession(connection: try connect(), province: province, today: today)
+        try RegistrySession(connection: try connect(), province: province.map { ProvinceCode($0)! }, today: today)
     }
 
     /// A 0600 pgpass file holding this login's password; PGPASSFILE for a CLI run.

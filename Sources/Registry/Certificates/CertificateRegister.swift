@@ -1,3 +1,5 @@
+import Postgres
+
 /// S&T enterprise certificates (Giấy chứng nhận doanh nghiệp KH&CN): issue, revoke or
 /// invalidate, and list as in force on a date.
 public struct CertificateRegister {
@@ -21,14 +23,17 @@ public struct CertificateRegister {
         }
     }
 
-    /// The certificate as it stood on `asOf` (SQL/0013 `certificate_as_of`): canonical columns,
-    /// `status`, the S&T results relied on and the amendments up to that day.
-    static func select(asOf: String, named: Bool = false) -> String {
+    /// The certificates meeting `conditions` (on `v`) as they stood on `day` (SQL/0013
+    /// `certificate_as_of`, the one rule of a certificate's state on a date): canonical columns,
+    /// `status`, the S&T results relied on and the amendments up to that day; `named`, with the
+    /// holder's name (lists).
+    func select(on day: CivilDate, _ conditions: [Query], named: Bool = false) -> Query {
         """
-        SELECT row_to_json(r)::text\(named ? ", e.name" : "") FROM (
+        SELECT row_to_json(r)::text AS record\(sql: named ? ", e.name AS enterprise_name" : "") FROM (
             SELECT v.tax_code, v.certificate_number, v.issued_on, v.issuer, v.basis, v.revoked_on, v.revoke_reason,
                    v.revocation_kind, v.status, v.results, v.amendments
-              FROM certificate_as_of($1, \(asOf)) v
+              FROM certificate_as_of(\(session.province), \(day)::date) v
+             WHERE \(Query.joined(conditions.isEmpty ? ["true"] : conditions, separator: " AND "))) r\(named ? session.joiningEnterprise(on: "tax_code") : "")
         """
     }
 
@@ -60,6 +65,7 @@ public struct CertificateRegister {
             }
         }
         _ = try EnterpriseRegister(session).find(taxCode)
+        // Mirrors st_certificate_pkey, naming the number.
         if try exists(number) {
             throw RegistryError(
                 .rule, type: "unique-error", field: "certificate_number", value: number,
@@ -69,7 +75,7 @@ public struct CertificateRegister {
             try session.connection.query(
                 """
                 INSERT INTO st_certificate (province_code, certificate_number, tax_code, issued_on, issuer, basis, results)
-                VALUES (\(session.province), \(number), \(taxCode.description), \(issued.description)::date, \(issuer), \(basis.rawValue), \(postgresArray(cleanResults))::text[])
+                VALUES (\(session.province), \(number), \(taxCode), \(issued)::date, \(issuer), \(basis.rawValue), \(cleanResults)::text[])
                 """)
             return try find(number)
         }
@@ -83,16 +89,21 @@ public struct CertificateRegister {
         let number = number.trimmingWhitespace()
         let state = try session.read {
             try session.connection.query(
-                "SELECT issued_on::text, revoked_on::text FROM st_certificate WHERE province_code = \(session.province) AND certificate_number = \(number)").rows.first
+                """
+                SELECT issued_on::text AS issued_on, revoked_on::text AS revoked_on
+                  FROM st_certificate WHERE province_code = \(session.province) AND certificate_number = \(number)
+                """).first
         }
         guard let state else { throw notFound(number) }
-        if let revoked = state[1] {
+        // A revocation is final: no rule of the database says so (a plain UPDATE could re-date it).
+        if let revoked = state["revoked_on"] {
             throw RegistryError.invalid(
                 "certificate_number", number,
                 vi: "Giấy chứng nhận \(number) đã bị thu hồi/hủy bỏ từ \(CivilDate(iso: revoked)?.vietnamese ?? revoked).",
                 en: "Certificate \(number) was already revoked or invalidated on \(revoked).")
         }
-        if let issued = state[0].flatMap({ CivilDate(iso: $0) }), date < issued {
+        // Mirrors st_certificate_revoked_after_issue, naming both dates and the `--on` option.
+        if let issued = state["issued_on"].flatMap({ CivilDate(iso: $0) }), date < issued {
             throw RegistryError.invalid(
                 "on", date.description,
                 vi: "Ngày thu hồi \(date.vietnamese) trước ngày cấp \(issued.vietnamese).",
@@ -101,7 +112,7 @@ public struct CertificateRegister {
         return try session.write(context) {
             try session.connection.query(
                 """
-                UPDATE st_certificate SET revoked_on = \(date.description)::date, revoke_reason = \(reason), revocation_kind = \(invalidate ? "invalidated" : "revoked")
+                UPDATE st_certificate SET revoked_on = \(date)::date, revoke_reason = \(reason), revocation_kind = \(invalidate ? "invalidated" : "revoked")
                 WHERE province_code = \(session.province) AND certificate_number = \(number)
                 """)
             return try find(number)
@@ -119,17 +130,14 @@ public struct CertificateRegister {
             try session.connection.query(
                 """
                 INSERT INTO st_certificate_amendment (province_code, certificate_number, amended_on, kind, description, decision)
-                VALUES (\(session.province), \(number), \(date.description)::date, \(reissued ? "reissued" : "amended"), \(description), \(decision ?? context.legalRef))
+                VALUES (\(session.province), \(number), \(date)::date, \(reissued ? "reissued" : "amended"), \(description), \(decision ?? context.legalRef))
                 """)
             return try find(number)
         }
     }
 
     public func find(_ number: String, asOf: CivilDate? = nil) throws(RegistryError) -> CanonicalRecord {
-        let day = (asOf ?? session.today).description
-        let rows = try session.records(
-            .certificate, Self.select(asOf: "$3::date") + " WHERE v.certificate_number = $2) r",
-            [session.province, number.trimmingWhitespace(), day])
+        let rows = try session.records(.certificate, select(on: asOf ?? session.today, ["v.certificate_number = \(number.trimmingWhitespace())"]))
         guard let record = rows.first else { throw notFound(number) }
         return record
     }
@@ -145,19 +153,16 @@ public struct CertificateRegister {
     /// The same as `list`, one record at a time.
     public func each(taxCode: TaxCode? = nil, asOf: CivilDate? = nil, _ body: (CanonicalRecord) throws -> Void) throws(RegistryError) {
         if let taxCode { _ = try EnterpriseRegister(session).find(taxCode) }
-        try session.eachRecord(
-            .certificate,
-            Self.select(asOf: "$3::date", named: true) + """
-                 WHERE ($2::text IS NULL OR v.tax_code = $2) AND ($4::boolean IS FALSE OR v.status = 'valid')
-                ) r
-                """ + RegistrySession.joiningEnterprise(on: "tax_code") + " ORDER BY r.certificate_number",
-            [session.province, taxCode?.description, (asOf ?? session.today).description, asOf == nil ? "false" : "true"], body)
+        var conditions: [Query] = []
+        if let taxCode { conditions.append("v.tax_code = \(taxCode)") }
+        if asOf != nil { conditions.append("v.status = 'valid'") }
+        try session.eachRecord(.certificate, select(on: asOf ?? session.today, conditions, named: true) + " ORDER BY r.certificate_number", body)
     }
 
     private func exists(_ number: String) throws(RegistryError) -> Bool {
         try session.read {
-            try !session.connection.query(
-                "SELECT 1 FROM st_certificate WHERE province_code = \(session.province) AND certificate_number = \(number)").rows.isEmpty
+            try session.connection.query(
+                "SELECT 1 FROM st_certificate WHERE province_code = \(session.province) AND certificate_number = \(number)").first != nil
         }
     }
 

@@ -1,7 +1,7 @@
 /// A registered enterprise as stored: the record every certificate, fund and IP application
 /// hangs off, identified by its tax code within a province.
 public struct Enterprise: Sendable, Equatable {
-    public var taxCode: String
+    public var taxCode: TaxCode
     public var name: String
     public var establishedOn: CivilDate?
     public var address: String?

@@ -15,9 +15,10 @@ public struct EnterpriseRegister {
         public let warnings: [Warning]
     }
 
+    /// The columns `decode` reads, by these names.
     static let selectColumns = """
-        tax_code, name, established_on::text, address, commune_code, legal_form,
-        array_to_string(vsic, ','), vsic_version::text, status, status_on::text, former_province
+        tax_code, name, established_on, address, commune_code, legal_form,
+        array_to_string(vsic, ',') AS vsic, vsic_version, status, status_on, former_province
         """
 
     public func add(_ taxCode: TaxCode, _ fields: EnterpriseFields, context: ChangeContext) throws(RegistryError) -> WriteResult {
@@ -25,7 +26,7 @@ public struct EnterpriseRegister {
         let warnings = try fields.validate(today: session.today, requireName: true)
         let enterprise = try session.write(context) {
             let existing = try session.connection.query(
-                "SELECT 1 FROM enterprise WHERE province_code = \(session.province) AND tax_code = \(taxCode.description)")
+                "SELECT 1 FROM enterprise WHERE province_code = \(session.province) AND tax_code = \(taxCode)")
             if !existing.rows.isEmpty {
                 throw RegistryError(
                     .rule, type: "unique-error", field: "tax_code", value: taxCode.description,
@@ -36,11 +37,12 @@ public struct EnterpriseRegister {
                 """
                 INSERT INTO enterprise (province_code, tax_code, name, established_on, address, commune_code,
                                         legal_form, vsic, vsic_version, status, status_on, former_province)
-                VALUES (\(session.province), \(taxCode.description), \(fields.name), \(fields.establishedOn?.description)::date, \(fields.address), \(fields.communeCode), \(fields.legalForm), coalesce(string_to_array(\(fields.vsic?.joined(separator: ",")), ','), '{}'), \(fields.vsicVersion.map(String.init))::smallint,
-                        'active', \(fields.establishedOn?.description)::date, \(fields.formerProvince?.rawValue))
+                VALUES (\(session.province), \(taxCode), \(fields.name), \(fields.establishedOn)::date, \(fields.address), \(fields.communeCode),
+                        \(fields.legalForm), coalesce(\(fields.vsic)::text[], '{}'), \(fields.vsicVersion)::smallint,
+                        'active', \(fields.establishedOn)::date, \(fields.formerProvince?.rawValue))
                 RETURNING \(sql: Self.selectColumns)
                 """)
-            return Self.decode(result.rows[0].values)
+            return try Self.decode(result.rows[0])
         }
         return WriteResult(enterprise: enterprise, changed: true, warnings: warnings)
     }
@@ -56,30 +58,30 @@ public struct EnterpriseRegister {
                 en: "“\(both.rawValue)” cannot be both given and cleared in one command.")
         }
         let before = try find(taxCode)
-        // A cleared column becomes NULL (vsic: the empty list) in the same audited UPDATE.
-        func value(_ field: ClearableField, _ parameter: String, cast: String = "") -> String {
-            let kept = "coalesce(\(parameter)\(cast), \(field.column))"
-            let empty = field == .vsic ? "'{}'" : "NULL"
-            return "CASE WHEN '\(field.column)' = ANY($11::text[]) THEN \(empty) ELSE \(kept) END"
+        // A cleared column becomes NULL (vsic: the empty list) in the same audited UPDATE; a
+        // field not given keeps its stored value.
+        func value(_ field: ClearableField, _ given: Query) -> Query {
+            guard !fields.cleared.contains(field) else { return Query(sql: field == .vsic ? "'{}'" : "NULL") }
+            return "coalesce(\(given), \(sql: field.column))"
         }
         let after = try session.write(context) {
             let result = try session.connection.query(
                 """
                 UPDATE enterprise SET
                     name = coalesce(\(fields.name), name),
-                    established_on = \(sql: value(.established, "$4", cast: "::date")),
+                    established_on = \(value(.established, "\(fields.establishedOn)::date")),
                     -- a status dated on the founding day moves with a corrected founding date
-                    status_on = CASE WHEN status_on = established_on THEN coalesce(\(fields.establishedOn?.description)::date, status_on) ELSE status_on END,
-                    address = \(sql: value(.address, "$5")),
-                    commune_code = \(sql: value(.communeCode, "$6")),
-                    legal_form = \(sql: value(.legalForm, "$7")),
-                    vsic = \(sql: value(.vsic, "string_to_array($8, ',')")),
-                    vsic_version = \(sql: value(.vsicVersion, "$9", cast: "::smallint")),
-                    former_province = \(sql: value(.formerProvince, "$10"))
-                WHERE province_code = \(session.province) AND tax_code = \(taxCode.description)
+                    status_on = CASE WHEN status_on = established_on THEN coalesce(\(fields.establishedOn)::date, status_on) ELSE status_on END,
+                    address = \(value(.address, "\(fields.address)::text")),
+                    commune_code = \(value(.communeCode, "\(fields.communeCode)::text")),
+                    legal_form = \(value(.legalForm, "\(fields.legalForm)::text")),
+                    vsic = \(value(.vsic, "\(fields.vsic)::text[]")),
+                    vsic_version = \(value(.vsicVersion, "\(fields.vsicVersion)::smallint")),
+                    former_province = \(value(.formerProvince, "\(fields.formerProvince?.rawValue)::text"))
+                WHERE province_code = \(session.province) AND tax_code = \(taxCode)
                 RETURNING \(sql: Self.selectColumns)
                 """)
-            return Self.decode(result.rows[0].values)
+            return try Self.decode(result.rows[0])
         }
         return WriteResult(enterprise: after, changed: after != before, warnings: warnings)
     }
@@ -109,11 +111,11 @@ public struct EnterpriseRegister {
         let after = try session.write(context) {
             let result = try session.connection.query(
                 """
-                UPDATE enterprise SET status = \(status.rawValue), status_on = \(date.description)::date
-                WHERE province_code = \(session.province) AND tax_code = \(taxCode.description)
+                UPDATE enterprise SET status = \(status.rawValue), status_on = \(date)::date
+                WHERE province_code = \(session.province) AND tax_code = \(taxCode)
                 RETURNING \(sql: Self.selectColumns)
                 """)
-            return Self.decode(result.rows[0].values)
+            return try Self.decode(result.rows[0])
         }
         return WriteResult(enterprise: after, changed: after != before, warnings: [])
     }
@@ -134,8 +136,8 @@ public struct EnterpriseRegister {
         }
         let after = try session.write(context) {
             let result = try session.connection.query(
-                "UPDATE enterprise SET tax_code = \(newCode.description) WHERE province_code = \(session.province) AND tax_code = \(taxCode.description) RETURNING \(sql: Self.selectColumns)")
-            return Self.decode(result.rows[0].values)
+                "UPDATE enterprise SET tax_code = \(newCode) WHERE province_code = \(session.province) AND tax_code = \(taxCode) RETURNING \(sql: Self.selectColumns)")
+            return try Self.decode(result.rows[0])
         }
         return WriteResult(enterprise: after, changed: true, warnings: [])
     }
@@ -146,7 +148,7 @@ public struct EnterpriseRegister {
         do {
             try session.write(context) {
                 try session.connection.query(
-                    "DELETE FROM enterprise WHERE province_code = \(session.province) AND tax_code = \(taxCode.description)")
+                    "DELETE FROM enterprise WHERE province_code = \(session.province) AND tax_code = \(taxCode)")
             }
         } catch where error.type == "foreign-key-error" {
             throw try referencedError(taxCode, sqlstate: error.sqlstate)
@@ -155,17 +157,17 @@ public struct EnterpriseRegister {
     }
 
     public func find(_ taxCode: TaxCode) throws(RegistryError) -> Enterprise {
-        let rows = try session.read {
+        let row = try session.read {
             try session.connection.query(
-                "SELECT \(sql: Self.selectColumns) FROM enterprise WHERE province_code = \(session.province) AND tax_code = \(taxCode.description)").rows
+                "SELECT \(sql: Self.selectColumns) FROM enterprise WHERE province_code = \(session.province) AND tax_code = \(taxCode)").first
         }
-        guard let row = rows.first else {
+        guard let row else {
             throw RegistryError.notFound(
                 "tax_code", taxCode.description,
                 vi: "Không có doanh nghiệp nào mang mã số thuế \(taxCode) trong sổ đăng ký của tỉnh \(session.province).",
                 en: "No enterprise with tax code \(taxCode) is registered in province \(session.province).")
         }
-        return Self.decode(row.values)
+        return try session.read { try Self.decode(row) }
     }
 
     /// How many enterprises a filter matches: exactly, or past `countCap`, only "more than".
@@ -201,47 +203,48 @@ public struct EnterpriseRegister {
         // SQL/0028 with the owner's rights: under row-level security a login's LIKE could not
         // use the index.
         let byTaxCode = term.map { $0.allSatisfy { $0.isNumber || $0 == "-" } } ?? false
-        // With no other filter the match itself stops at the page ($4, the LIMIT of both queries).
+        // With no other filter the name match itself stops at the page (the LIMIT of both queries).
         let unfiltered = status == nil && commune == nil && address == nil
-        let filter = term == nil ? "AND $2::text IS NULL" : byTaxCode
-            ? "AND tax_code LIKE $2 || '%'"
-            : "AND tax_code IN (SELECT khcn_enterprise_name_matches($1, $2, \(unfiltered ? "$4::integer" : "NULL")))"
-        let conditions = """
-            WHERE province_code = $1 \(filter)
-              AND ($3::text IS NULL OR status = $3)
-              AND ($5::text IS NULL OR commune_code = $5)
-              AND ($6::text IS NULL OR khcn_fold(address) LIKE '%' || khcn_fold($6) || '%' ESCAPE '\\')
-            """
-        let parameters = [session.province, term, status?.rawValue, String(limit + 1),
-                          commune?.trimmingWhitespace(), address?.precomposedForSearch]
+        let commune = commune?.trimmingWhitespace(), address = address?.precomposedForSearch
+        func conditions(limit: Int) -> Query {
+            var parts: [Query] = ["province_code = \(session.province)"]
+            if let term {
+                parts.append(byTaxCode ? "tax_code LIKE \(term) || '%'"
+                    : "tax_code IN (SELECT khcn_enterprise_name_matches(\(session.province), \(term), \(unfiltered ? limit : nil)::integer))")
+            }
+            if let status { parts.append("status = \(status.rawValue)") }
+            if let commune { parts.append("commune_code = \(commune)") }
+            if let address { parts.append("khcn_fold(address) LIKE '%' || khcn_fold(\(address)) || '%' ESCAPE '\\'") }
+            return "WHERE " + Query.joined(parts, separator: " AND ")
+        }
         return try session.read {
             var rows = try session.connection.query(
                 """
-                SELECT \(Self.selectColumns) FROM enterprise
-                \(conditions)
+                SELECT \(sql: Self.selectColumns) FROM enterprise
+                \(conditions(limit: limit + 1))
                 ORDER BY name COLLATE "vi-VN-x-icu", tax_code
-                LIMIT $4
-                """, parameters).rows
-            guard rows.count > limit else { return (rows.map { Self.decode($0.values) }, .exactly(rows.count)) }
+                LIMIT \(limit + 1)
+                """).rows
+            guard rows.count > limit else { return (try rows.map(Self.decode), .exactly(rows.count)) }
             rows.removeLast()
-            var capped = parameters
-            capped[3] = String(Self.countCap + 1)
-            let count = Int(try session.connection.query(
-                "SELECT count(*) FROM (SELECT 1 FROM enterprise \(conditions) LIMIT $4) t", capped).scalar ?? "0") ?? 0
-            return (rows.map { Self.decode($0.values) }, count > Self.countCap ? .moreThan(Self.countCap) : .exactly(count))
+            let cap = Self.countCap + 1
+            let count = try session.connection.query(
+                "SELECT count(*) AS matches FROM (SELECT 1 FROM enterprise \(conditions(limit: cap)) LIMIT \(cap)) t").first?.decode("matches", as: Int.self) ?? 0
+            return (try rows.map(Self.decode), count > Self.countCap ? .moreThan(Self.countCap) : .exactly(count))
         }
     }
 
-    static func decode(_ row: [String?]) -> Enterprise {
+    /// A row of `selectColumns`.
+    static func decode(_ row: Row) throws -> Enterprise {
         Enterprise(
-            taxCode: row[0]!, name: row[1]!,
-            establishedOn: row[2].flatMap { CivilDate(iso: $0) },
-            address: row[3], communeCode: row[4], legalForm: row[5],
-            vsic: (row[6] ?? "").split(separator: ",").map(String.init),
-            vsicVersion: row[7].flatMap { Int($0) },
-            status: EnterpriseStatus(rawValue: row[8]!) ?? .active,
-            statusOn: row[9].flatMap { CivilDate(iso: $0) },
-            formerProvince: row[10].flatMap { FormerProvince(rawValue: $0) })
+            taxCode: try row.decode("tax_code"), name: try row.decode("name"),
+            establishedOn: try row.decodeIfPresent("established_on"),
+            address: row["address"], communeCode: row["commune_code"], legalForm: row["legal_form"],
+            vsic: (row["vsic"] ?? "").split(separator: ",").map(String.init),
+            vsicVersion: try row.decodeIfPresent("vsic_version"),
+            status: EnterpriseStatus(rawValue: try row.decode("status")) ?? .active,
+            statusOn: try row.decodeIfPresent("status_on"),
+            formerProvince: row["former_province"].flatMap { FormerProvince(rawValue: $0) })
     }
 }
 

@@ -1,3 +1,5 @@
+import Postgres
+
 /// Enterprise S&T development funds (Quỹ phát triển KH&CN của doanh nghiệp) and their yearly
 /// allocations. One fund open at a time per enterprise; money in integer đồng.
 public struct FundRegister {
@@ -5,31 +7,27 @@ public struct FundRegister {
 
     public init(_ session: RegistrySession) { self.session = session }
 
-    /// The fund as it stood on `asOf` (SQL/0013 `fund_as_of`): canonical columns, `status` and
-    /// the yearly `allocations` as known that day.
-    /// Each allocation as known that day with what is used of it, first-in first-out across the
-    /// fund's allocations (CIT Law art. 17; Circular 67/2022/TT-BTC; SQL/0027
+    /// The funds meeting `conditions` (on `v`) as they stood on `day` (SQL/0013 `fund_as_of`, the
+    /// one rule of a fund's state on a date): canonical columns, `status`, and the yearly
+    /// `allocations` as known that day, each with what is used of it, first-in first-out across
+    /// the fund's allocations (CIT Law art. 17; Circular 67/2022/TT-BTC; SQL/0027
     /// `fund_allocation_use`): `used`, `balance`, `share_used` (0–1) and `short_of_70`, the amount
-    /// still to spend within the five years for 70% of it to be used.
-    static func allocations(asOf: String) -> String {
+    /// still to spend within the five years for 70% of it to be used. `named`: with the name.
+    func select(on day: CivilDate, _ conditions: [Query], named: Bool = false) -> Query {
         """
-        SELECT json_agg(json_build_object(
-                   'tax_code', u.tax_code, 'established_on', u.established_on, 'year', u.year, 'allocated', u.allocated,
-                   'spent', u.spent, 'report_received_on', u.report_received_on, 'used', u.used, 'balance', u.balance,
-                   'share_used', CASE WHEN u.allocated > 0 THEN round(u.used::numeric / u.allocated, 4) END,
-                   'short_of_70', greatest(0, ceil(u.allocated * 0.7)::bigint - u.used_in_time)) ORDER BY u.year) AS allocations
-          FROM fund_allocation_use($1, \(asOf)) u
-         WHERE u.tax_code = v.tax_code AND u.established_on = v.established_on
-        """
-    }
-
-    static func select(asOf: String, named: Bool = false) -> String {
-        """
-        SELECT row_to_json(r)::text\(named ? ", e.name" : "") FROM (
+        SELECT row_to_json(r)::text AS record\(sql: named ? ", e.name AS enterprise_name" : "") FROM (
             SELECT v.tax_code, v.established_on, v.decision, v.capital, v.notified_on, v.closed_on, v.status,
                    coalesce(a.allocations, '[]') AS allocations
-              FROM fund_as_of($1, \(asOf)) v
-              LEFT JOIN LATERAL (\(allocations(asOf: asOf))) a ON true
+              FROM fund_as_of(\(session.province), \(day)::date) v
+              LEFT JOIN LATERAL (
+                  SELECT json_agg(json_build_object(
+                             'tax_code', u.tax_code, 'established_on', u.established_on, 'year', u.year, 'allocated', u.allocated,
+                             'spent', u.spent, 'report_received_on', u.report_received_on, 'used', u.used, 'balance', u.balance,
+                             'share_used', CASE WHEN u.allocated > 0 THEN round(u.used::numeric / u.allocated, 4) END,
+                             'short_of_70', greatest(0, ceil(u.allocated * 0.7)::bigint - u.used_in_time)) ORDER BY u.year) AS allocations
+                    FROM fund_allocation_use(\(session.province), \(day)::date) u
+                   WHERE u.tax_code = v.tax_code AND u.established_on = v.established_on) a ON true
+             WHERE \(Query.joined(conditions.isEmpty ? ["true"] : conditions, separator: " AND "))) r\(named ? session.joiningEnterprise(on: "tax_code") : "")
         """
     }
 
@@ -45,11 +43,13 @@ public struct FundRegister {
                 vi: "Thông báo ngày \(notified.vietnamese), quá 30 ngày sau khi lập quỹ (hạn \(deadline.vietnamese)).",
                 en: "Notified on \(notified), more than 30 days after the fund was set up (deadline \(deadline))."))
         }
+        // Mirrors st_fund_notified_after_established, naming both dates.
         if let notified, notified < established {
             throw RegistryError.invalid(
                 "notified_on", notified.description, vi: "Ngày thông báo \(notified.vietnamese) trước ngày lập quỹ \(established.vietnamese).",
                 en: "The notification date \(notified) is before the fund's establishment \(established).")
         }
+        // Mirrors st_fund_one_open_per_enterprise, naming the open fund and what to do.
         if let open = try openFund(taxCode) {
             throw RegistryError.invalid(
                 "established_on", established.description,
@@ -60,7 +60,7 @@ public struct FundRegister {
             try session.connection.query(
                 """
                 INSERT INTO st_fund (province_code, tax_code, established_on, decision, capital, notified_on)
-                VALUES (\(session.province), \(taxCode.description), \(established.description)::date, \(decision), \(capital.map { String($0.dong) })::bigint, \(notified?.description)::date)
+                VALUES (\(session.province), \(taxCode), \(established)::date, \(decision), \(capital)::bigint, \(notified)::date)
                 """)
             return try find(taxCode, established: established)
         }
@@ -75,12 +75,12 @@ public struct FundRegister {
         let fund = try session.read {
             try session.connection.query(
                 """
-                SELECT established_on::text FROM st_fund
-                 WHERE province_code = \(session.province) AND tax_code = \(taxCode.description)
-                   AND established_on <= make_date(\(String(year))::int, 12, 31)
-                   AND (closed_on IS NULL OR closed_on >= make_date(\(String(year))::int, 1, 1))
+                SELECT established_on::text AS established_on FROM st_fund
+                 WHERE province_code = \(session.province) AND tax_code = \(taxCode)
+                   AND established_on <= make_date(\(year)::int, 12, 31)
+                   AND (closed_on IS NULL OR closed_on >= make_date(\(year)::int, 1, 1))
                  ORDER BY established_on DESC LIMIT 1
-                """).scalar
+                """).first?["established_on"]
         }
         guard let fund, let established = CivilDate(iso: fund) else {
             throw RegistryError.invalid(
@@ -91,7 +91,7 @@ public struct FundRegister {
             try session.connection.query(
                 """
                 INSERT INTO st_fund_allocation (province_code, tax_code, established_on, year, allocated, spent, report_received_on)
-                VALUES (\(session.province), \(taxCode.description), \(established.description)::date, \(String(year))::smallint, \(String(allocated.dong))::bigint, \(spent.map { String($0.dong) })::bigint, \(reportReceived?.description)::date)
+                VALUES (\(session.province), \(taxCode), \(established)::date, \(year)::smallint, \(allocated)::bigint, \(spent)::bigint, \(reportReceived)::date)
                 ON CONFLICT (province_code, tax_code, established_on, year) DO UPDATE
                    SET allocated = EXCLUDED.allocated,
                        spent = coalesce(EXCLUDED.spent, st_fund_allocation.spent),
@@ -109,6 +109,7 @@ public struct FundRegister {
                 "tax_code", taxCode.description, vi: "Doanh nghiệp \(taxCode) không có quỹ nào đang hoạt động.",
                 en: "Enterprise \(taxCode) has no open fund.")
         }
+        // Mirrors st_fund_closed_after_established, naming both dates.
         if date < established {
             throw RegistryError.invalid(
                 "on", date.description, vi: "Ngày giải thể quỹ \(date.vietnamese) trước ngày lập quỹ \(established.vietnamese).",
@@ -116,15 +117,14 @@ public struct FundRegister {
         }
         return try session.write(context) {
             try session.connection.query(
-                "UPDATE st_fund SET closed_on = \(date.description)::date WHERE province_code = \(session.province) AND tax_code = \(taxCode.description) AND established_on = \(established.description)::date")
+                "UPDATE st_fund SET closed_on = \(date)::date WHERE province_code = \(session.province) AND tax_code = \(taxCode) AND established_on = \(established)::date")
             return try find(taxCode, established: established)
         }
     }
 
     public func find(_ taxCode: TaxCode, established: CivilDate) throws(RegistryError) -> CanonicalRecord {
         let rows = try session.records(
-            .fund, Self.select(asOf: "$4::date") + " WHERE v.tax_code = $2 AND v.established_on = $3::date) r",
-            [session.province, taxCode.description, established.description, session.today.description])
+            .fund, select(on: session.today, ["v.tax_code = \(taxCode)", "v.established_on = \(established)::date"]))
         guard let record = rows.first else {
             throw RegistryError.notFound(
                 "tax_code", taxCode.description, vi: "Không có quỹ của \(taxCode) lập ngày \(established.vietnamese).",
@@ -143,19 +143,16 @@ public struct FundRegister {
 
     /// The same as `list`, one record at a time.
     public func each(taxCode: TaxCode? = nil, asOf: CivilDate? = nil, _ body: (CanonicalRecord) throws -> Void) throws(RegistryError) {
-        try session.eachRecord(
-            .fund,
-            Self.select(asOf: "$3::date", named: true) + """
-                 WHERE ($2::text IS NULL OR v.tax_code = $2) AND ($4::boolean IS FALSE OR v.status = 'open')
-                ) r
-                """ + RegistrySession.joiningEnterprise(on: "tax_code") + " ORDER BY r.tax_code, r.established_on",
-            [session.province, taxCode?.description, (asOf ?? session.today).description, asOf == nil ? "false" : "true"], body)
+        var conditions: [Query] = []
+        if let taxCode { conditions.append("v.tax_code = \(taxCode)") }
+        if asOf != nil { conditions.append("v.status = 'open'") }
+        try session.eachRecord(.fund, select(on: asOf ?? session.today, conditions, named: true) + " ORDER BY r.tax_code, r.established_on", body)
     }
 
     private func openFund(_ taxCode: TaxCode) throws(RegistryError) -> CivilDate? {
         try session.read {
             try session.connection.query(
-                "SELECT established_on::text FROM st_fund WHERE province_code = \(session.province) AND tax_code = \(taxCode.description) AND closed_on IS NULL").scalar.flatMap { CivilDate(iso: $0) }
+                "SELECT established_on::text AS established_on FROM st_fund WHERE province_code = \(session.province) AND tax_code = \(taxCode) AND closed_on IS NULL").first?["established_on"].flatMap { CivilDate(iso: $0) }
         }
     }
 }

@@ -1,3 +1,5 @@
+import Postgres
+
 /// The two histories of a GI (contract §5): the managing organisations after the one written on
 /// the certificate (which stays as written: many were district People's Committees, abolished
 /// on 1 July 2025), and the enterprises authorised to use the indication, with their dates
@@ -8,26 +10,27 @@ extension GIRegister {
     /// each authorisation saying whether it was in force then (`until_on` is its last day).
     public func findWithHistory(_ raw: String, asOf: CivilDate? = nil) throws(RegistryError) -> CanonicalRecord {
         let number = try Self.certificateNumber(raw)
+        let day = asOf ?? session.today
         let rows = try session.records(.gi, """
-            SELECT row_to_json(r)::text FROM (
+            SELECT row_to_json(r)::text AS record FROM (
                 SELECT v.certificate_number, v.name, v.product, v.granted_on, v.decision, v.managing_org, v.area,
                        v.application_number, v.cancelled_on, v.status,
-                       gi_manager_on($1, v.certificate_number, $3::date) AS managing_org_on,
+                       gi_manager_on(\(session.province), v.certificate_number, \(day)::date) AS managing_org_on,
                        coalesce((SELECT json_agg(json_build_object('managing_org', m.managing_org, 'from_on', m.from_on,
                                                                    'decision', m.decision) ORDER BY m.from_on)
                                    FROM gi_manager m
-                                  WHERE m.province_code = $1 AND m.certificate_number = v.certificate_number
-                                    AND m.from_on <= $3::date), '[]') AS managers,
+                                  WHERE m.province_code = v.province_code AND m.certificate_number = v.certificate_number
+                                    AND m.from_on <= \(day)::date), '[]') AS managers,
                        coalesce((SELECT json_agg(json_build_object('tax_code', u.tax_code, 'name', e.name, 'from_on', u.from_on,
                                                                    'until_on', u.until_on, 'decision', u.decision,
-                                                                   'authorised', u.until_on IS NULL OR u.until_on >= $3::date)
+                                                                   'authorised', u.until_on IS NULL OR u.until_on >= \(day)::date)
                                                  ORDER BY u.from_on, u.tax_code)
                                    FROM gi_user u LEFT JOIN enterprise e ON e.province_code = u.province_code AND e.tax_code = u.tax_code
-                                  WHERE u.province_code = $1 AND u.certificate_number = v.certificate_number
-                                    AND u.from_on <= $3::date), '[]') AS users
-                  FROM gi_as_of($1, $3::date) v
-                 WHERE v.certificate_number = $2) r
-            """, [session.province, number, (asOf ?? session.today).description])
+                                  WHERE u.province_code = v.province_code AND u.certificate_number = v.certificate_number
+                                    AND u.from_on <= \(day)::date), '[]') AS users
+                  FROM gi_as_of(\(session.province), \(day)::date) v
+                 WHERE v.certificate_number = \(number)) r
+            """)
         guard let record = rows.first else {
             if let asOf, (try? find(number)) != nil {
                 throw RegistryError.notFound("as_of", asOf.description, vi: "Văn bằng \(number) chưa được cấp vào ngày \(asOf.vietnamese).",
@@ -48,8 +51,9 @@ extension GIRegister {
         _ = try find(number)
         let clash = try session.read {
             try session.connection.query(
-                "SELECT managing_org FROM gi_manager WHERE province_code = \(session.province) AND certificate_number = \(number) AND from_on = \(date.description)::date").scalar
+                "SELECT managing_org FROM gi_manager WHERE province_code = \(session.province) AND certificate_number = \(number) AND from_on = \(date)::date").first?["managing_org"]
         }
+        // Mirrors gi_manager_pkey, naming the organisation already recorded.
         if let clash {
             throw RegistryError(.rule, type: "unique-error", field: "on", value: date.description,
                                 vi: "Đã ghi tổ chức quản lý từ ngày \(date.vietnamese): \(clash).",
@@ -57,7 +61,7 @@ extension GIRegister {
         }
         return try session.write(context) {
             try session.connection.query(
-                "INSERT INTO gi_manager (province_code, certificate_number, from_on, managing_org, decision) VALUES (\(session.province), \(number), \(date.description)::date, \(org), \(decision))")
+                "INSERT INTO gi_manager (province_code, certificate_number, from_on, managing_org, decision) VALUES (\(session.province), \(number), \(date)::date, \(org), \(decision))")
             return try findWithHistory(number)
         }
     }
@@ -70,6 +74,7 @@ extension GIRegister {
         let decision = try CleanText.clean(decision, field: "decision", label: ("Quyết định", "The decision"), maxLength: 200, required: false)
         _ = try find(number)
         _ = try EnterpriseRegister(session).find(taxCode)
+        // Mirrors gi_user_until_after_from, naming both dates.
         if let until, until < date {
             throw RegistryError.invalid("until", until.description, vi: "Ngày kết thúc \(until.vietnamese) trước ngày bắt đầu \(date.vietnamese).",
                                         en: "The end date \(until) is before the start date \(date).")
@@ -77,11 +82,12 @@ extension GIRegister {
         let overlap = try session.read {
             try session.connection.query(
                 """
-                SELECT from_on::text FROM gi_user
-                 WHERE province_code = \(session.province) AND certificate_number = \(number) AND tax_code = \(taxCode.description)
-                   AND daterange(from_on, until_on, '[]') && daterange(\(date.description)::date, \(until?.description)::date, '[]')
-                """).scalar
+                SELECT from_on::text AS from_on FROM gi_user
+                 WHERE province_code = \(session.province) AND certificate_number = \(number) AND tax_code = \(taxCode)
+                   AND daterange(from_on, until_on, '[]') && daterange(\(date)::date, \(until)::date, '[]')
+                """).first?["from_on"]
         }
+        // Mirrors gi_user_no_overlap, naming the authorisation it overlaps.
         if let overlap {
             throw RegistryError(.rule, type: "unique-error", field: "on", value: date.description,
                                 vi: "Doanh nghiệp \(taxCode) đã được phép sử dụng chỉ dẫn địa lý \(number) trong khoảng thời gian này (từ \(CivilDate(iso: overlap)?.vietnamese ?? overlap)).",
@@ -89,7 +95,7 @@ extension GIRegister {
         }
         return try session.write(context) {
             try session.connection.query(
-                "INSERT INTO gi_user (province_code, certificate_number, tax_code, from_on, until_on, decision) VALUES (\(session.province), \(number), \(taxCode.description), \(date.description)::date, \(until?.description)::date, \(decision))")
+                "INSERT INTO gi_user (province_code, certificate_number, tax_code, from_on, until_on, decision) VALUES (\(session.province), \(number), \(taxCode), \(date)::date, \(until)::date, \(decision))")
             return try findWithHistory(number)
         }
     }

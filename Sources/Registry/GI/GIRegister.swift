@@ -1,3 +1,5 @@
+import Postgres
+
 /// Geographical indications (chỉ dẫn địa lý): certificates granted by the IP Office,
 /// cancelled rarely, never expiring.
 public struct GIRegister {
@@ -5,13 +7,15 @@ public struct GIRegister {
 
     public init(_ session: RegistrySession) { self.session = session }
 
-    /// The GI as it stood on `asOf` (SQL/0013 `gi_as_of`): canonical columns and `status`.
-    static func select(asOf: String) -> String {
+    /// The GIs meeting `conditions` (on `v`) as they stood on `day` (SQL/0013 `gi_as_of`, the one
+    /// rule of a GI's state on a date): canonical columns and `status`.
+    func select(on day: CivilDate, _ conditions: [Query]) -> Query {
         """
-        SELECT row_to_json(r)::text FROM (
+        SELECT row_to_json(r)::text AS record FROM (
             SELECT v.certificate_number, v.name, v.product, v.granted_on, v.decision, v.managing_org, v.area,
                    v.application_number, v.cancelled_on, v.status
-              FROM gi_as_of($1, \(asOf)) v
+              FROM gi_as_of(\(session.province), \(day)::date) v
+             WHERE \(Query.joined(conditions.isEmpty ? ["true"] : conditions, separator: " AND "))) r
         """
     }
 
@@ -42,6 +46,7 @@ public struct GIRegister {
                 "application_number", application, vi: "Số đơn chỉ dẫn địa lý có dạng 6-YYYY-NNNNN.",
                 en: "A GI application number looks like 6-YYYY-NNNNN.")
         }
+        // Mirrors gi_certificate_pkey, naming the number.
         if (try? find(number)) != nil {
             throw RegistryError(.rule, type: "unique-error", field: "certificate_number", value: number,
                                 vi: "Văn bằng chỉ dẫn địa lý số \(number) đã có trong sổ đăng ký.",
@@ -51,7 +56,7 @@ public struct GIRegister {
             try session.connection.query(
                 """
                 INSERT INTO gi_certificate (province_code, certificate_number, name, product, granted_on, decision, managing_org, area, application_number)
-                VALUES (\(session.province), \(number), \(name), \(product), \(granted.description)::date, \(decision), \(managingOrg), \(area), \(application))
+                VALUES (\(session.province), \(number), \(name), \(product), \(granted)::date, \(decision), \(managingOrg), \(area), \(application))
                 """)
             return try find(number)
         }
@@ -61,29 +66,32 @@ public struct GIRegister {
         let number = try Self.certificateNumber(raw)
         let state = try session.read {
             try session.connection.query(
-                "SELECT granted_on::text, cancelled_on::text FROM gi_certificate WHERE province_code = \(session.province) AND certificate_number = \(number)").rows.first
+                """
+                SELECT granted_on::text AS granted_on, cancelled_on::text AS cancelled_on
+                  FROM gi_certificate WHERE province_code = \(session.province) AND certificate_number = \(number)
+                """).first
         }
         guard let state else { throw notFound(number) }
-        if let cancelled = state[1] {
+        // A cancellation is final: no rule of the database says so (a plain UPDATE could re-date it).
+        if let cancelled = state["cancelled_on"] {
             throw RegistryError.invalid("certificate_number", number, vi: "Văn bằng \(number) đã chấm dứt hiệu lực từ \(CivilDate(iso: cancelled)?.vietnamese ?? cancelled).",
                                         en: "Certificate \(number) was already cancelled on \(cancelled).")
         }
-        if let granted = state[0].flatMap({ CivilDate(iso: $0) }), date < granted {
+        // Mirrors gi_certificate_cancelled_after_grant, naming both dates and the `--on` option.
+        if let granted = state["granted_on"].flatMap({ CivilDate(iso: $0) }), date < granted {
             throw RegistryError.invalid("on", date.description, vi: "Ngày chấm dứt \(date.vietnamese) trước ngày cấp \(granted.vietnamese).",
                                         en: "The cancellation date \(date) is before the grant date \(granted).")
         }
         return try session.write(context) {
             try session.connection.query(
-                "UPDATE gi_certificate SET cancelled_on = \(date.description)::date WHERE province_code = \(session.province) AND certificate_number = \(number)")
+                "UPDATE gi_certificate SET cancelled_on = \(date)::date WHERE province_code = \(session.province) AND certificate_number = \(number)")
             return try find(number)
         }
     }
 
     public func find(_ raw: String) throws(RegistryError) -> CanonicalRecord {
         let number = try Self.certificateNumber(raw)
-        let rows = try session.records(
-            .gi, Self.select(asOf: "$3::date") + " WHERE v.certificate_number = $2) r",
-            [session.province, number, session.today.description])
+        let rows = try session.records(.gi, select(on: session.today, ["v.certificate_number = \(number)"]))
         guard let record = rows.first else { throw notFound(number) }
         return record
     }
@@ -98,13 +106,7 @@ public struct GIRegister {
 
     /// The same as `list`, one record at a time.
     public func each(asOf: CivilDate? = nil, _ body: (CanonicalRecord) throws -> Void) throws(RegistryError) {
-        try session.eachRecord(
-            .gi,
-            Self.select(asOf: "$2::date") + """
-                 WHERE ($3::boolean IS FALSE OR v.status = 'protected')
-                ) r ORDER BY r.certificate_number
-                """,
-            [session.province, (asOf ?? session.today).description, asOf == nil ? "false" : "true"], body)
+        try session.eachRecord(.gi, select(on: asOf ?? session.today, asOf == nil ? [] : ["v.status = 'protected'"]) + " ORDER BY r.certificate_number", body)
     }
 
     private func notFound(_ number: String) -> RegistryError {

@@ -58,6 +58,20 @@ public struct ApplicationNumber: Hashable, Sendable, CustomStringConvertible {
     public var kind: IPKind { typeDigit == "1" ? .invention : .utilitySolution }
 }
 
+/// An application's status on a date (contract §5), as SQL/0027 `ip_as_of` derives it from the
+/// events dated up to that day: the one rule for lists, shows, the watch list and the event
+/// order (SQL/0031).
+public enum IPStatus: String, Sendable, CaseIterable, CustomStringConvertible {
+    case filed, published
+    case underExamination = "under_examination"
+    case granted, refused, withdrawn, lapsed
+    /// A granted title past its term (Civil Code art. 147–148: from the day after `expires_on`).
+    case expired
+    case invalidated
+
+    public var description: String { rawValue }
+}
+
 /// Dated events of an application's life (contract §5).
 public enum IPEvent: String, Sendable, CaseIterable {
     case published

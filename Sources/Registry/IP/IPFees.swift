@@ -22,9 +22,14 @@ extension IPRegister {
         }
         let paid = try session.read {
             try session.connection.query(
-                "SELECT year::text, paid_on::text FROM ip_fee_payment WHERE province_code = \(session.province) AND application_number = \(number.description) AND year = ANY (\("{" + years.map(String.init).joined(separator: ",") + "}")::int[]) ORDER BY year").rows
+                """
+                SELECT year::text AS year, paid_on::text AS paid_on FROM ip_fee_payment
+                 WHERE province_code = \(session.province) AND application_number = \(number.description) AND year = ANY (\(years)::int[])
+                 ORDER BY year
+                """).rows
         }
-        if let first = paid.first, let year = first[0], let day = first[1].flatMap({ CivilDate(iso: $0) }) {
+        // Mirrors ip_fee_payment_pkey, naming the year and the day it was paid.
+        if let first = paid.first, let year = first["year"], let day = first["paid_on"].flatMap({ CivilDate(iso: $0) }) {
             throw RegistryError(.rule, type: "unique-error", field: "year", value: year,
                                 vi: "Phí năm hiệu lực \(year) của đơn \(number) đã ghi nộp ngày \(day.vietnamese).",
                                 en: "The fee of validity year \(year) of application \(number) was already recorded as paid on \(day).")
@@ -32,7 +37,7 @@ extension IPRegister {
         var warnings: [Warning] = []
         let granted = try session.read {
             try session.connection.query(
-                "SELECT min(event_on)::text FROM ip_event WHERE province_code = \(session.province) AND application_number = \(number.description) AND event = 'granted'").scalar
+                "SELECT min(event_on)::text AS granted_on FROM ip_event WHERE province_code = \(session.province) AND application_number = \(number.description) AND event = 'granted'").first?["granted_on"]
         }
         if granted == nil, years.contains(where: { $0 > 1 }) {
             warnings.append(Warning(vi: "Đơn \(number) chưa được ghi cấp bằng; năm hiệu lực tính từ ngày cấp bằng.",
@@ -42,7 +47,7 @@ extension IPRegister {
             try session.connection.query(
                 """
                 INSERT INTO ip_fee_payment (province_code, application_number, year, paid_on)
-                SELECT \(session.province), \(number.description), y, \(date.description)::date FROM unnest(\("{" + years.sorted().map(String.init).joined(separator: ",") + "}")::int[]) AS y
+                SELECT \(session.province), \(number.description), y, \(date)::date FROM unnest(\(years.sorted())::int[]) AS y
                 """)
             return try find(number)
         }
@@ -52,6 +57,7 @@ extension IPRegister {
     /// A priority date is the earlier filing whose priority is claimed: never after the filing
     /// here, and normally within 12 months of it (Paris Convention art. 4C; IP Law art. 91).
     static func checkPriority(_ priority: CivilDate, filed: CivilDate, warnings: inout [Warning]) throws(RegistryError) {
+        // Mirrors ip_application_priority_not_after_filing, naming both dates.
         if priority > filed {
             throw RegistryError.invalid(
                 "priority_on", priority.description, vi: "Ngày ưu tiên \(priority.vietnamese) sau ngày nộp đơn \(filed.vietnamese).",

@@ -1,3 +1,5 @@
+import Postgres
+
 /// Inventions and utility solutions: applications and their dated events. The status and the
 /// expiry are derived by the database from the events and the date asked about.
 public struct IPRegister {
@@ -5,19 +7,21 @@ public struct IPRegister {
 
     public init(_ session: RegistrySession) { self.session = session }
 
-    /// The record as it stood on `asOf` (SQL/0013 `ip_as_of`): canonical columns, then
-    /// `status`, `expires_on` and the `events`, each counting only events dated up to that day.
-    /// With `fees`, also the fee years paid and the next one due (SQL/0027 `ip_fees_as_of`);
-    /// `named`, the applicant's display name as a second column (lists).
-    static func select(asOf: String, named: Bool = false, fees: Bool = false) -> String {
-        """
-        SELECT row_to_json(r)::text\(named ? ", COALESCE(e.name, r.applicant_name)" : "") FROM (
+    /// The applications meeting `conditions` (on `v`) as they stood on `day` (SQL/0027 `ip_as_of`):
+    /// canonical columns, then `status`, `expires_on` and the `events`, each counting only events
+    /// dated up to that day. With `fees`, also the fee years paid and the next one due (SQL/0027
+    /// `ip_fees_as_of`); `named`, the applicant's display name (lists).
+    func select(on day: CivilDate, _ conditions: [Query], named: Bool = false, fees: Bool = false) -> Query {
+        let feeYears: Query = fees ? " CROSS JOIN LATERAL ip_fees_as_of(\(session.province), v.application_number, \(day)::date) f" : ""
+        return """
+        SELECT row_to_json(r)::text AS record\(sql: named ? ", COALESCE(e.name, r.applicant_name) AS enterprise_name" : "") FROM (
             SELECT v.kind, v.application_number, v.filed_on, v.title, v.applicant_tax_code, v.applicant_name, v.ipc,
                    v.published_on, v.examination_requested_on, v.granted_on, v.grant_number, v.refused_on,
                    v.withdrawn_on, v.lapsed_on, v.invalidated_on, v.restored_on, v.checked_on,
                    v.applicant_type, v.applicant_person_id, v.priority_on,
-                   v.status, v.expires_on, v.events\(fees ? ", f.fees, f.next_fee" : "")
-              FROM ip_as_of($1, \(asOf)) v\(fees ? " CROSS JOIN LATERAL ip_fees_as_of($1, v.application_number, \(asOf)) f" : "")
+                   v.status, v.expires_on, v.events\(sql: fees ? ", f.fees, f.next_fee" : "")
+              FROM ip_as_of(\(session.province), \(day)::date) v\(feeYears)
+             WHERE \(Query.joined(conditions.isEmpty ? ["true"] : conditions, separator: " AND "))) r\(named ? session.joiningEnterprise(on: "applicant_tax_code") : "")
         """
     }
 
@@ -61,6 +65,7 @@ public struct IPRegister {
                 en: "The year in the application number (\(number.year)) differs from the filing year (\(filed.year)); normal for a national-phase entry."))
         }
         if let applicantTaxCode { _ = try EnterpriseRegister(session).find(applicantTaxCode) }
+        // Mirrors ip_application_pkey, naming the number.
         if try exists(number) {
             throw RegistryError(.rule, type: "unique-error", field: "application_number", value: number.description,
                                 vi: "Đơn số \(number) đã có trong sổ đăng ký.", en: "Application \(number) is already registered.")
@@ -69,7 +74,7 @@ public struct IPRegister {
             try session.connection.query(
                 """
                 INSERT INTO ip_application (province_code, application_number, kind, filed_on, title, applicant_tax_code, applicant_name, ipc, applicant_type, priority_on)
-                VALUES (\(session.province), \(number.description), \(kind.rawValue), \(filed.description)::date, \(title), \(applicantTaxCode?.description), \(applicantName), \(postgresArray(codes))::text[], \(applicantType.rawValue), \(priority?.description)::date)
+                VALUES (\(session.province), \(number.description), \(kind.rawValue), \(filed)::date, \(title), \(applicantTaxCode), \(applicantName), \(codes)::text[], \(applicantType.rawValue), \(priority)::date)
                 """)
             return try find(number)
         }
@@ -94,8 +99,9 @@ public struct IPRegister {
         if let grant {
             let holder = try session.read {
                 try session.connection.query(
-                    "SELECT application_number FROM ip_event WHERE province_code = \(session.province) AND grant_number = \(grant)").scalar
+                    "SELECT application_number FROM ip_event WHERE province_code = \(session.province) AND grant_number = \(grant)").first?["application_number"]
             }
+            // Mirrors ip_event_grant_number_unique, naming the application that holds the number.
             if let holder {
                 throw RegistryError(.rule, type: "unique-error", field: "grant_number", value: grant,
                                     vi: "Số bằng \(grant) đã thuộc đơn \(holder).", en: "Grant number \(grant) already belongs to application \(holder).")
@@ -103,7 +109,7 @@ public struct IPRegister {
         }
         let record = try session.write(context) {
             try session.connection.query(
-                "INSERT INTO ip_event (province_code, application_number, event, event_on, grant_number) VALUES (\(session.province), \(number.description), \(event.rawValue), \(date.description)::date, \(grant))")
+                "INSERT INTO ip_event (province_code, application_number, event, event_on, grant_number) VALUES (\(session.province), \(number.description), \(event.rawValue), \(date)::date, \(grant))")
             return try find(number)
         }
         return (record, warnings)
@@ -111,9 +117,7 @@ public struct IPRegister {
 
     /// The application as it stands today, or as it stood on `asOf` (not found before its filing).
     public func find(_ number: ApplicationNumber, asOf: CivilDate? = nil) throws(RegistryError) -> CanonicalRecord {
-        let rows = try session.records(
-            .ip, Self.select(asOf: "$3::date", fees: true) + " WHERE v.application_number = $2) r",
-            [session.province, number.description, (asOf ?? session.today).description])
+        let rows = try session.records(.ip, select(on: asOf ?? session.today, ["v.application_number = \(number.description)"], fees: true))
         guard let record = rows.first else {
             if let asOf, try exists(number) {
                 throw RegistryError.notFound(
@@ -128,7 +132,7 @@ public struct IPRegister {
     }
 
     /// Applications (filed on or before `asOf`, if given) as they stood that day, with their status then.
-    public func list(kind: IPKind? = nil, status: String? = nil, asOf: CivilDate? = nil, applicant: TaxCode? = nil) throws(RegistryError) -> [CanonicalRecord] {
+    public func list(kind: IPKind? = nil, status: IPStatus? = nil, asOf: CivilDate? = nil, applicant: TaxCode? = nil) throws(RegistryError) -> [CanonicalRecord] {
         var records: [CanonicalRecord] = []
         try each(kind: kind, status: status, asOf: asOf, applicant: applicant) { records.append($0) }
         return records
@@ -136,22 +140,19 @@ public struct IPRegister {
 
     /// The same as `list`, handed over one record at a time so that memory stays flat.
     public func each(
-        kind: IPKind? = nil, status: String? = nil, asOf: CivilDate? = nil, applicant: TaxCode? = nil, _ body: (CanonicalRecord) throws -> Void
+        kind: IPKind? = nil, status: IPStatus? = nil, asOf: CivilDate? = nil, applicant: TaxCode? = nil, _ body: (CanonicalRecord) throws -> Void
     ) throws(RegistryError) {
-        try session.eachRecord(
-            .ip,
-            Self.select(asOf: "$3::date", named: true) + """
-                 WHERE ($2::text IS NULL OR v.kind = $2) AND ($5::text IS NULL OR v.applicant_tax_code = $5)
-                   AND ($4::text IS NULL OR v.status = $4)
-                ) r
-                """ + RegistrySession.joiningEnterprise(on: "applicant_tax_code") + " ORDER BY r.application_number",
-            [session.province, kind?.rawValue, (asOf ?? session.today).description, status, applicant?.description], body)
+        var conditions: [Query] = []
+        if let kind { conditions.append("v.kind = \(kind.rawValue)") }
+        if let applicant { conditions.append("v.applicant_tax_code = \(applicant)") }
+        if let status { conditions.append("v.status = \(status.rawValue)") }
+        try session.eachRecord(.ip, select(on: asOf ?? session.today, conditions, named: true) + " ORDER BY r.application_number", body)
     }
 
     private func exists(_ number: ApplicationNumber) throws(RegistryError) -> Bool {
         try session.read {
-            try !session.connection.query(
-                "SELECT 1 FROM ip_application WHERE province_code = \(session.province) AND application_number = \(number.description)").rows.isEmpty
+            try session.connection.query(
+                "SELECT 1 FROM ip_application WHERE province_code = \(session.province) AND application_number = \(number.description)").first != nil
         }
     }
 
@@ -166,7 +167,4 @@ public struct IPRegister {
         let parts = text.split(separator: "-")
         return parts.count == 2 && parts[0] == String(kind.typeDigit) && parts[1].count == 7 && parts[1].allSatisfy(\.isNumber)
     }
-
-    /// The statuses a list can filter on (contract §5).
-    public static let statuses = ["filed", "published", "under_examination", "granted", "refused", "withdrawn", "lapsed", "expired", "invalidated"]
 }

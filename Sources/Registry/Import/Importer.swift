@@ -384,7 +384,7 @@ public struct Importer {
     private func checkInRegistry(_ kind: RecordKind, report: inout ImportReport, rejected: inout [Int: Int]) throws {
         let connection = session.connection
         for check in ImportSQL.checks(kind) {
-            let rows = try connection.query(check.sql, check.sql.contains("$1") ? [session.province] : []).rows
+            let rows = try connection.query(check.sql, check.sql.contains("$1") ? [session.province.code] : []).rows
             guard !rows.isEmpty else { continue }
             var lines: [String] = []
             for row in rows {
@@ -412,7 +412,7 @@ public struct Importer {
         try connection.query("SAVEPOINT import_upsert")
         do {
             for statement in statements {
-                let result = try connection.query(statement.sql, [session.province, nil])
+                let result = try connection.query(statement.sql, [session.province.code, nil])
                 report.count(statement.counts, result)
                 trace.mark("  statement")
             }
@@ -433,7 +433,7 @@ public struct Importer {
         if remaining > Importer.rowByRowLimit {
             try connection.query("SAVEPOINT import_upsert")
             do {
-                for statement in statements { try connection.query(statement.sql, [session.province, nil]) }
+                for statement in statements { try connection.query(statement.sql, [session.province.code, nil]) }
             } catch let error as PostgresError where error.kind == .server {
                 let explained = RegistryError(error)
                 throw ImportProblem(ImportProblem.Kind(rawValue: explained.type) ?? .constraint, field: explained.field,
@@ -449,7 +449,7 @@ public struct Importer {
             do {
                 var counted: [(ImportSQL.Counts, QueryResult)] = []
                 for statement in statements {
-                    counted.append((statement.counts, try connection.query(statement.sql, [session.province, row[0]])))
+                    counted.append((statement.counts, try connection.query(statement.sql, [session.province.code, row[0]])))
                 }
                 try connection.query("RELEASE SAVEPOINT import_row")
                 for (counts, result) in counted { report.count(counts, result) }
@@ -470,7 +470,7 @@ public struct Importer {
     /// updates where a staged value differs from the stored one, unchanged otherwise.
     private func estimateCounts(_ kind: RecordKind, report: inout ImportReport, rejected: [Int: Int]) throws {
         let spec = ImportSQL.spec(kind)
-        let counts = try session.connection.query(spec.existingAndChanged, [session.province, nil]).rows[0]
+        let counts = try session.connection.query(spec.existingAndChanged, [session.province.code, nil]).rows[0]
         let existing = Int(counts[0] ?? "0") ?? 0
         report.rejected = rejected.count
         report.inserted = report.rows - report.rejected - existing

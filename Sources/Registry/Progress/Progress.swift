@@ -1,3 +1,5 @@
+import Postgres
+
 /// A record counted by a target: which one, how to name it, and the date that put it in.
 public struct CountedRecord: Sendable {
     public let key: String
@@ -12,8 +14,7 @@ public struct TargetProgress: Sendable {
     public let value: Double?
     /// Unrounded; nil when C ≤ B.
     public let projection: Double?
-    /// achieved, missed, regressing, on_track, needs_acceleration, too_early, stalled, manual.
-    public let status: String
+    public let status: TargetStatus
     /// ip-filings reports both figures.
     public let filed: Int?
     public let granted: Int?
@@ -24,6 +25,18 @@ public struct TargetProgress: Sendable {
     public var left: [CountedRecord] = []
     /// The value at the end of each year since the baseline (the last one on the as-of date).
     public var yearly: [(year: Int, value: Double)] = []
+}
+
+/// Where a target stands on a date (contract §7; SQL/0011 `khcn_target_status`, first rule that
+/// applies), or `manual` for a target a clerk observes.
+public enum TargetStatus: String, Sendable, CaseIterable, CustomStringConvertible {
+    case achieved, missed, regressing
+    case onTrack = "on_track"
+    case needsAcceleration = "needs_acceleration"
+    case tooEarly = "too_early"
+    case stalled, manual
+
+    public var description: String { rawValue }
 }
 
 /// Progress toward the plan's targets, computed by the SQL functions of `SQL/0011` so that any
@@ -38,21 +51,24 @@ public struct PlanProgress {
         if let code, !targets.contains(where: { $0.code == code }) {
             throw RegistryError.notFound("target", code, vi: "Không có chỉ tiêu “\(code)” (xem khcn targets list).", en: "No target “\(code)” (see khcn targets list).")
         }
-        let rows = try session.read {
+        let figures = try session.read {
             try session.connection.query(
                 """
-                SELECT code, baseline_value::text, value::text, projection::float8::text, status, filed::text, granted::text,
-                       observed_on::text, source
-                  FROM khcn_progress(\(session.province), \(date.description)::date) WHERE \(code)::text IS NULL OR code = \(code)
-                """).rows
+                SELECT code, baseline_value::float8 AS baseline_value, value::float8 AS value, projection::float8 AS projection,
+                       status, filed::int AS filed, granted::int AS granted, observed_on::text AS observed_on, source
+                  FROM khcn_progress(\(session.province), \(date)::date) WHERE \(code)::text IS NULL OR code = \(code)
+                """).rows.compactMap { row -> TargetProgress? in
+                guard let target = targets.first(where: { $0.code == row["code"] }) else { return nil }
+                return TargetProgress(
+                    target: target, baselineValue: try row.decodeIfPresent("baseline_value"), value: try row.decodeIfPresent("value"),
+                    projection: try row.decodeIfPresent("projection"), status: try row.decode("status"),
+                    filed: try row.decodeIfPresent("filed"), granted: try row.decodeIfPresent("granted"),
+                    observedOn: row["observed_on"].flatMap { CivilDate(iso: $0) }, source: row["source"])
+            }
         }
         var result: [TargetProgress] = []
-        for row in rows {
-            guard let target = targets.first(where: { $0.code == row[0] }) else { continue }
-            var progress = TargetProgress(
-                target: target, baselineValue: row[1].flatMap(Double.init), value: row[2].flatMap(Double.init),
-                projection: row[3].flatMap(Double.init), status: row[4]!, filed: row[5].flatMap { Int($0) },
-                granted: row[6].flatMap { Int($0) }, observedOn: row[7].flatMap { CivilDate(iso: $0) }, source: row[8])
+        for var progress in figures {
+            let target = progress.target
             if target.computed && details {
                 progress.counted = try counted(target.code, on: date)
                 let now = Set(progress.counted.map(\.key))
@@ -71,8 +87,8 @@ public struct PlanProgress {
     public func counted(_ code: String, on date: CivilDate, rule: String? = nil) throws(RegistryError) -> [CountedRecord] {
         try session.read {
             try session.connection.query(
-                "SELECT key, label, counted_on::text FROM khcn_target_counted(\(session.province), \(code), \(date.description)::date, \(rule)::text) ORDER BY counted_on, key").rows.map {
-                CountedRecord(key: $0[0]!, label: $0[1] ?? "", date: CivilDate(iso: $0[2]!)!)
+                "SELECT key, label, counted_on::text AS counted_on FROM khcn_target_counted(\(session.province), \(code), \(date)::date, \(rule)::text) ORDER BY counted_on, key").rows.map {
+                CountedRecord(key: try $0.decode("key"), label: $0["label"] ?? "", date: try $0.decode("counted_on"))
             }
         }
     }
@@ -86,12 +102,13 @@ public struct PlanProgress {
             let end = CivilDate(year: year, month: 12, day: 31)!
             days.append(end < date ? end : date)
         }
-        let list = "{" + days.map(\.description).joined(separator: ",") + "}"
-        let rows = try session.read {
+        return try session.read {
             try session.connection.query(
-                "SELECT extract(year FROM d)::int::text, khcn_target_value(\(session.province), \(target.code), d)::text FROM unnest(\(list)::date[]) AS d ORDER BY d").rows
+                """
+                SELECT extract(year FROM d)::int AS year, khcn_target_value(\(session.province), \(target.code), d)::float8 AS value
+                  FROM unnest(\(days)::date[]) AS d ORDER BY d
+                """).rows.map { (try $0.decode("year"), try $0.decode("value")) }
         }
-        return rows.map { (Int($0[0]!)!, Double($0[1]!)!) }
     }
 }
 
@@ -111,12 +128,17 @@ extension PlanProgress {
         let row = try session.read {
             try session.connection.query(
                 """
-                SELECT (SELECT name FROM province WHERE code = \(session.province)), (SELECT max(version) FROM khcn_migrations)::text,
-                       to_char(now() AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS"+07:00"'),
-                       (SELECT name_en FROM province WHERE code = \(session.province))
+                SELECT (SELECT name FROM province WHERE code = \(session.province)) AS name,
+                       (SELECT name_en FROM province WHERE code = \(session.province)) AS name_en,
+                       (SELECT max(version) FROM khcn_migrations) AS version,
+                       to_char(now() AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS"+07:00"') AS generated_at
                 """).rows[0]
         }
-        return Provenance(provinceCode: session.province, provinceName: row[0], provinceNameEn: row[3],
-                          schemaVersion: Int(row[1] ?? "0") ?? 0, generatedAt: row[2] ?? "")
+        return Provenance(provinceCode: session.province.code, provinceName: row["name"], provinceNameEn: row["name_en"],
+                          schemaVersion: Int(row["version"] ?? "0") ?? 0, generatedAt: row["generated_at"] ?? "")
     }
+}
+
+extension TargetStatus: PostgresDecodable {
+    public init?(postgresText: String) { self.init(rawValue: postgresText) }
 }

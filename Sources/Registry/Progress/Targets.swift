@@ -3,9 +3,13 @@ public struct Target: Sendable {
     public let code: String
     public let title: String
     public let titleEn: String
-    /// `>=` or `>` ("trên 30" is `>` 30).
-    public let comparator: String
+    /// "đạt 30" or "trên 30".
+    public let comparator: Comparator
+    /// As the plan states it: 30 for "trên 30".
     public let threshold: Double
+    /// The smallest value that meets the target: 31 for "trên 30" doanh nghiệp, 60 for "trên
+    /// 60%" (SQL/0031 `khcn_target_goal`, which the progress status uses too).
+    public let smallestMeeting: Double
     public let stretch: Double?
     public let unit: String
     public let baselineDate: CivilDate
@@ -16,6 +20,16 @@ public struct Target: Sendable {
     public let rule: String?
     public let counting: String
     public let planWording: String
+
+    /// How the value is compared with the threshold (the `target.comparator` column).
+    public enum Comparator: String, Sendable, CustomStringConvertible {
+        /// "đạt", "có từ … trở lên": the threshold itself meets the target.
+        case atLeast = ">="
+        /// "trên": only more than the threshold meets it.
+        case moreThan = ">"
+
+        public var description: String { rawValue }
+    }
 }
 
 /// The targets of the session's province: list them, record observations of the manual ones,
@@ -26,18 +40,22 @@ public struct Targets {
     public init(_ session: RegistrySession) { self.session = session }
 
     public func list() throws(RegistryError) -> [Target] {
-        let rows = try session.read {
+        try session.read {
             try session.connection.query(
                 """
-                SELECT code, title, title_en, comparator, threshold::text, stretch::text, unit, baseline_date::text,
-                       deadline::text, computed::text, rule, counting, plan_wording
+                SELECT code, title, title_en, comparator, threshold::float8 AS threshold, stretch::float8 AS stretch,
+                       khcn_target_goal(comparator, threshold, unit)::float8 AS smallest_meeting, unit,
+                       baseline_date::text AS baseline_date, deadline::text AS deadline, computed, rule, counting, plan_wording
                   FROM target WHERE province_code = \(session.province) ORDER BY sort_order
-                """).rows
-        }
-        return rows.map { row in
-            Target(code: row[0]!, title: row[1]!, titleEn: row[2]!, comparator: row[3]!, threshold: Double(row[4]!) ?? 0,
-                   stretch: row[5].flatMap(Double.init), unit: row[6]!, baselineDate: CivilDate(iso: row[7]!)!,
-                   deadline: CivilDate(iso: row[8]!)!, computed: row[9] == "true", rule: row[10], counting: row[11]!, planWording: row[12]!)
+                """).rows.map { row in
+                Target(code: try row.decode("code"), title: try row.decode("title"), titleEn: try row.decode("title_en"),
+                       comparator: try row.decode("comparator", as: String.self) == ">" ? .moreThan : .atLeast,
+                       threshold: try row.decode("threshold"), smallestMeeting: try row.decode("smallest_meeting"),
+                       stretch: try row.decodeIfPresent("stretch"), unit: try row.decode("unit"),
+                       baselineDate: try row.decode("baseline_date"), deadline: try row.decode("deadline"),
+                       computed: try row.decode("computed"), rule: row["rule"], counting: try row.decode("counting"),
+                       planWording: try row.decode("plan_wording"))
+            }
         }
     }
 
@@ -74,7 +92,7 @@ public struct Targets {
         try session.write(context, right: .targetsRecord) {
             try session.connection.query(
                 """
-                INSERT INTO target_observation (province_code, code, observed_on, value, source) VALUES (\(session.province), \(code), \(date.description)::date, \(String(value))::numeric, \(source))
+                INSERT INTO target_observation (province_code, code, observed_on, value, source) VALUES (\(session.province), \(code), \(date)::date, \(value)::numeric, \(source))
                 ON CONFLICT (province_code, code, observed_on) DO UPDATE SET value = EXCLUDED.value, source = coalesce(EXCLUDED.source, target_observation.source)
                 """)
         }

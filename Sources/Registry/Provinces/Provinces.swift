@@ -25,33 +25,33 @@ public struct Provinces {
         let rows = try session.read {
             try session.connection.query("""
                 SELECT p.code, p.name,
-                       (SELECT string_agg(f.slug || '=' || f.name, '|' ORDER BY f.position) FROM province_former f WHERE f.province_code = p.code),
-                       EXISTS (SELECT 1 FROM target t WHERE t.province_code = p.code)
+                       (SELECT string_agg(f.slug || '=' || f.name, '|' ORDER BY f.position) FROM province_former f WHERE f.province_code = p.code) AS former,
+                       EXISTS (SELECT 1 FROM target t WHERE t.province_code = p.code) AS has_targets
                   FROM province p ORDER BY p.code
                 """).rows
         }
         return rows.map { row in
-            let former = (row[2] ?? "").split(separator: "|").map { pair in
+            let former = (row["former"] ?? "").split(separator: "|").map { pair in
                 let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
                 return Province.Former(slug: parts[0], name: parts.count > 1 ? parts[1] : parts[0])
             }
-            return Province(code: row[0] ?? "", name: row[1] ?? "", former: former, hasTargets: row[3] == "t")
+            return Province(code: row["code"] ?? "", name: row["name"] ?? "", former: former, hasTargets: row["has_targets"] == "t")
         }
     }
 }
 
 extension RegistrySession {
     /// Contract §4: a province code not on the national list is refused (65), naming it and
-    /// where the list is. The shape (two digits) was checked when the session opened.
+    /// where the list is. The shape (two digits) is the type's (`ProvinceCode`).
     func requireKnownProvince() throws(RegistryError) {
         let known = try read {
             try connection.query("SELECT EXISTS (SELECT 1 FROM province WHERE code = \(province))").scalar == "t"
         }
         guard known else {
             throw RegistryError.invalid(
-                "province", province,
-                vi: "Mã tỉnh “\(CleanText.escaped(province))” không có trong danh mục 34 tỉnh, thành phố từ 01/07/2025 (Quyết định 19/2025/QĐ-TTg); xem danh mục: khcn province list.",
-                en: "Province code “\(CleanText.escaped(province))” is not on the national list of the 34 provinces in force since 1 July 2025 (Decision 19/2025/QĐ-TTg); see khcn province list.")
+                "province", province.code,
+                vi: "Mã tỉnh “\(province)” không có trong danh mục 34 tỉnh, thành phố từ 01/07/2025 (Quyết định 19/2025/QĐ-TTg); xem danh mục: khcn province list.",
+                en: "Province code “\(province)” is not on the national list of the 34 provinces in force since 1 July 2025 (Decision 19/2025/QĐ-TTg); see khcn province list.")
         }
     }
 }

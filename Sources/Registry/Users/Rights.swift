@@ -49,17 +49,17 @@ public struct SessionIdentity: Sendable {
     /// nil for a login in none of the groups; superusers hold every right.
     public let role: Role?
     public let isSuperuser: Bool
-    public let provinces: [String]
+    public let provinces: [ProvinceCode]
 
     /// Reads the identity; nil on a database that predates SQL/0020 (then only the
     /// database's own checks apply).
     static func load(_ connection: Connection) throws -> SessionIdentity? {
         guard try connection.query("SELECT to_regprocedure('khcn_session_identity()') IS NOT NULL").scalar == "t" else { return nil }
-        let row = try connection.query("SELECT login, full_name, role, array_to_string(provinces, ',') FROM khcn_session_identity()").rows.first
-        guard let row, let login = row[0] else { return nil }
+        let row = try connection.query("SELECT login, full_name, role, array_to_string(provinces, ',') AS provinces FROM khcn_session_identity()").first
+        guard let row, let login = row["login"] else { return nil }
         return SessionIdentity(
-            login: login, fullName: row[1], role: row[2].flatMap(Role.init(rawValue:)), isSuperuser: row[2] == "superuser",
-            provinces: (row[3] ?? "").split(separator: ",").map(String.init))
+            login: login, fullName: row["full_name"], role: row["role"].flatMap(Role.init(rawValue:)), isSuperuser: row["role"] == "superuser",
+            provinces: (row["provinces"] ?? "").split(separator: ",").compactMap { ProvinceCode(String($0)) })
     }
 
     public func holds(_ right: Right) -> Bool {
@@ -79,20 +79,20 @@ public struct SessionIdentity: Sendable {
 
     /// The province the session works in: the one named if it is granted, else the first
     /// granted (contract §9). Logins khcn did not make keep the old default, 08.
-    func province(requested: String?) throws(RegistryError) -> String {
-        guard fullName != nil, !isSuperuser else { return requested ?? "08" }
+    func province(requested: ProvinceCode?) throws(RegistryError) -> ProvinceCode {
+        guard fullName != nil, !isSuperuser else { return requested ?? .tuyenQuang }
         guard let first = provinces.first else {
             throw RegistryError.permission(
-                field: "province", value: requested,
+                field: "province", value: requested?.code,
                 vi: "Tài khoản \(login) chưa được cấp tỉnh nào; hãy nhờ quản trị viên chạy: khcn user grant \(login) --province MÃ",
                 en: "Login \(login) has no province granted; ask an admin to run: khcn user grant \(login) --province CODE")
         }
         guard let requested else { return first }
         guard provinces.contains(requested) else {
             throw RegistryError.permission(
-                field: "province", value: requested,
-                vi: "Tỉnh \(requested) chưa được cấp cho tài khoản \(login) (được cấp: \(provinces.joined(separator: ", "))).",
-                en: "Province \(requested) is not granted to login \(login) (granted: \(provinces.joined(separator: ", "))).")
+                field: "province", value: requested.code,
+                vi: "Tỉnh \(requested) chưa được cấp cho tài khoản \(login) (được cấp: \(provinces.map(\.code).joined(separator: ", "))).",
+                en: "Province \(requested) is not granted to login \(login) (granted: \(provinces.map(\.code).joined(separator: ", "))).")
         }
         return requested
     }

@@ -1,3 +1,5 @@
+import Postgres
+
 /// The watch list (contract §10): what the records imply a clerk must do, overdue on a date or
 /// due within a window. The rules are rows of `watch_rule` (SQL/0027), each with its legal
 /// basis and the span of due dates it governs; `khcn_watch` evaluates them set-based.
@@ -7,21 +9,29 @@ public struct WatchList {
     public init(_ session: RegistrySession) { self.session = session }
 
     /// The kinds of record a rule watches (`--kind`).
-    public enum Kind: String, Sendable, CaseIterable {
+    public enum Kind: String, Sendable, CaseIterable, CustomStringConvertible {
         case ip, fund, gi
+
+        public var description: String { rawValue }
+    }
+
+    /// An obligation is overdue on the as-of date when it fell due before it; else it is due.
+    public enum State: String, Sendable, CustomStringConvertible {
+        case overdue, due
+
+        public var description: String { rawValue }
     }
 
     /// One obligation: the rule, the record it comes from (key, enterprise), its due date and
     /// state, the legal basis and what to do (in the language asked for), and the rule's figures.
     public struct Item: Sendable {
         public let rule: String
-        public let kind: String
+        public let kind: Kind
         public let key: String
         public let taxCode: String?
         public let name: String?
         public let dueOn: CivilDate
-        /// `overdue` (due before the as-of date) or `due`.
-        public let state: String
+        public let state: State
         public let title: String
         public let basis: String
         public let action: String
@@ -29,16 +39,16 @@ public struct WatchList {
         public let details: String
     }
 
-    /// The SQL of the list, in the contract's order: overdue first, then by due date (the same
-    /// order: an overdue item falls due before the as-of date), then by rule and key.
-    static func query(english: Bool) -> String {
+    /// The list, in the contract's order: overdue first, then by due date (the same order: an
+    /// overdue item falls due before the as-of date), then by rule and key.
+    func query(asOf: CivilDate, within: Int, kind: Kind?, limit: Int?, english: Bool) -> Query {
         let suffix = english ? "_en" : ""
         return """
-            SELECT w.rule, w.kind, w.key, w.tax_code, w.name, w.due_on::text, w.state,
-                   w.title\(suffix), w.basis\(suffix), w.action\(suffix), w.details::text
-              FROM khcn_watch($1, $2::date, $3::int, $4) w
+            SELECT w.rule, w.kind, w.key, w.tax_code, w.name, w.due_on::text AS due_on, w.state,
+                   w.title\(sql: suffix) AS title, w.basis\(sql: suffix) AS basis, w.action\(sql: suffix) AS action, w.details::text AS details
+              FROM khcn_watch(\(session.province), \(asOf)::date, \(within)::int, \(kind?.rawValue)::text) w
              ORDER BY w.due_on, w.sort_order, w.key COLLATE "C"
-             LIMIT $5::bigint
+             LIMIT \(limit)::bigint
             """
     }
 
@@ -51,14 +61,12 @@ public struct WatchList {
             throw RegistryError.invalid("within", String(within), vi: "--within là số ngày, không âm.", en: "--within is a number of days, not negative.")
         }
         try session.read {
-            try session.connection.forEachRow(
-                Self.query(english: english),
-                [session.province, asOf.description, String(within), kind?.rawValue, limit.map(String.init)]
-            ) { row in
+            try session.connection.forEachRow(query(asOf: asOf, within: within, kind: kind, limit: limit, english: english)) { row in
                 try body(Item(
-                    rule: row[0] ?? "", kind: row[1] ?? "", key: row[2] ?? "", taxCode: row[3], name: row[4],
-                    dueOn: CivilDate(iso: row[5] ?? "") ?? asOf, state: row[6] ?? "", title: row[7] ?? "",
-                    basis: row[8] ?? "", action: row[9] ?? "", details: row[10] ?? "{}"))
+                    rule: try row.decode("rule"), kind: try row.decode("kind"), key: try row.decode("key"), taxCode: row["tax_code"],
+                    name: row["name"], dueOn: try row.decode("due_on"), state: try row.decode("state"),
+                    title: try row.decode("title"), basis: try row.decode("basis"), action: try row.decode("action"),
+                    details: row["details"] ?? "{}"))
             }
         }
     }
@@ -73,7 +81,15 @@ public struct WatchList {
     /// How many obligations are overdue on `asOf` (shown beside the targets, contract §10).
     public func overdueCount(asOf: CivilDate) throws(RegistryError) -> Int {
         try session.read {
-            Int(try session.connection.query("SELECT khcn_watch_overdue(\(session.province), \(asOf.description)::date)").scalar ?? "0") ?? 0
+            try session.connection.query("SELECT khcn_watch_overdue(\(session.province), \(asOf)::date) AS overdue").rows[0].decode("overdue")
         }
     }
+}
+
+extension WatchList.Kind: PostgresDecodable {
+    public init?(postgresText: String) { self.init(rawValue: postgresText) }
+}
+
+extension WatchList.State: PostgresDecodable {
+    public init?(postgresText: String) { self.init(rawValue: postgresText) }
 }

@@ -4,7 +4,7 @@ extension Printer {
     /// The §6 columns of an enterprise, in order.
     func json(_ enterprise: Enterprise) -> JSON {
         .object([
-            ("tax_code", .string(enterprise.taxCode)),
+            ("tax_code", .string(enterprise.taxCode.description)),
             ("name", .string(enterprise.name)),
             ("established_on", .optional(enterprise.establishedOn?.description)),
             ("address", .optional(enterprise.address)),
@@ -51,7 +51,7 @@ extension Printer {
         var vsic = enterprise.vsic.isEmpty ? "—" : enterprise.vsic.joined(separator: ", ")
         if let version = enterprise.vsicVersion, !enterprise.vsic.isEmpty { vsic += " (VSIC \(version))" }
         return card(text("Doanh nghiệp \(enterprise.taxCode)", "Enterprise \(enterprise.taxCode)"), [
-            (text("Mã số thuế", "Tax code"), enterprise.taxCode),
+            (text("Mã số thuế", "Tax code"), enterprise.taxCode.description),
             (text("Tên doanh nghiệp", "Name"), enterprise.name),
             (text("Ngày thành lập", "Established"), date(enterprise.establishedOn)),
             (text("Địa chỉ", "Address"), enterprise.address ?? "—"),
@@ -70,7 +70,7 @@ extension Printer {
         ])
         for enterprise in enterprises {
             table.append([
-                enterprise.taxCode, enterprise.name, date(enterprise.establishedOn),
+                enterprise.taxCode.description, enterprise.name, date(enterprise.establishedOn),
                 enterprise.communeCode ?? "—", status(enterprise.status),
             ])
         }

@@ -2,14 +2,14 @@ import Foundation
 import Registry
 
 extension Printer {
-    func statusWords(_ status: String) -> String {
+    func statusWords(_ status: TargetStatus) -> String {
         let words: [String: (String, String)] = [
             "achieved": ("Đã đạt", "Achieved"), "missed": ("Không đạt", "Missed"), "regressing": ("Đang giảm", "Regressing"),
             "on_track": ("Đúng tiến độ", "On track"), "needs_acceleration": ("Cần đẩy nhanh", "Needs acceleration"),
             "too_early": ("Còn sớm để đánh giá", "Too early to tell"), "stalled": ("Chững lại", "Stalled"),
             "manual": ("Ghi nhận thủ công", "Recorded by hand"),
         ]
-        return words[status].map { text($0.0, $0.1) } ?? status
+        return words[status.rawValue].map { text($0.0, $0.1) } ?? status.rawValue
     }
 
     /// 2, 30, 1.5 — numbers as the plan writes them (Vietnamese decimal comma).
@@ -21,21 +21,16 @@ extension Printer {
     }
 
     func goal(_ target: Target) -> String {
-        let comparator = target.comparator == ">" ? ">" : "≥"
+        let comparator = target.comparator == .moreThan ? ">" : "≥"
         var goal = "\(comparator) \(number(target.threshold))"
         if let stretch = target.stretch { goal += " (\(number(stretch)))" }
         if target.unit == "percent" { goal += "%" }
         return goal
     }
 
-    /// The smallest value that meets the target (31 for "trên 30").
-    static func smallestMeeting(_ target: Target) -> Double {
-        target.comparator == ">" && target.unit == "count" ? target.threshold + 1 : target.threshold
-    }
-
     func bar(_ progress: TargetProgress, width: Int = 20) -> String {
         guard let value = progress.value else { return String(repeating: "·", count: width) + "    —" }
-        let goal = Printer.smallestMeeting(progress.target)
+        let goal = progress.target.smallestMeeting
         let fraction = goal > 0 ? min(1, value / goal) : 1
         let filled = Int((fraction * Double(width)).rounded(.down))
         return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
@@ -53,10 +48,10 @@ extension Printer {
         }
         var object = JSON.object([
             ("code", .string(target.code)), ("title", .string(target.title)), ("title_en", .string(target.titleEn)),
-            ("comparator", .string(target.comparator)), ("threshold", numberJSON(target.threshold)), ("stretch", numberJSON(target.stretch)),
+            ("comparator", .string(target.comparator.rawValue)), ("threshold", numberJSON(target.threshold)), ("stretch", numberJSON(target.stretch)),
             ("baseline_date", .string(target.baselineDate.description)), ("deadline", .string(target.deadline.description)),
             ("baseline_value", numberJSON(progress.baselineValue)), ("value", numberJSON(progress.value)),
-            ("projection", progress.projection.map(JSON.number) ?? .null), ("status", .string(progress.status)),
+            ("projection", progress.projection.map(JSON.number) ?? .null), ("status", .string(progress.status.rawValue)),
             ("rule", .optional(target.rule)),
         ])
         if target.code == "ip-filings" {

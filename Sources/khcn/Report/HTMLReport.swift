@@ -88,7 +88,7 @@ struct HTMLReport {
     }
 
     func overviewSection() -> Section {
-        let good = data.computed.filter { ["achieved", "on_track"].contains($0.progress.status) }.count
+        let good = data.computed.filter { [.achieved, .onTrack].contains($0.progress.status) }.count
         let html = """
         <p>\(htmlEscape(out.text("Trong \(data.computed.count) chỉ tiêu được tính trực tiếp từ sổ đăng ký, \(good) chỉ tiêu đã đạt hoặc đúng tiến độ; \(data.manual.count) chỉ tiêu còn lại do cán bộ ghi nhận từ số liệu của các cơ quan (mục III). Mỗi con số dưới đây kèm danh sách hồ sơ được tính để có thể kiểm tra lại.", "Of the \(data.computed.count) targets counted from the registry, \(good) are achieved or on track; the other \(data.manual.count) are recorded by hand from other agencies' figures (part III). Every number below comes with the records it counts, so that it can be checked.")))</p>
         \(tables.overview(data.targets))

@@ -15,9 +15,9 @@ struct CSVReport {
         var lines = [header.joined(separator: ",")]
         for item in data.targets.map(\.progress) {
             let target = item.target
-            let row = [data.asOf.description, target.code, target.title, target.titleEn, target.comparator, number(target.threshold),
+            let row = [data.asOf.description, target.code, target.title, target.titleEn, target.comparator.rawValue, number(target.threshold),
                        number(target.stretch), target.baselineDate.description, target.deadline.description, number(item.baselineValue),
-                       number(item.value), item.projection.map { String($0) } ?? "", item.status, target.rule ?? "",
+                       number(item.value), item.projection.map { String($0) } ?? "", item.status.rawValue, target.rule ?? "",
                        item.filed.map(String.init) ?? "", item.granted.map(String.init) ?? "", item.observedOn?.description ?? "", item.source ?? ""]
             lines.append(row.map(ImportTemplate.quote).joined(separator: ","))
         }

@@ -24,7 +24,7 @@ struct ReportCharts {
     /// The value now against the goal (and the stretch), on a horizontal axis with its values.
     func valueBar(_ item: ReportTarget, caption: String) -> String {
         let target = item.target
-        let goal = Printer.smallestMeeting(target)
+        let goal = target.smallestMeeting
         let ticks = Self.ticks(upTo: max(goal, target.stretch ?? 0, item.progress.value ?? 0) * 1.1, whole: target.unit == "count")
         let width = 300.0, left = 14.0, right = 286.0
         let scale = ticks.last!
@@ -55,7 +55,7 @@ struct ReportCharts {
         let points = item.progress.yearly
         guard !points.isEmpty else { return "" }
         let target = item.target
-        let goal = Printer.smallestMeeting(target)
+        let goal = target.smallestMeeting
         let ticks = Self.ticks(upTo: max(goal, points.map(\.value).max() ?? 0) * 1.15, whole: target.unit == "count")
         let width = 300.0, height = 196.0, left = 40.0, right = 292.0, top = 14.0, base = 150.0
         let scale = ticks.last!
@@ -101,8 +101,8 @@ struct ReportCharts {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(htmlEscape(label))\" font-family=\"Times New Roman, Liberation Serif, DejaVu Serif, serif\">"
     }
 
-    private func colour(_ status: String) -> String {
-        ["achieved": "#2e7d32", "on_track": "#2e7d32", "needs_acceleration": "#f9a825", "too_early": "#0277bd", "manual": "#546e7a"][status] ?? "#c62828"
+    private func colour(_ status: TargetStatus) -> String {
+        ["achieved": "#2e7d32", "on_track": "#2e7d32", "needs_acceleration": "#f9a825", "too_early": "#0277bd", "manual": "#546e7a"][status.rawValue] ?? "#c62828"
     }
 
     private func f(_ value: Double) -> String { String(format: "%.1f", value) }

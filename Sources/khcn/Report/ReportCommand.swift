@@ -51,7 +51,7 @@ struct ReportCommand: ParsableCommand {
         let report = ReportData(
             asOf: day, madeOn: session.today, province: province, targets: try targets.map { try ReportTarget($0, asOf: day, progress) },
             provenance: provenance, seal: try Seals(session).latest(), signing: signing, notes: notes,
-            regenerate: regenerateCommand(province: session.province))
+            regenerate: regenerateCommand(province: session.province.code))
         let text: String
         switch format {
         case .html: text = try WatchSection.load(session, on: day, printer: out).insert(into: HTMLReport(data: report, printer: out).render())
@@ -177,10 +177,10 @@ struct ReportTarget {
         if target.rule != nil {
             byRule = try ["filed", "granted"].map { rule throws(RegistryError) in (rule, try plan.counted(target.code, on: day, rule: rule)) }
         }
-        if progress.status == "missed", day > target.deadline {
+        if progress.status == .missed, day > target.deadline {
             let then = try plan.counted(target.code, on: target.deadline)
             let value = Double(then.count)
-            if target.comparator == ">" ? value > target.threshold : value >= target.threshold {
+            if target.comparator == .moreThan ? value > target.threshold : value >= target.threshold {
                 let now = Set(progress.counted.map(\.key))
                 metAtDeadline = (value, then.filter { !now.contains($0.key) })
             }

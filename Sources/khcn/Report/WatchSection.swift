@@ -11,7 +11,7 @@ struct WatchSection {
 
     /// The overdue items on `day`, in the watch list's order.
     static func load(_ session: RegistrySession, on day: CivilDate, printer: Printer) throws(RegistryError) -> WatchSection {
-        let items = try WatchList(session).items(asOf: day, within: 0, english: !printer.vietnamese).filter { $0.state == "overdue" }
+        let items = try WatchList(session).items(asOf: day, within: 0, english: !printer.vietnamese).filter { $0.state == .overdue }
         return WatchSection(items: items, printer: printer)
     }
 

@@ -11,7 +11,7 @@ extension DB {
         func run() throws {
             let out = global.printer
             let session = try global.connect()
-            let migrator = try Migrator(connection: session.connection, directory: try Migrator.locateDirectory())
+            let migrator = try session.migrator()
             let applied = try migrator.migrate()
             let status = try migrator.status()
             if out.json {

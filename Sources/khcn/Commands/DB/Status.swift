@@ -11,8 +11,8 @@ extension DB {
         func run() throws {
             let out = global.printer
             let session = try global.connect()
-            let connection = session.connection
-            let status = try Migrator(connection: connection, directory: try Migrator.locateDirectory()).status()
+            let connection = session.connectionInfo
+            let status = try session.migrator().status()
             let version = connection.serverVersion
             let server = "PostgreSQL \(version / 10000).\(version % 10000)"
             let host = connection.host.hasPrefix("/") ? "socket \(connection.host)" : connection.host
@@ -25,7 +25,7 @@ extension DB {
                     ("server", .object([("version", .string(server)), ("host", .string(connection.host)), ("port", .string(connection.port))])),
                     ("database", .string(connection.database)),
                     ("user", .string(connection.user)),
-                    ("province", .string(session.province)),
+                    ("province", .string(session.province.code)),
                 ]))
                 return
             }
@@ -33,7 +33,7 @@ extension DB {
                 (out.text("Máy chủ", "Server"), "\(server), \(host), port \(connection.port)"),
                 (out.text("Cơ sở dữ liệu", "Database"), connection.database),
                 (out.text("Người dùng", "User"), connection.user),
-                (out.text("Tỉnh", "Province"), session.province),
+                (out.text("Tỉnh", "Province"), session.province.code),
                 (out.text("Phiên bản lược đồ", "Schema version"), String(status.current)),
                 (out.text("Chờ áp dụng", "Pending"), status.pending.isEmpty ? out.text("không có", "none") : status.pending.map(\.name).joined(separator: ", ")),
             ]))

@@ -18,7 +18,7 @@ extension EnterpriseCommand {
             let context = try write.context()
             let session = try global.openRegistry()
             let result = try EnterpriseRegister(session).add(taxCode, try fields.fields(name: name), context: context)
-            out.written(result, file: try EnterpriseRegister(session).file(try TaxCode.argument(result.enterprise.taxCode)), done: out.text("Đã đăng ký doanh nghiệp \(taxCode).", "Registered enterprise \(taxCode)."))
+            out.written(result, file: try EnterpriseRegister(session).file(result.enterprise.taxCode), done: out.text("Đã đăng ký doanh nghiệp \(taxCode).", "Registered enterprise \(taxCode)."))
         }
     }
 }

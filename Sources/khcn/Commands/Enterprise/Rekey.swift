@@ -18,7 +18,7 @@ extension EnterpriseCommand {
             let context = try write.context()
             let session = try global.openRegistry()
             let result = try EnterpriseRegister(session).rekey(taxCode, to: newCode, context: context)
-            out.written(result, file: try EnterpriseRegister(session).file(try TaxCode.argument(result.enterprise.taxCode)), done: out.text("Đã sửa mã số thuế \(taxCode) thành \(newCode).", "Changed tax code \(taxCode) to \(newCode)."))
+            out.written(result, file: try EnterpriseRegister(session).file(result.enterprise.taxCode), done: out.text("Đã sửa mã số thuế \(taxCode) thành \(newCode).", "Changed tax code \(taxCode) to \(newCode)."))
         }
     }
 }

@@ -21,7 +21,7 @@ extension EnterpriseCommand {
             let context = try write.context()
             let session = try global.openRegistry()
             let result = try EnterpriseRegister(session).setStatus(taxCode, to: status, on: date, context: context)
-            out.written(result, file: try EnterpriseRegister(session).file(try TaxCode.argument(result.enterprise.taxCode)), done: out.text(
+            out.written(result, file: try EnterpriseRegister(session).file(result.enterprise.taxCode), done: out.text(
                 "Đã ghi trạng thái “\(out.status(status))” từ \(out.date(date)) cho \(taxCode).",
                 "Recorded status “\(out.status(status))” from \(out.date(date)) for \(taxCode)."))
         }

@@ -22,7 +22,7 @@ extension EnterpriseCommand {
             let context = try write.context()
             let session = try global.openRegistry()
             let result = try EnterpriseRegister(session).update(taxCode, fields, context: context)
-            out.written(result, file: try EnterpriseRegister(session).file(try TaxCode.argument(result.enterprise.taxCode)), done: result.changed
+            out.written(result, file: try EnterpriseRegister(session).file(result.enterprise.taxCode), done: result.changed
                 ? out.text("Đã cập nhật doanh nghiệp \(taxCode).", "Updated enterprise \(taxCode).")
                 : out.text("Không có gì thay đổi.", "Nothing changed."))
         }

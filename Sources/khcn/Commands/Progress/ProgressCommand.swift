@@ -55,7 +55,7 @@ struct ProgressCommand: ParsableCommand {
             guard colour, index >= 2 else { out.say(line); continue }
             let status = progress[index - 2].status
             let code = ["achieved": "32", "on_track": "32", "needs_acceleration": "33", "too_early": "36", "manual": "2",
-                        "missed": "31", "regressing": "31", "stalled": "31"][status] ?? "0"
+                        "missed": "31", "regressing": "31", "stalled": "31"][status.rawValue] ?? "0"
             let word = out.statusWords(status)
             out.say(String(line.dropLast(word.count)), colouring: word, code: code)
         }

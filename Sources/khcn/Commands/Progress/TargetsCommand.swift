@@ -17,7 +17,7 @@ struct TargetsCommand: ParsableCommand {
                 out.emit(.array(targets.map { target in
                     .object([
                         ("code", .string(target.code)), ("title", .string(target.title)), ("title_en", .string(target.titleEn)),
-                        ("comparator", .string(target.comparator)), ("threshold", .number(target.threshold)),
+                        ("comparator", .string(target.comparator.rawValue)), ("threshold", .number(target.threshold)),
                         ("stretch", target.stretch.map(JSON.number) ?? .null), ("unit", .string(target.unit)),
                         ("baseline_date", .string(target.baselineDate.description)), ("deadline", .string(target.deadline.description)),
                         ("computed", .bool(target.computed)), ("rule", .optional(target.rule)),

@@ -47,9 +47,9 @@ extension Printer {
     /// The §10 object of one item (keys in the contract's order).
     func json(_ item: WatchList.Item) -> JSON {
         .object([
-            ("rule", .string(item.rule)), ("kind", .string(item.kind)), ("key", .string(item.key)),
+            ("rule", .string(item.rule)), ("kind", .string(item.kind.rawValue)), ("key", .string(item.key)),
             ("tax_code", .optional(item.taxCode)), ("name", .optional(item.name)), ("due_on", .string(item.dueOn.description)),
-            ("state", .string(item.state)), ("basis", .string(item.basis)), ("action", .string(item.action)),
+            ("state", .string(item.state.rawValue)), ("basis", .string(item.basis)), ("action", .string(item.action)),
             ("details", JSON.parse(item.details)),
         ])
     }
@@ -74,7 +74,7 @@ extension Printer {
             if !rules.contains(where: { $0.0 == item.rule && $0.1.title == item.title }) { rules.append((item.rule, item)) }
         }
         say(table.rendered())
-        let overdue = items.filter { $0.state == "overdue" }.count
+        let overdue = items.filter { $0.state == .overdue }.count
         say(text("\(items.count) việc, trong đó \(overdue) quá hạn.", "\(items.count) item(s), \(overdue) overdue."))
         say("")
         for (rule, item) in rules {
@@ -84,8 +84,8 @@ extension Printer {
         }
     }
 
-    func watchState(_ state: String) -> String {
-        state == "overdue" ? text("QUÁ HẠN", "OVERDUE") : text("đến hạn", "due")
+    func watchState(_ state: WatchList.State) -> String {
+        state == .overdue ? text("QUÁ HẠN", "OVERDUE") : text("đến hạn", "due")
     }
 
     /// The statutory date; a weekend is said, never shifted (contract §4, Civil Code art. 148).
