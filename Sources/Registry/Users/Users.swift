@@ -113,9 +113,9 @@ public struct Users {
                   en: "No khcn login “\(login)” (see: khcn user list).")
     }
 
-    /// Contract §4: a province is a two-digit code.
+    /// Contract §4: a province is a two-digit code (the shape `ProvinceCode` holds).
     static func checkProvince(_ code: String) throws(RegistryError) {
-        guard code.count == 2, code.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+        guard ProvinceCode(code) != nil else {
             throw RegistryError.invalid("province", code, vi: "Mã tỉnh gồm 2 chữ số (Tuyên Quang là 08, Hà Nội là 01).",
                                         en: "A province code is 2 digits (Tuyên Quang is 08, Hà Nội is 01).")
         }
