@@ -24,7 +24,7 @@ import Testing
         try superuser.query("ROLLBACK")
         #expect(try khcn("enterprise", "update", "0101248141", "--address", "Tổ 1").status == 0)
         #expect(try khcn("enterprise", "update", "0101248141", "--address", "Tổ 2").status == 0)
-        let ids = try superuser.query("SELECT id FROM audit_log ORDER BY id").rows.map { Int($0[0]!)! }
+        let ids = try superuser.query("SELECT id FROM audit_log ORDER BY id").rows.map { try $0.decode("id", as: Int.self) }
         #expect(ids == [1, 3, 4])
 
         let seal = try khcn("audit", "seal", "--json")

@@ -60,7 +60,7 @@ import Testing
         // Every table of the schema, the audit trail and import batches included.
         let superuser = try database.connect()
         let tables = try superuser.query(
-            "SELECT c.oid::regclass::text FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p')").rows.map { $0[0]! }
+            "SELECT c.oid::regclass::text AS name FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p')").rows.map { $0["name"]! }
         #expect(tables.contains("audit_log") && tables.contains("import_batch") && tables.contains("person"))
         for table in tables {
             let hits = try superuser.query("SELECT count(*) FROM \(sql: table) t WHERE t::text LIKE \("%\(name),%")").scalar

@@ -83,7 +83,7 @@ import Testing
     @Test func streamsRowsOneAtATime() throws {
         let connection = try Connection("dbname=postgres")
         var seen: [String] = []
-        try connection.forEachRow("SELECT g::text FROM generate_series(1, \("5")::int) g") { seen.append($0[0]!) }
+        try connection.forEachRow("SELECT g::text AS g FROM generate_series(1, \("5")::int) g") { seen.append($0["g"]!) }
         #expect(seen == ["1", "2", "3", "4", "5"])
     }
 

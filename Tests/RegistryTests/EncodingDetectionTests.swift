@@ -238,10 +238,10 @@ struct Layout: CustomTestStringConvertible, Sendable {
             #expect(report.delimiter == UInt8(ascii: ";"))
             #expect(report.inserted == 2, "\(report.errors)")
             let stored = try session.connection.query(
-                "SELECT name, address, name = normalize(name, NFC) AND address = normalize(address, NFC) FROM enterprise ORDER BY tax_code").rows
-            #expect(stored.map { $0[0] ?? "" } == ClerkFile.rows.prefix(2).map(\.name))
-            #expect(stored.map { $0[1] ?? "" } == ClerkFile.rows.prefix(2).map(\.address))
-            #expect(stored.allSatisfy { $0[2] == "t" })
+                "SELECT name, address, name = normalize(name, NFC) AND address = normalize(address, NFC) AS nfc FROM enterprise ORDER BY tax_code").rows
+            #expect(stored.map { $0["name"] ?? "" } == ClerkFile.rows.prefix(2).map(\.name))
+            #expect(stored.map { $0["address"] ?? "" } == ClerkFile.rows.prefix(2).map(\.address))
+            #expect(stored.allSatisfy { $0["nfc"] == "t" })
         }
     }
 
@@ -253,7 +253,7 @@ struct Layout: CustomTestStringConvertible, Sendable {
             #expect(report.encoding == .tcvn3)
             #expect(report.delimiter == 0x09)
             #expect(report.inserted == 10, "\(report.errors)")
-            let names = try session.connection.query("SELECT name FROM enterprise ORDER BY tax_code").rows.map { $0[0] ?? "" }
+            let names = try session.connection.query("SELECT name FROM enterprise ORDER BY tax_code").rows.map { $0["name"] ?? "" }
             #expect(names == ClerkFile.rows.map(\.name))
         }
     }

@@ -11,9 +11,9 @@ import Testing
         try withRegistry { session in
             for (text, address, refused) in TextRuleCases.all {
                 let sql = try session.connection.query(
-                    "SELECT khcn_text_first_refused(\(text), \(address ? "true" : "false")::boolean), khcn_text_is_clean(\(text), \(address ? "true" : "false")::boolean)::text").rows[0]
-                #expect(sql[0] == refused, "SQL on \(text.debugDescription) (address: \(address))")
-                #expect(sql[1] == (refused == nil ? "true" : "false"), "SQL is_clean on \(text.debugDescription)")
+                    "SELECT khcn_text_first_refused(\(text), \(address)::boolean) AS refused, khcn_text_is_clean(\(text), \(address)::boolean) AS clean").rows[0]
+                #expect(sql["refused"] == refused, "SQL on \(text.debugDescription) (address: \(address))")
+                #expect(try sql.decode("clean", as: Bool.self) == (refused == nil), "SQL is_clean on \(text.debugDescription)")
                 let swift = CleanText.firstRefused(text, allowLineBreaks: address).map(CleanText.codePoint)
                 #expect(swift == refused, "Swift on \(text.debugDescription) (address: \(address))")
             }
@@ -112,14 +112,14 @@ import Testing
     @Test func everyProvinceCodeIsTiedToTheList() throws {
         try withRegistry { session in
             let loose = try session.connection.query("""
-                SELECT c.table_name FROM information_schema.columns c
+                SELECT c.table_name::text AS table_name FROM information_schema.columns c
                   JOIN pg_class t ON t.relname = c.table_name AND t.relkind = 'r'
                  WHERE c.table_schema = 'public' AND c.column_name = 'province_code' AND c.table_name <> 'audit_log'
                    AND NOT EXISTS (SELECT 1 FROM pg_constraint k
                                     WHERE k.conrelid = t.oid AND k.contype = 'f'
                                       AND (SELECT attnum FROM pg_attribute WHERE attrelid = t.oid AND attname = 'province_code') = ANY (k.conkey))
                  ORDER BY 1
-                """).rows.map { $0[0]! }
+                """).rows.map { $0["table_name"]! }
             #expect(loose == [])
         }
     }
@@ -135,16 +135,17 @@ import Testing
         try withRegistry { session in
             let shipped = try session.connection.query("""
                 SELECT p.code || ',' || p.name || ',' || p.name_en || ',' ||
-                       (SELECT string_agg(f.name, '|' ORDER BY f.position) FROM province_former f WHERE f.province_code = p.code)
+                       (SELECT string_agg(f.name, '|' ORDER BY f.position) FROM province_former f WHERE f.province_code = p.code) AS line
                   FROM province p ORDER BY p.code
-                """).rows.map { $0[0]! }
+                """).rows.map { $0["line"]! }
             #expect(shipped == expected)
             // Slugs are the names without diacritics, in kebab-case (contract §2).
             for row in try session.connection.query("SELECT name, slug FROM province_former").rows {
-                let folded = row[0]!.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
+                let name = try row.decode("name", as: String.self)
+                let folded = name.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
                     .folding(options: [.diacriticInsensitive], locale: nil).lowercased()
                     .split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.joined(separator: "-")
-                #expect(row[1] == folded, "\(row[0]!)")
+                #expect(row["slug"] == folded, "\(name)")
             }
         }
     }
@@ -158,7 +159,7 @@ import Testing
         let connection = try database.connect()
         for text in ["Công ty TNHH Chè", "Công  ty", "A \u{A0} B", "A\u{A0}B", "A\u{2003}\u{2009}B", "A\u{3000}B", "A\u{1680}B",
                      "A\u{202F}B", "Tổ 3  \nphường", "Tổ 3\t\tphường", "“Đồng Văn” – Hà Giang…", "A\u{200B}B", "Ánh   Dương"] {
-            let stored = try connection.query("SELECT khcn_clean_text(\(text))").rows[0][0]
+            let stored = try connection.query("SELECT khcn_clean_text(\(text)) AS stored").rows[0]["stored"]
             let swift = CleanText.collapsingSpaces(text.precomposedStringWithCanonicalMapping)
             #expect(stored == swift, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }

@@ -45,7 +45,7 @@ public struct TestDatabase: Sendable {
     /// Drops the database (best effort: a failing test should still report its own failure).
     /// Logins are cluster-wide: those made for this database go with it.
     public func drop() {
-        let logins = (try? connect().query("SELECT login FROM khcn_user").rows.compactMap { $0[0] }) ?? []
+        let logins = (try? connect().query("SELECT login FROM khcn_user").rows.compactMap { $0["login"] }) ?? []
         guard let admin = try? Connection("dbname=postgres") else { return }
         _ = try? admin.query("DROP DATABASE IF EXISTS \(sql: name) WITH (FORCE)")
         for login in logins { _ = try? admin.query("DROP ROLE IF EXISTS \"\(sql: login)\"") }

@@ -29,7 +29,7 @@ public struct History {
         var candidates = [rawKey.trimmingWhitespace()]
         if let taxCode = try? TaxCode(parsing: rawKey) { candidates.append(taxCode.description) }
         if let gi = try? GIRegister.certificateNumber(rawKey) { candidates.append(gi) }
-        let keys = postgresArray(Array(Set(candidates)))
+        let keys = Array(Set(candidates))
         let rows = try session.read {
             try session.connection.query(
                 """
@@ -41,17 +41,19 @@ public struct History {
                        AND a.province_code = \(session.province)
                        AND a.old ->> 'tax_code' IS DISTINCT FROM a.new ->> 'tax_code'
                 )
-                SELECT to_char(at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS"+07:00"'),
-                       kind, key, action, actor, db_user, reason, legal_ref, batch::text, old::text, new::text
+                SELECT to_char(at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS"+07:00"') AS at,
+                       kind, key, action, actor, db_user, reason, legal_ref, batch, old::text AS old, new::text AS new
                   FROM audit_log
                  WHERE keys && (SELECT array_agg(k) FROM linked)
                    AND (province_code = \(session.province) OR province_code IS NULL)
                  ORDER BY id
-                """).rows
+                """).rows.map { row in
+                    Change(at: try row.decode("at"), kind: try row.decode("kind"), key: try row.decode("key"),
+                           action: try row.decode("action"), actor: try row.decode("actor"), dbUser: try row.decode("db_user"),
+                           reason: row["reason"], legalRef: row["legal_ref"], batch: try row.decodeIfPresent("batch"),
+                           oldJSON: row["old"], newJSON: row["new"])
+                }
         }
-        return rows.map {
-            Change(at: $0[0]!, kind: $0[1]!, key: $0[2]!, action: $0[3]!, actor: $0[4]!, dbUser: $0[5]!,
-                   reason: $0[6], legalRef: $0[7], batch: $0[8].flatMap { Int($0) }, oldJSON: $0[9], newJSON: $0[10])
-        }
+        return rows
     }
 }

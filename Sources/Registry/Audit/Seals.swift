@@ -1,3 +1,5 @@
+import Postgres
+
 /// One link of the audit trail's seal chain (contract §9): the id range it covers, how many
 /// rows, when, and the SHA-256 over the previous seal's hash and those rows' canonical text.
 public struct Seal: Sendable, Equatable {
@@ -43,7 +45,8 @@ public struct Seals {
 
     public init(_ session: RegistrySession) { self.session = session }
 
-    static let timestamp = "to_char(sealed_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD\"T\"HH24:MI:SS\"+07:00\"')"
+    /// `sealed_at` as RFC 3339 with +07:00, under the same name.
+    static let timestamp = "to_char(sealed_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD\"T\"HH24:MI:SS\"+07:00\"') AS sealed_at"
 
     /// Seals the rows written since the last seal whose transactions have all ended; nil when
     /// there is nothing new to seal.
@@ -51,40 +54,42 @@ public struct Seals {
         try session.read {
             try session.connection.transaction {
                 try session.connection.query(
-                    "SELECT id::text, from_id::text, to_id::text, count::text, \(sql: Seals.timestamp), hash FROM khcn_audit_seal()"
-                ).rows.first.map { Seals.seal($0.values) }
+                    "SELECT id, from_id, to_id, count, \(sql: Seals.timestamp), hash FROM khcn_audit_seal()"
+                ).first.map(Seals.seal)
             }
         }
     }
 
     /// Every seal recomputed from the rows as they are now; `known` are hashes from earlier reports.
     public func verify(known: [String]) throws(RegistryError) -> SealVerification {
-        let row = try session.read {
-            try session.connection.query(
+        try session.read {
+            let row = try session.connection.query(
                 """
-                SELECT intact::text, seals::text, rows::text, difference_id::text, difference_what,
-                       difference_seal::text, difference_hash
-                  FROM khcn_audit_verify(\(postgresArray(known))::text[])
+                SELECT intact, seals, rows, difference_id, difference_what, difference_seal, difference_hash
+                  FROM khcn_audit_verify(\(known)::text[])
                 """).rows[0]
+            return SealVerification(
+                intact: try row.decode("intact"), seals: try row.decodeIfPresent("seals") ?? 0, rows: try row.decodeIfPresent("rows") ?? 0,
+                differenceID: try row.decodeIfPresent("difference_id"),
+                difference: row["difference_what"].flatMap(SealVerification.Difference.init(rawValue:)),
+                differenceSeal: try row.decodeIfPresent("difference_seal"), missingHash: row["difference_hash"])
         }
-        return SealVerification(
-            intact: row[0] == "true", seals: Int(row[1] ?? "0") ?? 0, rows: Int(row[2] ?? "0") ?? 0,
-            differenceID: row[3].flatMap { Int($0) }, difference: row[4].flatMap(SealVerification.Difference.init(rawValue:)),
-            differenceSeal: row[5].flatMap { Int($0) }, missingHash: row[6])
     }
 
     /// The newest seal, or nil before the first.
     public func latest() throws(RegistryError) -> LatestSeal? {
         try session.read {
             try session.connection.query(
-                "SELECT id::text, hash, \(sql: Seals.timestamp), rows_after::text FROM khcn_audit_latest_seal()"
-            ).rows.first.map { row in
-                LatestSeal(seal: (Int(row[0]!)!, row[1]!, row[2]!), rowsAfter: Int(row[3] ?? "0") ?? 0)
+                "SELECT id, hash, \(sql: Seals.timestamp), rows_after FROM khcn_audit_latest_seal()"
+            ).first.map { row in
+                LatestSeal(seal: (try row.decode("id"), try row.decode("hash"), try row.decode("sealed_at")),
+                           rowsAfter: try row.decodeIfPresent("rows_after") ?? 0)
             }
         }
     }
 
-    private static func seal(_ row: [String?]) -> Seal {
-        Seal(id: Int(row[0]!)!, fromID: Int(row[1]!)!, toID: Int(row[2]!)!, count: Int(row[3]!)!, sealedAt: row[4]!, hash: row[5]!)
+    private static func seal(_ row: Row) throws -> Seal {
+        Seal(id: try row.decode("id"), fromID: try row.decode("from_id"), toID: try row.decode("to_id"), count: try row.decode("count"),
+             sealedAt: try row.decode("sealed_at"), hash: try row.decode("hash"))
     }
 }

@@ -5,13 +5,13 @@ extension EnterpriseRegister {
         let rows = try session.read {
             try session.connection.query(
                 """
-                SELECT 'certificate', certificate_number FROM st_certificate WHERE province_code = \(session.province) AND tax_code = \(taxCode.description)
-                UNION ALL SELECT 'fund', established_on::text FROM st_fund WHERE province_code = \(session.province) AND tax_code = \(taxCode.description)
-                UNION ALL SELECT 'ip', application_number FROM ip_application WHERE province_code = \(session.province) AND applicant_tax_code = \(taxCode.description)
+                SELECT 'certificate' AS kind, certificate_number AS key FROM st_certificate WHERE province_code = \(session.province) AND tax_code = \(taxCode)
+                UNION ALL SELECT 'fund', established_on::text FROM st_fund WHERE province_code = \(session.province) AND tax_code = \(taxCode)
+                UNION ALL SELECT 'ip', application_number FROM ip_application WHERE province_code = \(session.province) AND applicant_tax_code = \(taxCode)
                 ORDER BY 1, 2
                 """).rows
         }
-        func keys(_ kind: String) -> [String] { rows.filter { $0[0] == kind }.compactMap { $0[1] } }
+        func keys(_ kind: String) -> [String] { rows.filter { $0["kind"] == kind }.compactMap { $0["key"] } }
         let funds = keys("fund").compactMap { CivilDate(iso: $0) }
         var named: [(vi: String, en: String)] = []
         if !keys("certificate").isEmpty {

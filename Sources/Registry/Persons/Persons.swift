@@ -17,21 +17,23 @@ public struct Persons {
     /// diacritics, else names containing it. Several matches are for the caller to list.
     public func matching(_ argument: String) throws(RegistryError) -> [PersonSummary] {
         let text = argument.trimmingWhitespace()
+        // An argument of 1–18 digits is an id (bigint holds 18 digits whatever they are).
+        let id = (1...18).contains(text.utf8.count) && text.utf8.allSatisfy({ (48...57).contains($0) }) ? Int(text) : nil
         let rows = try session.read {
             try session.connection.query(
                 """
                 WITH visible AS (SELECT * FROM person_visible WHERE province_code = \(session.province)),
-                by_id AS (SELECT * FROM visible WHERE \(text) ~ '^[0-9]{1,18}$' AND id = \(text)::bigint),
+                by_id AS (SELECT * FROM visible WHERE id = \(id)::bigint),
                 exact AS (SELECT * FROM visible WHERE khcn_fold(name) = khcn_fold(\(text))),
                 partial AS (SELECT * FROM visible WHERE khcn_fold(name) LIKE '%' || khcn_fold(\(text)) || '%')
-                SELECT id::text, name, erased::text FROM (
+                SELECT id, name, erased FROM (
                     SELECT *, 1 AS rank FROM by_id
                     UNION ALL SELECT *, 2 FROM exact WHERE NOT EXISTS (SELECT 1 FROM by_id)
                     UNION ALL SELECT *, 3 FROM partial WHERE NOT EXISTS (SELECT 1 FROM by_id) AND NOT EXISTS (SELECT 1 FROM exact)) m
                  ORDER BY id
                 """).rows
         }
-        return rows.map { PersonSummary(id: Int($0[0]!)!, name: $0[1] ?? "", erased: $0[2] == "true") }
+        return try session.read { try rows.map { PersonSummary(id: try $0.decode("id"), name: $0["name"] ?? "", erased: try $0.decode("erased")) } }
     }
 
     /// Exactly one person, or exit 3 (none) / 65 (several, listed in the message).
@@ -61,15 +63,15 @@ public struct Persons {
                     'erased_at', to_char(p.erased_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS"+07:00"'),
                     'ip_applications', (SELECT coalesce(json_agg(json_build_object(
                             'application_number', v.application_number, 'kind', v.kind, 'filed_on', v.filed_on,
-                            'title', v.title, 'status', ip_status_on(v.province_code, v.application_number, \(session.today.description)::date))
+                            'title', v.title, 'status', ip_status_on(v.province_code, v.application_number, \(session.today)::date))
                             ORDER BY v.application_number), '[]')
                           FROM ip_canonical v WHERE v.province_code = p.province_code AND v.applicant_person_id = p.id),
                     'changes', (SELECT coalesce(json_agg(json_build_object(
                             'at', to_char(a.at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS"+07:00"'),
                             'action', a.action, 'actor', a.actor, 'db_user', a.db_user, 'reason', a.reason) ORDER BY a.id), '[]')
                           FROM audit_log a WHERE a.kind = 'person' AND a.keys @> ARRAY[p.id::text]
-                           AND a.province_code = p.province_code))::text
-                  FROM person_visible p WHERE p.province_code = \(session.province) AND p.id = \(String(id))::bigint
+                           AND a.province_code = p.province_code))::text AS file
+                  FROM person_visible p WHERE p.province_code = \(session.province) AND p.id = \(id)::bigint
                 """).scalar ?? "{}"
         }
     }
@@ -78,7 +80,7 @@ public struct Persons {
     /// returns the pseudonym. The reason is kept in the audit trail, with the name replaced.
     public func erase(_ id: Int, context: ChangeContext) throws(RegistryError) -> String {
         try session.write(context) {
-            try session.connection.query("SELECT khcn_person_erase(\(String(id))::bigint)").scalar ?? ""
+            try session.connection.query("SELECT khcn_person_erase(\(id)::bigint) AS pseudonym").scalar ?? ""
         }
     }
 }

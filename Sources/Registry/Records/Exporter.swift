@@ -8,11 +8,12 @@ public struct Exporter {
 
     public init(_ session: RegistrySession) { self.session = session }
 
-    /// The SQL that produces the CSV (province code is two digits, checked at session start).
+    /// The statement that produces the CSV. COPY takes no parameters, so the province is
+    /// written in as a literal quoted by libpq (`copyOut(Query)`), never pasted by hand.
     /// For Excel, a cell a spreadsheet would run as a formula gets a leading `'` (§6, `ExcelCell`).
     /// With `headers: .vietnamese` the header line holds the Vietnamese names import accepts;
     /// they are our own words (never user text), written as quoted identifiers.
-    func copyStatement(_ kind: RecordKind, excel: Bool = false, headers: CSVHeaders = .canonical) -> String {
+    func copyStatement(_ kind: RecordKind, excel: Bool = false, headers: CSVHeaders = .canonical) -> Query {
         let names = Dictionary(zip(ImportColumns.columns(kind).map(\.name), ImportColumns.headers(kind, headers)), uniquingKeysWith: { a, _ in a })
         let columns = kind.columns.map { column in
             let name = names[column] ?? column
@@ -24,9 +25,9 @@ public struct Exporter {
             return "CASE WHEN \(text) ~ '\(pattern)' THEN '''' || \(text) ELSE \(text) END AS \(alias)"
         }
         return """
-            COPY (SELECT \(columns.joined(separator: ", ")) FROM \(kind.view)
-                   WHERE province_code = '\(session.province)'
-                   ORDER BY \(kind.exportOrder))
+            COPY (SELECT \(sql: columns.joined(separator: ", ")) FROM \(sql: kind.view)
+                   WHERE province_code = \(session.province)
+                   ORDER BY \(sql: kind.exportOrder))
             TO STDOUT WITH (FORMAT csv, HEADER true, ENCODING 'UTF8')
             """
     }
@@ -34,6 +35,6 @@ public struct Exporter {
     /// Hands the CSV to `write` chunk by chunk.
     public func export(_ kind: RecordKind, excel: Bool = false, headers: CSVHeaders = .canonical,
                        _ write: (UnsafeBufferPointer<UInt8>) throws -> Void) throws(RegistryError) {
-        try session.read { try session.connection.copyOut(Query(sql: copyStatement(kind, excel: excel, headers: headers)), write) }
+        try session.read { try session.connection.copyOut(copyStatement(kind, excel: excel, headers: headers), write) }
     }
 }

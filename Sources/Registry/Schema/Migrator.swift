@@ -118,7 +118,7 @@ public struct Migrator {
                 try connection.transaction {
                     try connection.execute(script: migration.sql)
                     try connection.query(
-                        "INSERT INTO khcn_migrations (version, name, checksum) VALUES (\(String(migration.version)), \(migration.name), encode(sha256(convert_to(\(migration.sql), 'UTF8')), 'hex'))")
+                        "INSERT INTO khcn_migrations (version, name, checksum) VALUES (\(migration.version), \(migration.name), encode(sha256(convert_to(\(migration.sql), 'UTF8')), 'hex'))")
                 }
             }
             // Migrations run as a superuser; every object they made goes to the owner role.
@@ -134,27 +134,25 @@ public struct Migrator {
         try translating {
             let exists = try connection.query("SELECT to_regclass('khcn_migrations') IS NOT NULL").scalar == "t"
             guard exists else { return SchemaStatus(applied: [], pending: migrations, edited: []) }
-            var texts: [String?] = []
-            for migration in migrations { texts.append(String(migration.version)); texts.append(migration.sql) }
             let rows = try connection.query("""
-                SELECT version, name, to_char(applied_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS"+07:00"'), checksum
+                SELECT version, name, to_char(applied_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS"+07:00"') AS applied_at, checksum
                   FROM khcn_migrations ORDER BY version
                 """).rows
             // Checksums of the files, computed by the server so that both sides use one SHA-256.
             var fileChecksums: [Int: String] = [:]
             if !migrations.isEmpty {
-                let placeholders = migrations.indices.map { "($\($0 * 2 + 1)::int, encode(sha256(convert_to($\($0 * 2 + 2), 'UTF8')), 'hex'))" }
-                let result = try connection.query("SELECT * FROM (VALUES \(placeholders.joined(separator: ", "))) AS f(v, c)", texts)
-                for row in result.rows { fileChecksums[Int(row[0]!)!] = row[1]! }
+                let files = Query.joined(migrations.map { "(\($0.version)::int, encode(sha256(convert_to(\($0.sql)::text, 'UTF8')), 'hex'))" }, separator: ", ")
+                let result = try connection.query("SELECT version, checksum FROM (VALUES \(files)) AS f(version, checksum)")
+                for row in result.rows { fileChecksums[try row.decode("version")] = try row.decode("checksum", as: String.self) }
             }
             var applied: [SchemaStatus.Applied] = []
             var edited: [Migration] = []
             var appliedVersions = Set<Int>()
             for row in rows {
-                let version = Int(row[0]!)!
+                let version: Int = try row.decode("version")
                 appliedVersions.insert(version)
-                applied.append(SchemaStatus.Applied(version: version, name: row[1]!, appliedAt: row[2]!))
-                if let file = migrations.first(where: { $0.version == version }), fileChecksums[version] != row[3] {
+                applied.append(SchemaStatus.Applied(version: version, name: try row.decode("name"), appliedAt: try row.decode("applied_at")))
+                if let file = migrations.first(where: { $0.version == version }), fileChecksums[version] != row["checksum"] {
                     edited.append(file)
                 }
             }
@@ -168,7 +166,7 @@ public struct Migrator {
         try translating {
             let exists = try connection.query("SELECT to_regclass('khcn_migrations') IS NOT NULL").scalar == "t"
             guard exists else { throw RegistryError.schemaNotMigrated(vi: "chưa có bảng khcn_migrations: cơ sở dữ liệu còn trống", en: "no khcn_migrations table") }
-            let versions = try connection.query("SELECT version FROM khcn_migrations").rows.compactMap { $0[0].flatMap(Int.init) }
+            let versions = try connection.query("SELECT version FROM khcn_migrations").rows.map { try $0.decode("version", as: Int.self) }
             let missing = migrations.filter { !versions.contains($0.version) }
             if !missing.isEmpty {
                 throw RegistryError.schemaNotMigrated(vi: "còn chờ áp dụng: " + missing.map(\.name).joined(separator: ", "),

@@ -27,37 +27,36 @@ public struct Users {
         for province in provinces { try Users.checkProvince(province) }
         let hash = try hashed(password, for: login)
         try session.write(context, right: .users) {
-            try session.connection.query("SELECT khcn_user_add(\(login), \(name), \(role.rawValue), string_to_array(\(provinces.joined(separator: ",")), ','), \(hash))")
+            try session.connection.query("SELECT khcn_user_add(\(login), \(name), \(role.rawValue), \(provinces)::text[], \(hash))")
         }
         return try account(login)
     }
 
     public func list() throws(RegistryError) -> [UserAccount] {
         try session.require(.users)
-        return try session.read { try session.connection.query(Query(sql: Users.selectSQL + " ORDER BY u.login")).rows.map { Users.decode($0.values) } }
+        return try session.read { try session.connection.query("\(sql: Users.selectSQL) ORDER BY u.login").rows.map(Users.decode) }
     }
 
     public func account(_ login: String) throws(RegistryError) -> UserAccount {
-        let row = try session.read { try session.connection.query(Users.selectSQL + " WHERE u.login = $1", [login]).rows.first }
+        let row = try session.read { try session.connection.query("\(sql: Users.selectSQL) WHERE u.login = \(login)").first }
         guard let row else { throw Users.unknown(login) }
-        return Users.decode(row.values)
+        return Users.decode(row)
     }
 
     public func grant(_ login: String, province: String, context: ChangeContext) throws(RegistryError) -> UserAccount {
         try Users.checkProvince(province)
-        try call("SELECT khcn_user_grant($1, $2)", [login, province], login: login, context: context)
+        try call("SELECT khcn_user_grant(\(login), \(province))", login: login, context: context)
         return try account(login)
     }
 
     public func revoke(_ login: String, province: String, context: ChangeContext) throws(RegistryError) -> UserAccount {
-        try call("SELECT khcn_user_revoke($1, $2)", [login, province], login: login, context: context)
+        try call("SELECT khcn_user_revoke(\(login), \(province))", login: login, context: context)
         return try account(login)
     }
 
     /// Disable (the login is refused from then on; its history stays) or enable again.
     public func setDisabled(_ login: String, _ disabled: Bool, context: ChangeContext) throws(RegistryError) -> UserAccount {
-        try call("SELECT khcn_user_set_disabled($1, $2, $3)", [login, disabled ? "true" : "false", context.reason],
-                 login: login, context: context)
+        try call("SELECT khcn_user_set_disabled(\(login), \(disabled), \(context.reason))", login: login, context: context)
         return try account(login)
     }
 
@@ -67,7 +66,7 @@ public struct Users {
         let target = login ?? own
         try session.require(target == own ? .ownPassword : .users)
         let hash = try hashed(password, for: target)
-        try call("SELECT khcn_user_password($1, $2)", [target, hash], login: target, context: nil)
+        try call("SELECT khcn_user_password(\(target), \(hash))", login: target, context: nil)
         return target
     }
 
@@ -75,14 +74,15 @@ public struct Users {
 
     static let selectSQL = """
         SELECT u.login, u.full_name, u.role,
-               (SELECT array_to_string(array_agg(p.province_code ORDER BY p.position), ',') FROM khcn_user_province p WHERE p.login = u.login),
-               u.disabled_at IS NOT NULL
+               (SELECT array_to_string(array_agg(p.province_code ORDER BY p.position), ',') FROM khcn_user_province p WHERE p.login = u.login) AS provinces,
+               u.disabled_at IS NOT NULL AS disabled
           FROM khcn_user u
         """
 
-    static func decode(_ row: [String?]) -> UserAccount {
-        UserAccount(login: row[0] ?? "", fullName: row[1] ?? "", role: Role(rawValue: row[2] ?? "") ?? .viewer,
-                    provinces: (row[3] ?? "").split(separator: ",").map(String.init), disabled: row[4] == "t")
+    /// A row of `selectSQL`.
+    static func decode(_ row: Row) -> UserAccount {
+        UserAccount(login: row["login"] ?? "", fullName: row["full_name"] ?? "", role: Role(rawValue: row["role"] ?? "") ?? .viewer,
+                    provinces: (row["provinces"] ?? "").split(separator: ",").map(String.init), disabled: row["disabled"] == "t")
     }
 
     private func hashed(_ password: String, for login: String) throws(RegistryError) -> String {
@@ -96,12 +96,12 @@ public struct Users {
     }
 
     /// Runs a login function; an unknown login (SQLSTATE P0002) is exit 3.
-    private func call(_ sql: String, _ parameters: [String?], login: String, context: ChangeContext?) throws(RegistryError) {
+    private func call(_ statement: Query, login: String, context: ChangeContext?) throws(RegistryError) {
         do {
             if let context {
-                try session.write(context, right: .users) { try session.connection.query(sql, parameters) }
+                try session.write(context, right: .users) { try session.connection.query(statement) }
             } else {
-                _ = try session.read { try session.connection.query(sql, parameters) }
+                _ = try session.read { try session.connection.query(statement) }
             }
         } catch where error.sqlstate == "P0002" {
             throw Users.unknown(login)
@@ -113,9 +113,9 @@ public struct Users {
                   en: "No khcn login “\(login)” (see: khcn user list).")
     }
 
-    /// Contract §4: a province is a two-digit code.
+    /// Contract §4: a province is a two-digit code (the shape `ProvinceCode` holds).
     static func checkProvince(_ code: String) throws(RegistryError) {
-        guard code.count == 2, code.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+        guard ProvinceCode(code) != nil else {
             throw RegistryError.invalid("province", code, vi: "Mã tỉnh gồm 2 chữ số (Tuyên Quang là 08, Hà Nội là 01).",
                                         en: "A province code is 2 digits (Tuyên Quang is 08, Hà Nội is 01).")
         }
