@@ -7,7 +7,7 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: words("Xuất một loại hồ sơ ra tệp CSV (mở được bằng Excel với --excel).", "Write the canonical CSV of a kind (the import columns, in order)."))
 
-    @Argument(help: .vi("Loại hồ sơ: enterprises (doanh nghiệp), certificates (giấy chứng nhận), funds (quỹ), fund-allocations (trích lập quỹ), ip (sáng chế, giải pháp hữu ích), ip-fees (phí duy trì), gi (chỉ dẫn địa lý), gi-managers (tổ chức quản lý CDĐL) hoặc gi-users (doanh nghiệp được phép sử dụng CDĐL).", en: "enterprises, certificates, funds, fund-allocations, ip, ip-fees, gi, gi-managers or gi-users.")) var kind: FileKindArgument
+    @Argument(help: .fileKind) var kind: FileKindArgument
     @Option(help: .vi("Ghi vào tệp này thay vì in ra màn hình (ghi trọn vẹn hoặc không ghi gì).", en: "Write to this file instead of standard output (written whole or not at all).")) var output: String?
     @Flag(help: .vi("Thêm BOM và xuống dòng CRLF để Excel hiển thị đúng tiếng Việt.", en: "Add a BOM and CRLF line ends so that Excel shows Vietnamese correctly.")) var excel = false
     @Option(help: .headers) var headers: CSVHeaders = .canonical

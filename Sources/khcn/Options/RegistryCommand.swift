@@ -31,3 +31,29 @@ extension WritingCommand {
         return (global.printer, try global.openRegistry(), context)
     }
 }
+
+/// Hands each record of a list to the printer, from the registry as it stood on a day (nil:
+/// every record, today's state).
+typealias RecordLister = (RegistrySession, CivilDate?, (CanonicalRecord) throws -> Void) throws(RegistryError) -> Void
+
+/// `certificate list`, `fund list`, `ip list`, `gi list`: a register's records, streamed
+/// (contract §8), optionally as they stood `--as-of` a day. Each command says only which
+/// register and which filters; the scaffolding is here.
+protocol RecordListCommand: RegistryCommand {
+    static var kind: RecordKind { get }
+    /// What an empty list says, Vietnamese and English.
+    static var empty: (String, String) { get }
+    var asOf: DateArgument? { get }
+    /// Reads the command's own filters (a bad tax code is 65, before the date and before
+    /// connecting) and returns what lists the records.
+    func lister() throws(RegistryError) -> RecordLister
+}
+
+extension RecordListCommand {
+    func run() throws {
+        let records = try lister()
+        let day = try asOf?.date(field: "as_of")
+        let (out, session) = try open()
+        try out.list(kind: Self.kind, empty: Self.empty) { body throws(RegistryError) in try records(session, day, body) }
+    }
+}

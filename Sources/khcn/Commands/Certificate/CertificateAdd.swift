@@ -5,7 +5,7 @@ extension CertificateCommand {
     struct Add: WritingCommand {
         static let configuration = CommandConfiguration(abstract: words("Ghi một giấy chứng nhận đã cấp.", "Register an issued certificate."))
 
-        @Option(help: .vi("Mã số thuế của doanh nghiệp.", en: "Tax code of the enterprise.")) var taxCode: String
+        @Option(help: .enterpriseTaxCode) var taxCode: String
         @Option(help: .vi("Số giấy chứng nhận như in trên giấy.", en: "Certificate number as printed.")) var number: String
         @Option(help: .vi("Ngày cấp, dạng YYYY-MM-DD.", en: "Issue date, YYYY-MM-DD.")) var issued: DateArgument
         @Option(help: .vi("Cơ quan cấp (không bắt buộc).", en: "Issuing body (default: none recorded).")) var issuer: String?

@@ -6,7 +6,7 @@ extension CertificateCommand {
         static let configuration = CommandConfiguration(
             abstract: words("Ghi việc sửa đổi, bổ sung hoặc, với --reissue, cấp lại giấy chứng nhận.", "Record an amendment (sửa đổi, bổ sung) or, with --reissue, a re-issue (cấp lại) of a certificate."))
 
-        @Argument(help: .vi("Số văn bằng / giấy chứng nhận.", en: "Certificate number.")) var number: String
+        @Argument(help: .certificateNumber) var number: String
         @Option(help: .vi("Ngày sửa đổi, dạng YYYY-MM-DD.", en: "Date of the amendment, YYYY-MM-DD.")) var on: DateArgument
         @Option(help: .vi("Nội dung thay đổi, như ghi trong quyết định.", en: "What changed, as the decision says.")) var description: String
         @Flag(help: .vi("Cấp lại, không phải sửa đổi.", en: "A re-issue (cấp lại) rather than an amendment.")) var reissue = false

@@ -5,7 +5,7 @@ extension CertificateCommand {
     struct Revoke: WritingCommand {
         static let configuration = CommandConfiguration(abstract: words("Thu hồi hoặc, với --invalidate, hủy bỏ hiệu lực giấy chứng nhận (cần --reason).", "Revoke (thu hồi) or, with --invalidate, invalidate (hủy bỏ hiệu lực) a certificate."))
 
-        @Argument(help: .vi("Số văn bằng / giấy chứng nhận.", en: "Certificate number.")) var number: String
+        @Argument(help: .certificateNumber) var number: String
         @Option(help: .vi("Ngày quyết định có hiệu lực, dạng YYYY-MM-DD.", en: "Date the decision takes effect, YYYY-MM-DD.")) var on: DateArgument
         @Flag(help: .vi("Hủy bỏ hiệu lực thay vì thu hồi.", en: "Invalidation (hủy bỏ hiệu lực) rather than revocation.")) var invalidate = false
         @OptionGroup var write: ReasonedWriteOptions

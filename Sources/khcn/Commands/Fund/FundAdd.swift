@@ -5,7 +5,7 @@ extension FundCommand {
     struct Add: WritingCommand {
         static let configuration = CommandConfiguration(abstract: words("Ghi quỹ mà doanh nghiệp đã thành lập.", "Register a fund an enterprise has set up."))
 
-        @Option(help: .vi("Mã số thuế của doanh nghiệp.", en: "Tax code of the enterprise.")) var taxCode: String
+        @Option(help: .enterpriseTaxCode) var taxCode: String
         @Option(help: .vi("Ngày thành lập quỹ, dạng YYYY-MM-DD.", en: "Date the fund was set up, YYYY-MM-DD.")) var established: DateArgument
         @Option(help: .vi("Quyết định thành lập quỹ của doanh nghiệp.", en: "The enterprise's decision setting it up.")) var decision: String?
         @Option(parsing: .unconditional, help: .vi("Vốn điều lệ, tính bằng đồng (1000000 hoặc 1.000.000).", en: "Charter capital in đồng (1000000 or 1.000.000).")) var capital: MoneyArgument?

@@ -5,7 +5,7 @@ extension FundCommand {
     struct Allocate: WritingCommand {
         static let configuration = CommandConfiguration(abstract: words("Ghi số trích lập (và sử dụng) quỹ của một năm tài chính.", "Record a fiscal year's allocation (and use) of the enterprise's fund."))
 
-        @Option(help: .vi("Mã số thuế của doanh nghiệp.", en: "Tax code of the enterprise.")) var taxCode: String
+        @Option(help: .enterpriseTaxCode) var taxCode: String
         @Option(help: .vi("Năm tài chính.", en: "Fiscal year.")) var year: Int
         @Option(parsing: .unconditional, help: .vi("Số trích lập trong năm, tính bằng đồng.", en: "Amount allocated that year, in đồng.")) var amount: MoneyArgument
         @Option(parsing: .unconditional, help: .vi("Số đã sử dụng trong năm, tính bằng đồng.", en: "Amount spent that year, in đồng.")) var spent: MoneyArgument?

@@ -5,7 +5,7 @@ extension FundCommand {
     struct Close: WritingCommand {
         static let configuration = CommandConfiguration(abstract: words("Ghi việc giải thể quỹ đang hoạt động của doanh nghiệp.", "Close the enterprise's open fund."))
 
-        @Option(help: .vi("Mã số thuế của doanh nghiệp.", en: "Tax code of the enterprise.")) var taxCode: String
+        @Option(help: .enterpriseTaxCode) var taxCode: String
         @Option(help: .vi("Ngày giải thể, dạng YYYY-MM-DD.", en: "Closure date, YYYY-MM-DD.")) var on: DateArgument
         @OptionGroup var write: WriteOptions
         @OptionGroup var global: GlobalOptions

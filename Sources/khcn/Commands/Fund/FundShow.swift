@@ -8,7 +8,7 @@ extension FundCommand {
     struct Show: RegistryCommand {
         static let configuration = CommandConfiguration(abstract: words("Quỹ của một doanh nghiệp, với số dư và tỷ lệ đã dùng của từng khoản trích lập.", "The fund(s) of an enterprise with each allocation's balance and share used."))
 
-        @Argument(help: .vi("Mã số thuế của doanh nghiệp.", en: "Tax code of the enterprise.")) var taxCode: String
+        @Argument(help: .enterpriseTaxCode) var taxCode: String
         @Option(help: .vi("Như đã biết vào ngày này, dạng YYYY-MM-DD (mặc định hôm nay).", en: "As known on this day, YYYY-MM-DD (default today).")) var asOf: DateArgument?
         @OptionGroup var global: GlobalOptions
 

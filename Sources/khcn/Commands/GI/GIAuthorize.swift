@@ -7,7 +7,7 @@ extension GICommand {
     struct Authorize: WritingCommand {
         static let configuration = CommandConfiguration(abstract: words("Ghi doanh nghiệp được phép sử dụng chỉ dẫn địa lý, và ngày hết được phép.", "Record an enterprise authorised to use a GI, and when it stops."))
 
-        @Argument(help: .vi("Số văn bằng / giấy chứng nhận.", en: "Certificate number.")) var number: String
+        @Argument(help: .certificateNumber) var number: String
         @Option(help: .vi("Mã số thuế của doanh nghiệp được phép.", en: "The enterprise authorised.")) var taxCode: String
         @Option(help: .vi("Kể từ ngày này, dạng YYYY-MM-DD.", en: "From this day, YYYY-MM-DD.")) var on: DateArgument
         @Option(help: .vi("Ngày cuối cùng được phép, dạng YYYY-MM-DD.", en: "The last day of the authorisation, YYYY-MM-DD.")) var until: DateArgument?

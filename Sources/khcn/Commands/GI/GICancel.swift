@@ -5,7 +5,7 @@ extension GICommand {
     struct Cancel: WritingCommand {
         static let configuration = CommandConfiguration(abstract: words("Ghi việc chấm dứt hiệu lực văn bằng chỉ dẫn địa lý.", "Record the cancellation of a GI certificate."))
 
-        @Argument(help: .vi("Số văn bằng / giấy chứng nhận.", en: "Certificate number.")) var number: String
+        @Argument(help: .certificateNumber) var number: String
         @Option(help: .vi("Ngày chấm dứt có hiệu lực, dạng YYYY-MM-DD.", en: "Date the cancellation takes effect, YYYY-MM-DD.")) var on: DateArgument
         @OptionGroup var write: WriteOptions
         @OptionGroup var global: GlobalOptions

@@ -8,7 +8,7 @@ extension GICommand {
         static let configuration = CommandConfiguration(
             commandName: "set-manager", abstract: words("Ghi tổ chức quản lý mới của một chỉ dẫn địa lý (tổ chức ghi trên văn bằng được giữ nguyên).", "Record a later managing organisation of a GI (the certificate's stays as written)."))
 
-        @Argument(help: .vi("Số văn bằng / giấy chứng nhận.", en: "Certificate number.")) var number: String
+        @Argument(help: .certificateNumber) var number: String
         @Option(help: .vi("Tổ chức quản lý chỉ dẫn địa lý kể từ ngày --on.", en: "The organisation that manages the GI from --on.")) var org: String
         @Option(help: .vi("Kể từ ngày này, dạng YYYY-MM-DD.", en: "From this day, YYYY-MM-DD.")) var on: DateArgument
         @Option(help: .vi("Quyết định làm căn cứ, ví dụ 12/QĐ-UBND.", en: "The decision behind it, e.g. 12/QĐ-UBND.")) var decision: String?

@@ -2,7 +2,7 @@ import ArgumentParser
 import Registry
 
 extension IPCommand {
-    struct List: RegistryCommand {
+    struct List: RecordListCommand {
         static let configuration = CommandConfiguration(abstract: words("Danh sách đơn và trạng thái; với --as-of: các đơn đã nộp đến ngày đó, với trạng thái khi đó.", "Applications with their status; with --as-of, those filed by then, with their status then."))
 
         @Option(help: .vi("invention (sáng chế) hoặc utility-solution (giải pháp hữu ích).", en: "invention or utility-solution.")) var kind: IPKind?
@@ -10,12 +10,11 @@ extension IPCommand {
         @Option(help: .vi("Trạng thái tại ngày này, dạng YYYY-MM-DD.", en: "Status on this day, YYYY-MM-DD.")) var asOf: DateArgument?
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            let day = try asOf?.date(field: "as_of")
-            let (out, session) = try open()
-            try out.list(kind: .ip, empty: ("Không có đơn nào.", "No application.")) { body throws(RegistryError) in
-                try IPRegister(session).each(kind: kind, status: status?.rawValue, asOf: day, body)
-            }
+        static let kind = RecordKind.ip
+        static let empty = ("Không có đơn nào.", "No application.")
+
+        func lister() throws(RegistryError) -> RecordLister {
+            return { session, day, body throws(RegistryError) in try IPRegister(session).each(kind: kind, status: status?.rawValue, asOf: day, body) }
         }
     }
 }

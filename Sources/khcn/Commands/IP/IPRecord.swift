@@ -5,7 +5,7 @@ extension IPCommand {
     struct Record: WritingCommand {
         static let configuration = CommandConfiguration(abstract: words("Ghi một sự kiện có ngày của đơn (công bố, thẩm định, cấp bằng…).", "Record a dated event of an application's life."))
 
-        @Argument(help: .vi("Số đơn.", en: "Application number.")) var number: String
+        @Argument(help: .applicationNumber) var number: String
         @Option(help: .vi("published (công bố), examination-requested (yêu cầu thẩm định nội dung), granted (cấp bằng), refused (từ chối), withdrawn (rút đơn), lapsed (mất hiệu lực), invalidated (hủy bỏ hiệu lực), restored (khôi phục) checked (đối chiếu với Cục SHTT) hoặc fee-paid (nộp phí duy trì).", en: "published, examination-requested, granted, refused, withdrawn, lapsed, invalidated, restored, checked or fee-paid.")) var event: IPEvent
         @Option(help: .vi("Ngày của sự kiện, dạng YYYY-MM-DD.", en: "Date of the event, YYYY-MM-DD.")) var on: DateArgument
         @Option(help: .vi("Số bằng (cùng --event granted), ví dụ 1-0026606.", en: "Grant number (with --event granted), e.g. 1-0026606.")) var grantNumber: String?

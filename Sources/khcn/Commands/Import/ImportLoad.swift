@@ -9,7 +9,7 @@ extension ImportCommand {
             commandName: "file", abstract: words("Nhập tệp FILE thuộc loại KIND: enterprises, certificates, funds, fund-allocations, ip, ip-fees, gi, gi-managers hoặc gi-users.", "Import FILE as KIND: enterprises, certificates, funds, fund-allocations, ip, ip-fees, gi, gi-managers or gi-users."),
             discussion: HelpText.importColumns)
 
-        @Argument(help: .vi("Loại hồ sơ: enterprises (doanh nghiệp), certificates (giấy chứng nhận), funds (quỹ), fund-allocations (trích lập quỹ), ip (sáng chế, giải pháp hữu ích), ip-fees (phí duy trì), gi (chỉ dẫn địa lý), gi-managers (tổ chức quản lý CDĐL) hoặc gi-users (doanh nghiệp được phép sử dụng CDĐL).", en: "enterprises, certificates, funds, fund-allocations, ip, ip-fees, gi, gi-managers or gi-users.")) var kind: FileKindArgument
+        @Argument(help: .fileKind) var kind: FileKindArgument
         @Argument(help: .vi("Tệp CSV, hoặc - để đọc từ đầu vào chuẩn (đọc đến hết).", en: "The CSV file, or - for standard input (read to its end).")) var file: String
         @Flag(help: .vi("Chỉ kiểm tra, không ghi gì.", en: "Check everything, write nothing.")) var dryRun = false
         @Option(help: .vi("Bảng mã: auto (tự nhận), utf-8, utf-16, windows-1258 hoặc tcvn3.", en: "auto, utf-8, utf-16, windows-1258 or tcvn3.")) var encoding: EncodingArgument = .auto
