@@ -19,7 +19,7 @@ import Testing
 
     /// Registers the enterprises that certificates and funds hang off.
     func enterprises(_ session: RegistrySession) throws -> [String] {
-        let codes = KillTests.taxCodes(count: Self.histories, from: 312_345_678)
+        let codes = TaxCodeCases.generated(count: Self.histories, from: 312_345_678)
         for code in codes { try register(code, established: "1995-01-01", in: session) }
         return codes
     }

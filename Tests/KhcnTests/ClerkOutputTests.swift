@@ -5,17 +5,10 @@ import Testing
 /// Issue 12, "commands that mislead": import errors in line order and within 100 columns, the
 /// import's phases on a terminal, and lists that name the enterprise and give their total.
 @Suite struct ClerkOutputTests {
-    static func folder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
-
     @Test func importErrorsAreListedByLineWithinAHundredColumns() throws {
-        let database = try TestDatabase.create()
-        defer { database.drop() }
-        let folder = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let (database, folder) = (scratch.database, scratch.folder)
         // Line 2's problem is found by the registry check, after line 3's parse errors.
         let file = folder.appendingPathComponent("gcn.csv").path
         try """
@@ -64,10 +57,9 @@ import Testing
     }
 
     @Test func importShowsItsPhasesOnATerminalAndNothingElsewhere() throws {
-        let database = try TestDatabase.create()
-        defer { database.drop() }
-        let folder = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let (database, folder) = (scratch.database, scratch.folder)
         let file = folder.appendingPathComponent("dn.csv").path
         try "tax_code,name\n0100109106,Công ty Tân Trào\n0101248141,Công ty Minh Xuân\n".write(toFile: file, atomically: true, encoding: .utf8)
 
@@ -127,14 +119,13 @@ import Testing
     }
 
     @Test func enterpriseListGivesItsTotalAndFiltersByCommuneAndAddress() throws {
-        let database = try TestDatabase.create()
-        defer { database.drop() }
-        let folder = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let (database, folder) = (scratch.database, scratch.folder)
         var text = "tax_code,name,address,commune_code\n"
         text += "0100109106,Công ty Tân Trào,\"Tổ 3, phường Minh Xuân\",02242\n"
         text += "0101248141,Công ty Hà Giang,\"Số 5, phường Nguyễn Trãi\",02500\n"
-        for (index, code) in KillTests.taxCodes(count: 1_000, from: 300_001_000).enumerated() {
+        for (index, code) in TaxCodeCases.generated(count: 1_000, from: 300_001_000).enumerated() {
             text += "\(code),Công ty Thử nghiệm Số \(index),\"Thôn \(index), xã Thái Bình\",02300\n"
         }
         let file = folder.appendingPathComponent("dn.csv").path

@@ -13,7 +13,7 @@ import Glibc
     static let rows = 25_000
     static let big: [UInt8] = {
         var text = "tax_code,name,established_on\n"
-        for (index, code) in KillTests.taxCodes(count: rows, from: 310_001_000).enumerated() {
+        for (index, code) in TaxCodeCases.generated(count: rows, from: 310_001_000).enumerated() {
             text += "\(code),Công ty Thử nghiệm Số \(index),01/02/2020\n"
         }
         return Array((text + "101248141,Mất số 0 đầu,01/02/2020\n").utf8)

@@ -7,38 +7,14 @@ import Glibc
 #endif
 
 @Suite struct KillTests {
-    /// The n-th valid 10-digit tax code after `start` (check digit 10 − Σ w·d mod 11).
-    static func taxCodes(count: Int, from start: Int) -> [String] {
-        let weights = [31, 29, 23, 19, 17, 13, 7, 5, 3]
-        var codes: [String] = []
-        var base = start
-        while codes.count < count {
-            let digits = String(base).map { $0.wholeNumberValue! }
-            let remainder = zip(digits, weights).map(*).reduce(0, +) % 11
-            if remainder != 0 { codes.append(String(base) + String(10 - remainder)) }
-            base += 1
-        }
-        return codes
-    }
-
     /// `kill -9` in the middle of an import leaves the database exactly as before: nothing is
     /// committed until the end.
     @Test func killedImportLeavesTheDatabaseAsItWas() throws {
-        let database = try TestDatabase.create()
-        defer { database.drop() }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let small = folder.appendingPathComponent("small.csv").path
-        try "tax_code,name\n0101248141,Công ty A\n".write(toFile: small, atomically: true, encoding: .utf8)
-        #expect(try KhcnRun.run(["import", "enterprises", small], database: database).status == 0)
-
-        var text = "tax_code,name,established_on,address,commune_code\n"
-        for (index, code) in KillTests.taxCodes(count: 300_000, from: 200_000_000).enumerated() {
-            text += "\(code),Công ty Thử nghiệm Số \(index),01/02/2020,\"Số \(index), phường Minh Xuân\",02242\n"
-        }
-        let big = folder.appendingPathComponent("big.csv").path
-        try text.write(toFile: big, atomically: true, encoding: .utf8)
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let database = scratch.database
+        #expect(try scratch.importOneEnterprise() == 0)
+        let big = try scratch.bigEnterpriseFile(from: 200_000_000)
 
         let process = Process()
         process.executableURL = try KhcnRun.executable

@@ -11,17 +11,6 @@ import Glibc
 /// up: the importing backend is ended with `pg_terminate_backend`, which is what a fast
 /// shutdown does to every backend (SQLSTATE 57P01).
 @Suite(.serialized) struct LostConnectionTests {
-    /// A 300,000-row enterprise file: long enough to be caught while it loads.
-    static func bigFile(in folder: URL) throws -> String {
-        var text = "tax_code,name,established_on,address,commune_code\n"
-        for (index, code) in KillTests.taxCodes(count: 300_000, from: 301_234_567).enumerated() {
-            text += "\(code),Công ty Thử nghiệm Số \(index),01/02/2020,\"Số \(index), phường Minh Xuân\",02242\n"
-        }
-        let path = folder.appendingPathComponent("big.csv").path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
     /// Starts the import, waits until its backend runs a statement matching `phase` (a LIKE
     /// pattern), ends that backend, and returns the CLI's exit status and JSON error.
     func importTerminated(during phase: String, database: TestDatabase, file: String) throws -> (Int32, [String: Any]) {
@@ -58,16 +47,12 @@ import Glibc
 
     @Test(arguments: ["COPY%", "%INSERT INTO enterprise%"])
     func terminatedImportIsUnavailableAndNotApplied(phase: String) throws {
-        let database = try TestDatabase.create()
-        defer { database.drop() }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let small = folder.appendingPathComponent("small.csv").path
-        try "tax_code,name\n0101248141,Công ty A\n".write(toFile: small, atomically: true, encoding: .utf8)
-        #expect(try KhcnRun.run(["import", "enterprises", small], database: database).status == 0)
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let database = scratch.database
+        #expect(try scratch.importOneEnterprise() == 0)
 
-        let (status, error) = try importTerminated(during: phase, database: database, file: try LostConnectionTests.bigFile(in: folder))
+        let (status, error) = try importTerminated(during: phase, database: database, file: try scratch.bigEnterpriseFile(from: 301_234_567))
         #expect(status == 69)
         #expect(error["type"] as? String == "database-unavailable")
         let message = error["message"] as? String ?? ""

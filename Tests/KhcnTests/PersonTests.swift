@@ -20,8 +20,7 @@ import Testing
                          "--title", "x", "--applicant-name", name, "--applicant-type", "person", "--applicant-tax-code", "0101248141").status == 64)
 
         // The same person (and a namesake-like second one) through an import.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Scratch.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("ip.csv")
         try """

@@ -54,12 +54,10 @@ import Testing
     }
 
     @Test func exportToAFileWritesItWhole() throws {
-        let database = try TestDatabase.create()
-        defer { database.drop() }
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let (database, folder) = (scratch.database, scratch.folder)
         let clerk = try database.createLogin(.clerk)   // as a clerk login over SCRAM (contract §9)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("enterprises.csv").path
         _ = try KhcnRun.run(["enterprise", "add", "--tax-code", "0101248141", "--name", "A"], as: clerk)
         #expect(try KhcnRun.run(["export", "enterprises", "--output", file], as: clerk).status == 0)
@@ -70,12 +68,10 @@ import Testing
 
 @Suite struct ImportCommandTests {
     @Test func importPrintsTheContractSummaryAndExitCodes() throws {
-        let database = try TestDatabase.create()
-        defer { database.drop() }
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let (database, folder) = (scratch.database, scratch.folder)
         let clerk = try database.createLogin(.clerk)   // as a clerk login over SCRAM (contract §9)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
         let good = folder.appendingPathComponent("good.csv").path
         try "tax_code,name\n0101248141,A\n".write(toFile: good, atomically: true, encoding: .utf8)
         let bad = folder.appendingPathComponent("bad.csv").path

@@ -32,11 +32,9 @@ import Testing
     }
 
     @Test func printedReportHasItsDateSignerWholeRowsAndChartAxes() throws {
-        let database = try TestDatabase.create()
-        defer { database.drop() }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let (database, folder) = (scratch.database, scratch.folder)
         let codes = try Self.loadPrintFixture(database, in: folder)
         let notes = folder.appendingPathComponent("notes.md")
         try "## Đánh giá chung\nSở đã **hoàn thành** số hóa sổ đăng ký <năm 2026>.\n\n## Đề xuất, kiến nghị\n- Đề nghị các sở cung cấp số liệu định kỳ.\n"

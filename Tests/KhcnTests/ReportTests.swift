@@ -62,11 +62,10 @@ func loadSamples(_ clerk: TestLogin) throws {
     }
 
     @Test func markdownCarriesTheDateNumberSignerAndNotes() throws {
-        let database = try TestDatabase.create()
-        defer { database.drop() }
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let (database, folder) = (scratch.database, scratch.folder)
         try loadSamples(database)
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
         let notes = folder.appendingPathComponent("notes.md")
         try "Mở đầu.\n\n## 2. KHÓ KHĂN VÀ VƯỚNG MẮC\n- Thiếu số liệu.\n".write(to: notes, atomically: true, encoding: .utf8)
         let path = folder.appendingPathComponent("report.md").path
@@ -88,10 +87,9 @@ func loadSamples(_ clerk: TestLogin) throws {
     /// Contract §3: a missing notes file or an unwritable output is 66, and nothing is written.
     @Test(arguments: [("notes", 66), ("heading", 65), ("output", 66)])
     func badNotesOrOutputWriteNothing(_ fault: String, _ status: Int32) throws {
-        let database = try TestDatabase.create()
-        defer { database.drop() }
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let (database, folder) = (scratch.database, scratch.folder)
         let notes = folder.appendingPathComponent("notes.md")
         try "## Đánh giá chung\nỔn.\n\n## Kết luận\nHết.\n".write(to: notes, atomically: true, encoding: .utf8)
         var output = folder.appendingPathComponent("report.html").path
@@ -111,10 +109,9 @@ func loadSamples(_ clerk: TestLogin) throws {
     /// Issue 12: another province is named from the national list; with no targets the report
     /// and progress say so and exit 0, writing no empty document.
     @Test func aProvinceWithoutTargetsIsNamedAndToldSo() throws {
-        let database = try TestDatabase.create()
-        defer { database.drop() }
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let (database, folder) = (scratch.database, scratch.folder)
         let output = folder.appendingPathComponent("report.html").path
         let report = try KhcnRun.run(["report", "--province", "01", "--format", "html", "--output", output], database: database)
         #expect(report.status == 0)
@@ -126,12 +123,6 @@ func loadSamples(_ clerk: TestLogin) throws {
         #expect(english.stdout.contains("No targets are set for Thai Nguyen (code 19)"))
         let tuyenQuang = try KhcnRun.run(["progress"], database: database)
         #expect(tuyenQuang.stdout.hasPrefix("Tiến độ thực hiện Kế hoạch 222/KH-UBND, tỉnh Tuyên Quang"))
-    }
-
-    private func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
     }
 }
 

@@ -43,11 +43,9 @@ import Testing
     }
 
     @Test func aBadArchiveChangesNothingAndAGoodOneRestoresWithOwners() throws {
-        let database = try TestDatabase.create()
-        defer { database.drop() }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let (database, folder) = (scratch.database, scratch.folder)
 
         do {
             let connection = try database.connect()

@@ -118,15 +118,6 @@ import Testing
 
     /// Valid 10-digit tax codes (check digit 10 − Σ w·d mod 11).
     static func taxCodes(count: Int, from start: Int = 300_001_000) -> [String] {
-        let weights = [31, 29, 23, 19, 17, 13, 7, 5, 3]
-        var codes: [String] = []
-        var base = start
-        while codes.count < count {
-            let digits = String(base).map { $0.wholeNumberValue! }
-            let remainder = zip(digits, weights).map(*).reduce(0, +) % 11
-            if remainder != 0 { codes.append(String(base) + String(10 - remainder)) }
-            base += 1
-        }
-        return codes
+        TaxCodeCases.generated(count: count, from: start)
     }
 }

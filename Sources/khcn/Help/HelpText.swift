@@ -177,14 +177,15 @@ extension ArgumentHelp {
             en: "Tax code: 10 digits, or 13 written XXXXXXXXXX-NNN (required).")
     }
     static var enterpriseTaxCode: ArgumentHelp { .vi("Mã số thuế của doanh nghiệp.", en: "Tax code of the enterprise.") }
-    static var isoDate: ArgumentHelp { .vi("Ngày, dạng YYYY-MM-DD.", en: "Date, YYYY-MM-DD.") }
-    static var asOf: ArgumentHelp { .vi("Tính tại ngày này, dạng YYYY-MM-DD (mặc định hôm nay).", en: "As of this day, YYYY-MM-DD (default today).") }
     static var headers: ArgumentHelp {
         .vi("Dòng tiêu đề: canonical (tên cột chuẩn, mặc định) hoặc vi (tên cột tiếng Việt; khcn import đọc được cả hai).",
             en: "Header line: canonical (the standard column names, default) or vi (the Vietnamese names; import reads both).")
     }
+    static var certificateNumber: ArgumentHelp { .vi("Số văn bằng / giấy chứng nhận.", en: "Certificate number.") }
+    static var applicationNumber: ArgumentHelp { .vi("Số đơn.", en: "Application number.") }
+    /// The kinds of contract §6 (import, export and the import template).
     static var fileKind: ArgumentHelp {
-        .vi("Loại hồ sơ: enterprises, certificates, funds, fund-allocations, ip hoặc gi.",
-            en: "enterprises, certificates, funds, fund-allocations, ip or gi.")
+        .vi("Loại hồ sơ: enterprises (doanh nghiệp), certificates (giấy chứng nhận), funds (quỹ), fund-allocations (trích lập quỹ), ip (sáng chế, giải pháp hữu ích), ip-fees (phí duy trì), gi (chỉ dẫn địa lý), gi-managers (tổ chức quản lý CDĐL) hoặc gi-users (doanh nghiệp được phép sử dụng CDĐL).",
+            en: "enterprises, certificates, funds, fund-allocations, ip, ip-fees, gi, gi-managers or gi-users.")
     }
 }

@@ -43,44 +43,25 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
-extension Language: ExpressibleByArgument {}
+/// The options of §2 without `--province`, which `user add|grant|revoke` use for the province
+/// granted: the session works in the admin's own first province.
+struct UserGlobalOptions: ParsableArguments {
+    @Option(name: .long, help: .databaseURL)
+    var databaseURL: String?
 
-/// Who writes and why (contract §2), for every command that changes the registry.
-struct WriteOptions: ParsableArguments {
-    @Option(name: .long, help: .actor) var actor: String?
-    @Option(name: .long, help: .vi("Lý do thay đổi (lưu vào nhật ký).", en: "Why the change is made (kept in the audit trail).")) var reason: String?
-    @Option(name: .long, help: .legalRef) var legalRef: String?
+    @Option(name: .long, help: .lang)
+    var lang: Language?
 
-    func context() throws(RegistryError) -> ChangeContext {
-        try WriteOptions.context(actor: actor, reason: reason, legalRef: legalRef)
-    }
+    @Flag(name: .long, help: .json)
+    var json = false
 
-    static func context(actor: String?, reason: String?, legalRef: String?) throws(RegistryError) -> ChangeContext {
-        let environment = ProcessInfo.processInfo.environment
-        let named = actor ?? environment["KHCN_ACTOR"].flatMap { $0.isEmpty ? nil : $0 }
-        let declared = named ?? WriteOptions.loginName
-        let actor = try CleanText.clean(declared, field: "actor", label: ("Người thực hiện", "The actor"), maxLength: 200, required: true)!
-        let reason = try CleanText.clean(reason, field: "reason", label: ("Lý do", "The reason"), maxLength: 2000, required: false)
-        let legalRef = try CleanText.clean(legalRef, field: "legal_ref", label: ("Căn cứ", "The legal reference"), maxLength: 200, required: false)
-        return ChangeContext(actor: actor, reason: reason, legalRef: legalRef, actorIsExplicit: named != nil)
-    }
-
-    static var loginName: String {
-        if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
-        return ProcessInfo.processInfo.environment["USER"] ?? "unknown"
-    }
-}
-
-/// Who writes and why, where the reason is required (contract §5: `enterprise rekey`,
-/// `enterprise delete`, `certificate revoke`, `import revert`): the parser refuses a missing
-/// `--reason` (64) and the usage line shows it as required, not as an option.
-struct ReasonedWriteOptions: ParsableArguments {
-    @Option(name: .long, help: .vi("Lý do (bắt buộc; lưu vào nhật ký).", en: "Why (required; kept in the audit trail).")) var reason: String
-    @Option(name: .long, help: .actor) var actor: String?
-    @Option(name: .long, help: .legalRef) var legalRef: String?
-
-    func context() throws(RegistryError) -> ChangeContext {
-        try WriteOptions.context(actor: actor, reason: reason, legalRef: legalRef)
+    var global: GlobalOptions {
+        var options = GlobalOptions()
+        options.databaseURL = databaseURL
+        options.province = nil
+        options.lang = lang
+        options.json = json
+        return options
     }
 }
 
@@ -100,39 +81,5 @@ extension ArgumentHelp {
     }
     static var legalRef: ArgumentHelp {
         .vi("Văn bản làm căn cứ, ví dụ 123/QĐ-SKHCN.", en: "The decision behind the change, e.g. 123/QĐ-SKHCN.")
-    }
-}
-
-/// A `YYYY-MM-DD` argument: the shape is checked while parsing (exit 64), the calendar when
-/// used (2025-02-31 is a rule violation, exit 65).
-struct DateArgument: ExpressibleByArgument {
-    let text: String
-    let parts: (Int, Int, Int)
-
-    init?(argument: String) {
-        guard let parts = CivilDate.isoShape(argument) else { return nil }
-        self.text = argument
-        self.parts = parts
-    }
-
-    func date(field: String) throws(RegistryError) -> CivilDate {
-        guard let date = CivilDate(year: parts.0, month: parts.1, day: parts.2) else {
-            throw RegistryError.invalid(
-                field, text, vi: "Ngày \(text) không tồn tại trong lịch.", en: "The date \(text) does not exist in the calendar.")
-        }
-        return date
-    }
-
-    static var defaultCompletionKind: CompletionKind { .default }
-}
-
-extension TaxCode {
-    /// Parses a tax code named on the command line; a malformed one is a rule violation (65).
-    static func argument(_ raw: String, field: String = "tax_code") throws(RegistryError) -> TaxCode {
-        do {
-            return try TaxCode(parsing: raw)
-        } catch {
-            throw RegistryError.invalid(field, raw, vi: error.vietnamese, en: error.english)
-        }
     }
 }

@@ -73,3 +73,23 @@ extension Printer {
         }
     }
 }
+
+/// `import list`: the batches as the registry describes them (contract §6).
+extension Printer {
+    func batchTable(_ batches: [JSON]) -> String {
+        guard !batches.isEmpty else { return text("Chưa có lô nhập nào.", "No import batch yet.") }
+        var table = Table([
+            text("Lô", "Batch"), text("Loại", "Kind"), text("Tệp", "File"), text("Lúc", "At"),
+            text("Dòng", "Rows"), text("Thêm", "New"), text("Sửa", "Changed"), text("Giữ nguyên", "Same"),
+            text("Bị loại", "Rejected"), text("Người nhập", "Actor"), text("Hoàn tác", "Reverted"),
+        ], rightAligned: [0, 4, 5, 6, 7, 8])
+        for batch in batches {
+            guard case .object = batch else { continue }
+            table.append([batch.cell("id"), batch.cell("kind"), batch.cell("file_name"), timestamp(batch.cell("imported_at")),
+                          batch.cell("rows"), batch.cell("inserted"), batch.cell("updated"), batch.cell("unchanged"),
+                          batch.cell("rejected"), batch.cell("actor"),
+                          batch.cell("reverted_at") == "—" ? "—" : timestamp(batch.cell("reverted_at"))])
+        }
+        return table.rendered()
+    }
+}

@@ -17,6 +17,22 @@ enum JSON: Equatable {
     static func optional(_ number: Int?) -> JSON { number.map(JSON.int) ?? .null }
 
     /// Adds or replaces a key of an object (appended at the end when new).
+    /// An object's members by key (the first of a repeated key), for reading a document the
+    /// registry built (an import batch, a person's file).
+    var members: [String: JSON] {
+        guard case .object(let pairs) = self else { return [:] }
+        return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// A member as a table cell: text and whole numbers as written, anything else "—".
+    func cell(_ key: String) -> String {
+        switch members[key] {
+        case .string(let text)?: return text
+        case .int(let number)?: return String(number)
+        default: return "—"
+        }
+    }
+
     func adding(_ key: String, _ value: JSON) -> JSON {
         guard case .object(var pairs) = self else { return self }
         if let index = pairs.firstIndex(where: { $0.0 == key }) { pairs[index].1 = value } else { pairs.append((key, value)) }

@@ -53,3 +53,11 @@ extension Printer {
         }
     }
 }
+
+extension Printer {
+    /// A list read whole (logins, provinces, targets, import batches): one JSON array for
+    /// scripts (contract §2), else the table people read.
+    func list<Item>(_ items: [Item], json object: (Item) -> JSON, table: ([Item]) -> String) {
+        if json { emit(.array(items.map(object))) } else { say(table(items)) }
+    }
+}

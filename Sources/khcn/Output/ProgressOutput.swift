@@ -66,3 +66,28 @@ extension Printer {
         return object
     }
 }
+
+/// `targets list`: every target with its goal, deadline and how it is counted.
+extension Printer {
+    func json(_ target: Target) -> JSON {
+        .object([
+            ("code", .string(target.code)), ("title", .string(target.title)), ("title_en", .string(target.titleEn)),
+            ("comparator", .string(target.comparator.rawValue)), ("threshold", .number(target.threshold)),
+            ("stretch", target.stretch.map(JSON.number) ?? .null), ("unit", .string(target.unit)),
+            ("baseline_date", .string(target.baselineDate.description)), ("deadline", .string(target.deadline.description)),
+            ("computed", .bool(target.computed)), ("rule", .optional(target.rule)),
+            ("counting", .string(target.counting)), ("plan_wording", .string(target.planWording)),
+        ])
+    }
+
+    func table(_ targets: [Target]) -> String {
+        var table = Table([text("Mã", "Code"), text("Chỉ tiêu", "Target"), text("Mục tiêu", "Goal"),
+                           text("Hạn", "Deadline"), text("Cách tính", "Counted")])
+        for target in targets {
+            table.append([target.code, vietnamese ? target.title : target.titleEn, goal(target), date(target.deadline),
+                          target.computed ? text("từ sổ đăng ký", "from the registry") + (target.rule.map { " (\($0))" } ?? "")
+                                          : text("ghi tay", "by hand")])
+        }
+        return table.rendered()
+    }
+}

@@ -4,7 +4,7 @@ import Registry
 
 /// `khcn report`: the yearly report on the plan's targets (sent before 5 December), as a
 /// Vietnamese administrative document (HTML), or the same numbers as Markdown or CSV.
-struct ReportCommand: ParsableCommand {
+struct ReportCommand: RegistryCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: words("Báo cáo tiến độ hằng năm: html, md hoặc csv.", "The yearly progress report: html, md or csv."),
         discussion: words("""
@@ -29,11 +29,10 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let out = global.printer
         // Contract §3: a missing notes file is 66, before anything is read or written.
         let notes = try notes.map(ReportNotes.read) ?? .empty
         let signing = try ReportSigning(number: number, signer: signer, signerTitle: signerTitle)
-        let session = try global.openRegistry()
+        let (out, session) = try open()
         let day = try asOf?.date(field: "as_of") ?? session.today
         let progress = PlanProgress(session)
         let provenance = try progress.provenance()

@@ -3,7 +3,7 @@ import Registry
 
 extension AuditCommand {
     /// Operators run this daily (README: a systemd timer or a cron line); an admin's right.
-    struct Seal: ParsableCommand {
+    struct Seal: RegistryCommand {
         static let configuration = CommandConfiguration(
             abstract: words("Niêm phong các dòng nhật ký ghi từ lần niêm phong trước (của các giao dịch đã kết thúc).",
                             "Seal the audit rows written since the last seal whose transactions have all ended."),
@@ -13,8 +13,7 @@ extension AuditCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let out = global.printer
-            let session = try global.openRegistry()
+            let (out, session) = try open()
             let seals = Seals(session)
             guard let seal = try seals.seal() else {
                 // Nothing new: the chain's head is still the answer, so scripts always get a seal.

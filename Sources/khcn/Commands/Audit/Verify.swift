@@ -4,7 +4,7 @@ import Registry
 extension AuditCommand {
     /// Recomputes every seal. A hash copied from an earlier printed report (`--seal`) catches
     /// even a superuser who rewrote every later seal consistently (contract §9).
-    struct Verify: ParsableCommand {
+    struct Verify: RegistryCommand {
         static let configuration = CommandConfiguration(
             abstract: words("Tính lại mọi dấu niêm phong: thoát 0 khi nguyên vẹn, 65 và nêu chỗ sai khác đầu tiên.",
                             "Recompute every seal: exit 0 when intact, 65 naming the first difference."),
@@ -23,8 +23,7 @@ extension AuditCommand {
         }
 
         func run() throws {
-            let out = global.printer
-            let session = try global.openRegistry()
+            let (out, session) = try open()
             let result = try Seals(session).verify(known: known)
             if out.json {
                 // Contract §9: exactly `{"id", "what"}`; which seal or hash is named on stderr.

@@ -2,7 +2,7 @@ import ArgumentParser
 import Registry
 
 extension EnterpriseCommand {
-    struct Add: ParsableCommand {
+    struct Add: WritingCommand {
         static let configuration = CommandConfiguration(
             abstract: words("Đăng ký một doanh nghiệp.", "Register an enterprise."), discussion: HelpText.enterpriseAdd)
 
@@ -13,10 +13,8 @@ extension EnterpriseCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let out = global.printer
             let taxCode = try TaxCode.argument(taxCode)
-            let context = try write.context()
-            let session = try global.openRegistry()
+            let (out, session, context) = try openForWriting()
             let result = try EnterpriseRegister(session).add(taxCode, try fields.fields(name: name), context: context)
             out.written(result, file: try EnterpriseRegister(session).file(result.enterprise.taxCode), done: out.text("Đã đăng ký doanh nghiệp \(taxCode).", "Registered enterprise \(taxCode)."))
         }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Registry
 
 extension EnterpriseCommand {
-    struct Delete: ParsableCommand {
+    struct Delete: WritingCommand {
         static let configuration = CommandConfiguration(abstract: words("Xóa doanh nghiệp không còn hồ sơ nào liên quan; nhật ký vẫn giữ lại.", "Remove an enterprise that nothing points at; the audit trail keeps it."),
             discussion: HelpText.enterpriseDelete)
 
@@ -11,10 +11,8 @@ extension EnterpriseCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let out = global.printer
             let taxCode = try TaxCode.argument(taxCode)
-            let context = try write.context()
-            let session = try global.openRegistry()
+            let (out, session, context) = try openForWriting()
             let removed = try EnterpriseRegister(session).delete(taxCode, context: context)
             if out.json {
                 out.emit(out.json(removed).adding("warnings", .array([])))

@@ -2,7 +2,7 @@ import ArgumentParser
 import Registry
 
 extension EnterpriseCommand {
-    struct List: ParsableCommand {
+    struct List: RegistryCommand {
         static let configuration = CommandConfiguration(abstract: words("Danh sách doanh nghiệp theo tên; tìm kiếm không phân biệt hoa thường, có dấu hay không.",
                                                        "List enterprises, sorted by name; search ignores case and diacritics."),
             discussion: HelpText.enterpriseList)
@@ -19,8 +19,7 @@ extension EnterpriseCommand {
         }
 
         func run() throws {
-            let out = global.printer
-            let session = try global.openRegistry()
+            let (out, session) = try open()
             let (enterprises, total) = try EnterpriseRegister(session).page(
                 search: search, status: status, commune: commune, address: address, limit: limit)
             if out.json {

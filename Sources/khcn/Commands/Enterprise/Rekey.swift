@@ -2,7 +2,7 @@ import ArgumentParser
 import Registry
 
 extension EnterpriseCommand {
-    struct Rekey: ParsableCommand {
+    struct Rekey: WritingCommand {
         static let configuration = CommandConfiguration(abstract: words("Sửa mã số thuế bị nhập sai; các hồ sơ liên quan đi theo.", "Correct a mistyped tax code; linked records follow."),
             discussion: HelpText.enterpriseRekey)
 
@@ -12,11 +12,9 @@ extension EnterpriseCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let out = global.printer
             let taxCode = try TaxCode.argument(taxCode)
             let newCode = try TaxCode.argument(newTaxCode, field: "new_tax_code")
-            let context = try write.context()
-            let session = try global.openRegistry()
+            let (out, session, context) = try openForWriting()
             let result = try EnterpriseRegister(session).rekey(taxCode, to: newCode, context: context)
             out.written(result, file: try EnterpriseRegister(session).file(result.enterprise.taxCode), done: out.text("Đã sửa mã số thuế \(taxCode) thành \(newCode).", "Changed tax code \(taxCode) to \(newCode)."))
         }

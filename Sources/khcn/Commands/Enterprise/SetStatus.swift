@@ -2,7 +2,7 @@ import ArgumentParser
 import Registry
 
 extension EnterpriseCommand {
-    struct SetStatus: ParsableCommand {
+    struct SetStatus: WritingCommand {
         static let configuration = CommandConfiguration(
             commandName: "set-status", abstract: words("Ghi thay đổi trạng thái có ngày: active (hoạt động), suspended (tạm ngừng), dissolved (giải thể).",
                                                        "Record a dated status change: active, suspended or dissolved."),
@@ -15,11 +15,9 @@ extension EnterpriseCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let out = global.printer
             let taxCode = try TaxCode.argument(taxCode)
             let date = try on.date(field: "on")
-            let context = try write.context()
-            let session = try global.openRegistry()
+            let (out, session, context) = try openForWriting()
             let result = try EnterpriseRegister(session).setStatus(taxCode, to: status, on: date, context: context)
             out.written(result, file: try EnterpriseRegister(session).file(result.enterprise.taxCode), done: out.text(
                 "Đã ghi trạng thái “\(out.status(status))” từ \(out.date(date)) cho \(taxCode).",

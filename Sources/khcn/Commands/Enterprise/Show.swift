@@ -2,7 +2,7 @@ import ArgumentParser
 import Registry
 
 extension EnterpriseCommand {
-    struct Show: ParsableCommand {
+    struct Show: RegistryCommand {
         static let configuration = CommandConfiguration(abstract: words("Toàn bộ hồ sơ của một doanh nghiệp.", "An enterprise's whole file."),
             discussion: HelpText.enterpriseShow)
 
@@ -10,9 +10,8 @@ extension EnterpriseCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let out = global.printer
             let taxCode = try TaxCode.argument(taxCode)
-            let session = try global.openRegistry()
+            let (out, session) = try open()
             let file = try EnterpriseRegister(session).file(taxCode)
             if out.json {
                 out.emit(out.json(file))

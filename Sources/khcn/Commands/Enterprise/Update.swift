@@ -3,7 +3,7 @@ import Foundation
 import Registry
 
 extension EnterpriseCommand {
-    struct Update: ParsableCommand {
+    struct Update: WritingCommand {
         static let configuration = CommandConfiguration(abstract: words("Sửa hoặc bổ sung hồ sơ doanh nghiệp; trường không nêu được giữ nguyên.", "Correct or complete an enterprise's record; fields not given are kept."))
 
         @Argument(help: .enterpriseTaxCode) var taxCode: String
@@ -14,13 +14,11 @@ extension EnterpriseCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let out = global.printer
             let taxCode = try TaxCode.argument(taxCode)
             try refuseBlankValues()
             var fields = try fields.fields(name: name)
             fields.cleared = Set(clear)
-            let context = try write.context()
-            let session = try global.openRegistry()
+            let (out, session, context) = try openForWriting()
             let result = try EnterpriseRegister(session).update(taxCode, fields, context: context)
             out.written(result, file: try EnterpriseRegister(session).file(result.enterprise.taxCode), done: result.changed
                 ? out.text("Đã cập nhật doanh nghiệp \(taxCode).", "Updated enterprise \(taxCode).")
@@ -47,5 +45,3 @@ extension EnterpriseCommand {
         }
     }
 }
-
-extension ClearableField: ExpressibleByArgument {}

@@ -5,18 +5,17 @@ extension FundCommand {
     /// `khcn fund show MST`: the fund(s) of an enterprise, each allocation with what is used of it
     /// first-in first-out, its balance and share used (CIT Law art. 17; Circular 67/2022/TT-BTC),
     /// and how much is still short of 70% (contract §5, §10 `fund-use-70`).
-    struct Show: ParsableCommand {
+    struct Show: RegistryCommand {
         static let configuration = CommandConfiguration(abstract: words("Quỹ của một doanh nghiệp, với số dư và tỷ lệ đã dùng của từng khoản trích lập.", "The fund(s) of an enterprise with each allocation's balance and share used."))
 
-        @Argument(help: .vi("Mã số thuế của doanh nghiệp.", en: "Tax code of the enterprise.")) var taxCode: String
+        @Argument(help: .enterpriseTaxCode) var taxCode: String
         @Option(help: .vi("Như đã biết vào ngày này, dạng YYYY-MM-DD (mặc định hôm nay).", en: "As known on this day, YYYY-MM-DD (default today).")) var asOf: DateArgument?
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let out = global.printer
             let code = try TaxCode.argument(taxCode)
             let day = try asOf?.date(field: "as_of")
-            let session = try global.openRegistry()
+            let (out, session) = try open()
             _ = try EnterpriseRegister(session).find(code)   // an unknown enterprise is exit 3
             // Without --as-of every fund the enterprise ever had (closed ones too); with it, those in force that day.
             let shown = try FundRegister(session).list(taxCode: code, asOf: day)

@@ -4,7 +4,7 @@ import Registry
 extension PersonCommand {
     /// The right to erasure (Law 91/2025/QH15): the name becomes a pseudonym in the one place it
     /// is held, so it is found in no table, audit image or import row, and every seal still holds.
-    struct Erase: ParsableCommand {
+    struct Erase: WritingCommand {
         static let configuration = CommandConfiguration(
             abstract: words("Xóa tên một cá nhân ở mọi nơi, thay bằng bí danh.", "Remove a person's name everywhere, leaving a pseudonym."),
             discussion: HelpText.personErase)
@@ -15,9 +15,7 @@ extension PersonCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let out = global.printer
-            let context = try write.context()
-            let session = try global.openRegistry()
+            let (out, session, context) = try openForWriting()
             let persons = Persons(session)
             let subject = try persons.one(person)
             let pseudonym = try persons.erase(subject.id, context: context)

@@ -3,7 +3,7 @@ import Registry
 
 extension PersonCommand {
     /// Everything held about a person: what a data subject may ask to see (Law 91/2025/QH15).
-    struct Show: ParsableCommand {
+    struct Show: RegistryCommand {
         static let configuration = CommandConfiguration(
             abstract: words("Mọi thông tin đang lưu về một cá nhân.", "Everything held about a person."),
             discussion: words("Ví dụ:\n  khcn person show \"Nguyễn Văn Anh\"", "Example:\n  khcn person show \"Nguyễn Văn Anh\""))
@@ -13,21 +13,16 @@ extension PersonCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let out = global.printer
-            let session = try global.openRegistry()
+            let (out, session) = try open()
             let persons = Persons(session)
             let file = JSON.parse(try persons.file(try persons.one(person).id))
             if out.json {
                 out.emit(file)
                 return
             }
-            guard case .object(let pairs) = file else { return }
-            let fields = Dictionary(pairs, uniquingKeysWith: { a, _ in a })
-            func text(_ key: String) -> String {
-                if case .string(let value)? = fields[key] { return value }
-                if case .int(let value)? = fields[key] { return String(value) }
-                return "—"
-            }
+            guard case .object = file else { return }
+            let fields = file.members
+            let text = file.cell
             var lines: [(String, String)] = [(out.text("Mã số", "Id"), text("id")), (out.text("Họ tên", "Name"), text("name"))]
             if case .bool(true)? = fields["erased"] {
                 lines.append((out.text("Đã xóa tên lúc", "Name erased at"), out.timestamp(text("erased_at"))))

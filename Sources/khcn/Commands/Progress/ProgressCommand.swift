@@ -3,7 +3,7 @@ import Foundation
 import Registry
 
 /// `khcn progress`: how far the province is from each target, with the records behind it.
-struct ProgressCommand: ParsableCommand {
+struct ProgressCommand: RegistryCommand {
     static let configuration = CommandConfiguration(
         commandName: "progress", abstract: words("Tiến độ thực hiện các chỉ tiêu của kế hoạch tại một ngày.", "Progress toward the plan's targets on a date."))
 
@@ -13,8 +13,7 @@ struct ProgressCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let out = global.printer
-        let session = try global.openRegistry()
+        let (out, session) = try open()
         let day = try asOf?.date(field: "as_of") ?? session.today
         let plan = PlanProgress(session)
         let progress = try plan.on(day, only: target, details: details)

@@ -3,7 +3,7 @@ import Registry
 
 extension UserCommand {
     /// `khcn user add LOGIN --role R --full-name TEXT --province CODE... [--password-stdin]`
-    struct Add: ParsableCommand {
+    struct Add: WritingCommand {
         static let configuration = CommandConfiguration(
             abstract: words("Tạo tài khoản đăng nhập cá nhân (chỉ quản trị viên).", "Create a personal login (admin only)."),
             discussion: HelpText.userAdd)
@@ -20,9 +20,7 @@ extension UserCommand {
         var global: GlobalOptions { options.global }
 
         func run() throws {
-            let out = global.printer
-            let context = try write.context()
-            let session = try global.openRegistry()
+            let (out, session, context) = try openForWriting()
             try session.require(.users)
             let secret = try password.read(out)
             let account = try Users(session).add(login, fullName: fullName, role: role, provinces: province, password: secret, context: context)

@@ -3,7 +3,7 @@ import Registry
 
 extension UserCommand {
     /// `khcn user disable LOGIN --reason TEXT`
-    struct Disable: ParsableCommand {
+    struct Disable: WritingCommand {
         static let configuration = CommandConfiguration(
             abstract: words("Khóa một tài khoản: từ đó không đăng nhập được; lịch sử thay đổi vẫn giữ (chỉ quản trị viên).",
                             "Disable a login: it is refused from then on; its history stays (admin only)."),
@@ -14,9 +14,8 @@ extension UserCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let out = global.printer
-            let context = try write.context()
-            let account = try Users(try global.openRegistry()).setDisabled(login, true, context: context)
+            let (out, session, context) = try openForWriting()
+            let account = try Users(session).setDisabled(login, true, context: context)
             out.show(account, "Đã khóa tài khoản \(login).", "Disabled login \(login).")
         }
     }

@@ -3,7 +3,7 @@ import Registry
 
 extension UserCommand {
     /// `khcn user enable LOGIN --reason TEXT`
-    struct Enable: ParsableCommand {
+    struct Enable: WritingCommand {
         static let configuration = CommandConfiguration(
             abstract: words("Mở lại một tài khoản đã khóa (chỉ quản trị viên).", "Enable a disabled login again (admin only)."))
 
@@ -12,9 +12,8 @@ extension UserCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let out = global.printer
-            let context = try write.context()
-            let account = try Users(try global.openRegistry()).setDisabled(login, false, context: context)
+            let (out, session, context) = try openForWriting()
+            let account = try Users(session).setDisabled(login, false, context: context)
             out.show(account, "Đã mở lại tài khoản \(login).", "Enabled login \(login).")
         }
     }

@@ -3,7 +3,7 @@ import Registry
 
 extension UserCommand {
     /// `khcn user grant LOGIN --province CODE`
-    struct Grant: ParsableCommand {
+    struct Grant: WritingCommand {
         static let configuration = CommandConfiguration(
             abstract: words("Cho một tài khoản làm việc thêm ở một tỉnh (chỉ quản trị viên).", "Grant a province to a login (admin only)."))
 
@@ -14,9 +14,8 @@ extension UserCommand {
         var global: GlobalOptions { options.global }
 
         func run() throws {
-            let out = global.printer
-            let context = try write.context()
-            let account = try Users(try global.openRegistry()).grant(login, province: province, context: context)
+            let (out, session, context) = try openForWriting()
+            let account = try Users(session).grant(login, province: province, context: context)
             out.show(account, "Đã cấp tỉnh \(province) — tài khoản \(login).", "Granted province \(province) — login \(login).")
         }
     }

@@ -4,7 +4,7 @@ import Registry
 extension UserCommand {
     /// `khcn user password [LOGIN] [--password-stdin]`: any login changes its own; an admin
     /// sets another's (contract §9).
-    struct Password: ParsableCommand {
+    struct Password: RegistryCommand {
         static let configuration = CommandConfiguration(
             abstract: words("Đổi mật khẩu: của chính mình, hoặc của bất kỳ tài khoản nào nếu là quản trị viên.",
                             "Change a login's password (your own, or any as admin)."))
@@ -14,8 +14,7 @@ extension UserCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let out = global.printer
-            let session = try global.openRegistry()
+            let (out, session) = try open()
             let secret = try password.read(out)
             let changed = try Users(session).setPassword(login, password: secret)
             if out.json {

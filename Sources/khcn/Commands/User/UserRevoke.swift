@@ -3,7 +3,7 @@ import Registry
 
 extension UserCommand {
     /// `khcn user revoke LOGIN --province CODE`
-    struct Revoke: ParsableCommand {
+    struct Revoke: WritingCommand {
         static let configuration = CommandConfiguration(
             abstract: words("Thu hồi quyền làm việc ở một tỉnh của một tài khoản (chỉ quản trị viên).", "Take a province away from a login (admin only)."))
 
@@ -14,9 +14,8 @@ extension UserCommand {
         var global: GlobalOptions { options.global }
 
         func run() throws {
-            let out = global.printer
-            let context = try write.context()
-            let account = try Users(try global.openRegistry()).revoke(login, province: province, context: context)
+            let (out, session, context) = try openForWriting()
+            let account = try Users(session).revoke(login, province: province, context: context)
             out.show(account, "Đã thu hồi tỉnh \(province) — tài khoản \(login).", "Revoked province \(province) — login \(login).")
         }
     }

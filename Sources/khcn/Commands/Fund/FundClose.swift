@@ -1,0 +1,21 @@
+import ArgumentParser
+import Registry
+
+extension FundCommand {
+    struct Close: WritingCommand {
+        static let configuration = CommandConfiguration(abstract: words("Ghi việc giải thể quỹ đang hoạt động của doanh nghiệp.", "Close the enterprise's open fund."))
+
+        @Option(help: .enterpriseTaxCode) var taxCode: String
+        @Option(help: .vi("Ngày giải thể, dạng YYYY-MM-DD.", en: "Closure date, YYYY-MM-DD.")) var on: DateArgument
+        @OptionGroup var write: WriteOptions
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let taxCode = try TaxCode.argument(taxCode)
+            let date = try on.date(field: "on")
+            let (out, session, context) = try openForWriting()
+            let record = try FundRegister(session).close(taxCode: taxCode, on: date, context: context)
+            out.written(record, done: out.text("Đã ghi giải thể quỹ của \(taxCode) từ \(out.date(date)).", "Closed the fund of \(taxCode) from \(out.date(date))."))
+        }
+    }
+}

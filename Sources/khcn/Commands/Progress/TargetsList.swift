@@ -1,0 +1,14 @@
+import ArgumentParser
+import Registry
+
+extension TargetsCommand {
+    struct List: RegistryCommand {
+        static let configuration = CommandConfiguration(abstract: words("Mọi chỉ tiêu với mức cần đạt, thời hạn và cách tính.", "Every target with its threshold, deadline and counting rule."))
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let (out, session) = try open()
+            out.list(try Targets(session).list(), json: out.json, table: out.table)
+        }
+    }
+}

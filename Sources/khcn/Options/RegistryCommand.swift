@@ -1,0 +1,59 @@
+import ArgumentParser
+import Registry
+
+/// A command that works on one province's registry: `global` holds the options of contract
+/// §2, and `open()` is the one way such a command starts (the printer `--lang` and `--json`
+/// chose, and the registry, opened and checked to be migrated).
+protocol RegistryCommand: ParsableCommand {
+    var global: GlobalOptions { get }
+}
+
+extension RegistryCommand {
+    /// The printer, and the registry: a refused connection is 69 and an old schema 69
+    /// (contract §3), both before anything is read.
+    func open() throws(RegistryError) -> (Printer, RegistrySession) {
+        (global.printer, try global.openRegistry())
+    }
+}
+
+/// A command that changes the registry: who changes it and why come with it (contract §2),
+/// through `write`.
+protocol WritingCommand: RegistryCommand {
+    associatedtype Change: ChangeOptions
+    var write: Change { get }
+}
+
+extension WritingCommand {
+    /// Who and why are checked before anything else is tried (a bad `--actor` is 65 even with
+    /// no database), then the registry is opened as `open()` does.
+    func openForWriting() throws(RegistryError) -> (Printer, RegistrySession, ChangeContext) {
+        let context = try write.context()
+        return (global.printer, try global.openRegistry(), context)
+    }
+}
+
+/// Hands each record of a list to the printer, from the registry as it stood on a day (nil:
+/// every record, today's state).
+typealias RecordLister = (RegistrySession, CivilDate?, (CanonicalRecord) throws -> Void) throws(RegistryError) -> Void
+
+/// `certificate list`, `fund list`, `ip list`, `gi list`: a register's records, streamed
+/// (contract §8), optionally as they stood `--as-of` a day. Each command says only which
+/// register and which filters; the scaffolding is here.
+protocol RecordListCommand: RegistryCommand {
+    static var kind: RecordKind { get }
+    /// What an empty list says, Vietnamese and English.
+    static var empty: (String, String) { get }
+    var asOf: DateArgument? { get }
+    /// Reads the command's own filters (a bad tax code is 65, before the date and before
+    /// connecting) and returns what lists the records.
+    func lister() throws(RegistryError) -> RecordLister
+}
+
+extension RecordListCommand {
+    func run() throws {
+        let records = try lister()
+        let day = try asOf?.date(field: "as_of")
+        let (out, session) = try open()
+        try out.list(kind: Self.kind, empty: Self.empty) { body throws(RegistryError) in try records(session, day, body) }
+    }
+}
