@@ -25,7 +25,7 @@ struct ExportCommand: ParsableCommand {
         // with nothing changed.
         var sink = try CSVSink(path: output, excel: excel)
         do {
-            let session = try global.openRegistry()
+            let session = try global.openRegistryForReading()
             try Exporter(session).export(kind.kind, excel: excel, headers: headers) { chunk in try sink.write(chunk) }
             try sink.finish()
         } catch {

@@ -10,7 +10,7 @@ struct HistoryCommand: RegistryCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let (out, session) = try open()
+        let (out, session) = try openForReading()
         let changes = try History(session).changes(key: key)
         if changes.isEmpty {
             throw RegistryError.notFound("key", key, vi: "Không có thay đổi nào với khóa “\(key)”.", en: "No change is recorded for key “\(key)”.")

@@ -36,6 +36,17 @@ struct GlobalOptions: ParsableArguments {
         return session
     }
 
+    /// Opens the registry for a command that only reads (show, list, history, export, progress,
+    /// report, watch): from `KHCN_READ_URL` when it is set, typically a standby with
+    /// `target_session_attrs=prefer-standby` (contract §11), unless `--database-url` was given,
+    /// which then serves everything.
+    func openRegistryForReading() throws(RegistryError) -> RegistrySession {
+        guard databaseURL == nil, let readURL = environment["KHCN_READ_URL"], !readURL.isEmpty else { return try openRegistry() }
+        let session = try RegistrySession(databaseURL: readURL, province: provinceCode)
+        try session.requireMigrated()
+        return session
+    }
+
     /// Opens a connection without checking the schema (for `db migrate` and `db status`).
     func connect() throws(RegistryError) -> RegistrySession {
         let url = databaseURL ?? environment["KHCN_DATABASE_URL"] ?? ""

@@ -16,6 +16,13 @@ extension RegistryCommand {
     }
 }
 
+extension RegistryCommand {
+    /// The same for a command that only reads: from `KHCN_READ_URL` when set (contract §11).
+    func openForReading() throws(RegistryError) -> (Printer, RegistrySession) {
+        (global.printer, try global.openRegistryForReading())
+    }
+}
+
 /// A command that changes the registry: who changes it and why come with it (contract §2),
 /// through `write`.
 protocol WritingCommand: RegistryCommand {
@@ -53,7 +60,7 @@ extension RecordListCommand {
     func run() throws {
         let records = try lister()
         let day = try asOf?.date(field: "as_of")
-        let (out, session) = try open()
+        let (out, session) = try openForReading()
         try out.list(kind: Self.kind, empty: Self.empty) { body throws(RegistryError) in try records(session, day, body) }
     }
 }

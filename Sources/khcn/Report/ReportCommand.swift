@@ -32,7 +32,7 @@ struct ReportCommand: RegistryCommand {
         // Contract §3: a missing notes file is 66, before anything is read or written.
         let notes = try notes.map(ReportNotes.read) ?? .empty
         let signing = try ReportSigning(number: number, signer: signer, signerTitle: signerTitle)
-        let (out, session) = try open()
+        let (out, session) = try openForReading()
         let day = try asOf?.date(field: "as_of") ?? session.today
         let progress = PlanProgress(session)
         let provenance = try progress.provenance()

@@ -19,7 +19,7 @@ extension EnterpriseCommand {
         }
 
         func run() throws {
-            let (out, session) = try open()
+            let (out, session) = try openForReading()
             let (enterprises, total) = try EnterpriseRegister(session).page(
                 search: search, status: status, commune: commune, address: address, limit: limit)
             if out.json {

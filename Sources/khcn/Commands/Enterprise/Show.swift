@@ -11,7 +11,7 @@ extension EnterpriseCommand {
 
         func run() throws {
             let taxCode = try TaxCode.argument(taxCode)
-            let (out, session) = try open()
+            let (out, session) = try openForReading()
             let file = try EnterpriseRegister(session).file(taxCode)
             if out.json {
                 out.emit(out.json(file))

@@ -15,7 +15,7 @@ extension FundCommand {
         func run() throws {
             let code = try TaxCode.argument(taxCode)
             let day = try asOf?.date(field: "as_of")
-            let (out, session) = try open()
+            let (out, session) = try openForReading()
             _ = try EnterpriseRegister(session).find(code)   // an unknown enterprise is exit 3
             // Without --as-of every fund the enterprise ever had (closed ones too); with it, those in force that day.
             let shown = try FundRegister(session).list(taxCode: code, asOf: day)

@@ -11,7 +11,7 @@ extension GICommand {
 
         func run() throws {
             let day = try asOf?.date(field: "as_of")
-            let (out, session) = try open()
+            let (out, session) = try openForReading()
             out.show(try GIRegister(session).findWithHistory(number, asOf: day))
         }
     }

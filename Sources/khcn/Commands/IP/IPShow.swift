@@ -12,7 +12,7 @@ extension IPCommand {
         func run() throws {
             let number = try ApplicationNumber(parsing: number)
             let day = try asOf?.date(field: "as_of")
-            let (out, session) = try open()
+            let (out, session) = try openForReading()
             out.show(try IPRegister(session).find(number, asOf: day))
         }
     }

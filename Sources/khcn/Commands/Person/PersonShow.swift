@@ -13,7 +13,7 @@ extension PersonCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let (out, session) = try open()
+            let (out, session) = try openForReading()
             let persons = Persons(session)
             let file = JSON.parse(try persons.file(try persons.one(person).id))
             if out.json {

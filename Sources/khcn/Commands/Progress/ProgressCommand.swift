@@ -13,7 +13,7 @@ struct ProgressCommand: RegistryCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let (out, session) = try open()
+        let (out, session) = try openForReading()
         let day = try asOf?.date(field: "as_of") ?? session.today
         let plan = PlanProgress(session)
         let progress = try plan.on(day, only: target, details: details)

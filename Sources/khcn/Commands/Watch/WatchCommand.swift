@@ -19,7 +19,7 @@ struct WatchCommand: RegistryCommand {
     }
 
     func run() throws {
-        let (out, session) = try open()
+        let (out, session) = try openForReading()
         let day = try asOf?.date(field: "as_of") ?? session.today
         let list = WatchList(session)
         let english = !out.vietnamese
