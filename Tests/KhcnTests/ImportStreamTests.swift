@@ -84,8 +84,8 @@ import Glibc
         #expect(stats["rejected"] as? Int == 1)
         #expect((run.object["errors"] as? [[String: Any]])?.first?["line"] as? Int == rows + 2)
         let connection = try database.connect()
-        let batch = try connection.query("SELECT sha256, size::text, (SELECT count(*) FROM enterprise)::text FROM import_batch").rows
-        #expect(batch.map(\.values) == [[try sha256(big), String(big.count), String(rows)]])
+        let batch = try connection.query("SELECT sha256, size, (SELECT count(*) FROM enterprise) AS enterprises FROM import_batch").rows
+        #expect(batch.map { [$0["sha256"], $0["size"], $0["enterprises"]] } == [[try sha256(big), String(big.count), String(rows)]])
     }
 
     @Test(arguments: ["-", "/dev/stdin"])
