@@ -13,47 +13,35 @@ import Testing
     /// Next year's 1 January: a date in the future for the database and for the import alike.
     static let future = "\(Calendar(identifier: .gregorian).component(.year, from: Date()) + 1)-01-01"
 
-    /// A row the import refuses in Swift, the same row written straight to the database, and
-    /// the rule both must name.
+    /// A row the import refuses in Swift, the same row written straight to the database
+    /// (`INSERT INTO` followed by `into`), and the rule both must name.
     struct Case: Sendable, CustomStringConvertible {
         let rule: MirroredRule
         let kind: RecordKind
         let csv: String
-        let insert: String
+        let into: String
+        init(_ rule: MirroredRule, _ kind: RecordKind, _ csv: String, into: String) {
+            (self.rule, self.kind, self.csv, self.into) = (rule, kind, csv, into)
+        }
         var description: String { rule.rawValue }
     }
 
+    static let application = "kind,application_number,filed_on,title,applicant_name"
     static let cases: [Case] = [
-        Case(rule: .certificateRevokedAfterIssue, kind: .certificate,
-             csv: "tax_code,certificate_number,issued_on,revoked_on\n0101248141,01/2024,2024-03-01,2024-02-01\n",
-             insert: """
-                INSERT INTO st_certificate (province_code, tax_code, certificate_number, issued_on, revoked_on, revocation_kind)
-                VALUES ('08', '0101248141', '01/2024', '2024-03-01', '2024-02-01', 'revoked')
-                """),
-        Case(rule: .fundClosedAfterEstablished, kind: .fund,
-             csv: "tax_code,established_on,closed_on\n0101248141,2024-02-01,2024-01-01\n",
-             insert: "INSERT INTO st_fund (province_code, tax_code, established_on, closed_on) VALUES ('08', '0101248141', '2024-02-01', '2024-01-01')"),
-        Case(rule: .enterpriseEstablishedPlausible, kind: .enterprise,
-             csv: "tax_code,name,established_on\n0100109106,B,\(future)\n",
-             insert: "INSERT INTO enterprise (province_code, tax_code, name, established_on) VALUES ('08', '0100109106', 'B', '\(future)')"),
-        Case(rule: .ipKindMatchesNumber, kind: .ip,
-             csv: "kind,application_number,filed_on,title,applicant_name\ninvention,2-2021-00001,2021-01-01,B,Viện X\n",
-             insert: """
-                INSERT INTO ip_application (province_code, application_number, kind, filed_on, title, applicant_name)
-                VALUES ('08', '2-2021-00001', 'invention', '2021-01-01', 'B', 'Viện X')
-                """),
-        Case(rule: .ipHasApplicant, kind: .ip,
-             csv: "kind,application_number,filed_on,title\ninvention,1-2021-00002,2021-01-01,B\n",
-             insert: "INSERT INTO ip_application (province_code, application_number, kind, filed_on, title) VALUES ('08', '1-2021-00002', 'invention', '2021-01-01', 'B')"),
-        Case(rule: .ipGrantNumberWithGrant, kind: .ip,
-             csv: "kind,application_number,filed_on,title,applicant_name,grant_number\ninvention,1-2020-00001,2020-01-01,A,Viện X,1-0000001\n",
-             insert: """
-                INSERT INTO ip_event (province_code, application_number, event, event_on, grant_number)
-                VALUES ('08', '1-2020-00001', 'published', '2021-01-01', '1-0000001')
-                """),
-        Case(rule: .ipEventOrder, kind: .ip,
-             csv: "kind,application_number,filed_on,title,applicant_name,published_on\ninvention,1-2020-00001,2020-01-01,A,Viện X,2019-06-01\n",
-             insert: "INSERT INTO ip_event (province_code, application_number, event, event_on) VALUES ('08', '1-2020-00001', 'published', '2019-06-01')"),
+        Case(.certificateRevokedAfterIssue, .certificate, "tax_code,certificate_number,issued_on,revoked_on\n0101248141,01/2024,2024-03-01,2024-02-01\n",
+             into: "st_certificate (province_code, tax_code, certificate_number, issued_on, revoked_on) VALUES ('08', '0101248141', '01/2024', '2024-03-01', '2024-02-01')"),
+        Case(.fundClosedAfterEstablished, .fund, "tax_code,established_on,closed_on\n0101248141,2024-02-01,2024-01-01\n",
+             into: "st_fund (province_code, tax_code, established_on, closed_on) VALUES ('08', '0101248141', '2024-02-01', '2024-01-01')"),
+        Case(.enterpriseEstablishedPlausible, .enterprise, "tax_code,name,established_on\n0100109106,B,\(future)\n",
+             into: "enterprise (province_code, tax_code, name, established_on) VALUES ('08', '0100109106', 'B', '\(future)')"),
+        Case(.ipKindMatchesNumber, .ip, "\(application)\ninvention,2-2021-00001,2021-01-01,B,Viện X\n",
+             into: "ip_application (province_code, application_number, kind, filed_on, title, applicant_name) VALUES ('08', '2-2021-00001', 'invention', '2021-01-01', 'B', 'X')"),
+        Case(.ipHasApplicant, .ip, "kind,application_number,filed_on,title\ninvention,1-2021-00002,2021-01-01,B\n",
+             into: "ip_application (province_code, application_number, kind, filed_on, title) VALUES ('08', '1-2021-00002', 'invention', '2021-01-01', 'B')"),
+        Case(.ipGrantNumberWithGrant, .ip, "\(application),grant_number\ninvention,1-2020-00001,2020-01-01,A,Viện X,1-0000001\n",
+             into: "ip_event (province_code, application_number, event, event_on, grant_number) VALUES ('08', '1-2020-00001', 'published', '2021-01-01', '1-0000001')"),
+        Case(.ipEventOrder, .ip, "\(application),published_on\ninvention,1-2020-00001,2020-01-01,A,Viện X,2019-06-01\n",
+             into: "ip_event (province_code, application_number, event, event_on) VALUES ('08', '1-2020-00001', 'published', '2019-06-01')"),
     ]
 
     @Test(arguments: cases)
@@ -61,11 +49,11 @@ import Testing
         try withRegistry { session in
             try register("0101248141", in: session)
             // An application filed on 2020-01-01, for the rules about its events.
-            _ = try importing(session, .ip, try temporaryFile("kind,application_number,filed_on,title,applicant_name\ninvention,1-2020-00001,2020-01-01,A,Viện X\n"))
+            _ = try importing(session, .ip, try temporaryFile("\(ImportRowRuleTests.application)\ninvention,1-2020-00001,2020-01-01,A,Viện X\n"))
             let report = try importing(session, rule.kind, try temporaryFile(rule.csv))
             #expect(report.errors.map(\.line) == [2], "\(report.errors)")
             #expect(report.errors.first?.rule == rule.rule.rawValue, "\(report.errors)")
-            let refusal = try #require(throws: PostgresError.self) { try session.connection.query(Query(sql: rule.insert)) }
+            let refusal = try #require(throws: PostgresError.self) { try session.connection.query(Query(sql: "INSERT INTO " + rule.into)) }
             #expect(refusal.constraint == rule.rule.rawValue, "\(refusal)")
         }
     }

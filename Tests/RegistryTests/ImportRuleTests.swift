@@ -72,10 +72,15 @@ import Testing
         }
     }
 
-    @Test func aRaggedRowIsAFormatError() throws {
+    /// A ragged row is a format error; a certificate of an unknown enterprise a foreign-key error.
+    @Test(arguments: [
+        (RecordKind.enterprise, "tax_code,name\n0101248141,A,extra\n", ImportProblem.Kind.format),
+        (.certificate, "tax_code,certificate_number,issued_on\n0101248141,01,2024-01-01\n", .foreignKey),
+    ])
+    func aBadRowIsReportedWithItsKindOfProblemAndLine(_ kind: RecordKind, _ file: String, _ problem: ImportProblem.Kind) throws {
         try withRegistry { session in
-            let report = try importing(session, .enterprise, try temporaryFile("tax_code,name\n0101248141,A,extra\n"))
-            #expect(report.errors.first?.kind == .format)
+            let report = try importing(session, kind, try temporaryFile(file))
+            #expect(report.errors.first?.kind == problem)
             #expect(report.errors.first?.line == 2)
         }
     }
@@ -94,13 +99,6 @@ import Testing
         }
     }
 
-    @Test func unknownEnterpriseIsAForeignKeyError() throws {
-        try withRegistry { session in
-            let report = try importing(session, .certificate, try temporaryFile("tax_code,certificate_number,issued_on\n0101248141,01,2024-01-01\n"))
-            #expect(report.errors.first?.kind == .foreignKey)
-            #expect(report.errors.first?.line == 2)
-        }
-    }
 
     @Test func aGrantNumberHeldByAnotherApplicationIsAUniqueError() throws {
         try withRegistry { session in

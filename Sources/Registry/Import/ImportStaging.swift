@@ -40,8 +40,8 @@ struct ImportStaging {
                     for problem in problems.dropFirst() { local.add(problem) }
                     throw first
                 }
-                decoder = RowDecoder(kind: kind, columns: columns, mapping: mapping, headerWidth: record.fields.count,
-                                     dateOrder: options.dateOrder, today: today)
+                decoder = RowDecoder(columns: columns, mapping: mapping, headerWidth: record.fields.count, dateOrder: options.dateOrder,
+                                     rules: RowRules(kind: kind, columns: columns, today: today))
                 return
             }
             rows += 1

@@ -1,4 +1,3 @@
-import Foundation
 import Postgres
 
 /// Loads a spreadsheet into the registry (contract §6). The data goes one way through the

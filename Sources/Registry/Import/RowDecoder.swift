@@ -2,14 +2,12 @@
 /// keep it out, each with its line (contract §6): a row as wide as the header, each cell by
 /// its column's rule, required cells filled, then the cross-field `RowRules`.
 struct RowDecoder {
-    let kind: RecordKind
     let columns: [ImportColumn]
     /// For each canonical column, the file's column that holds it (`ImportHeader.map`).
     let mapping: [Int?]
     let headerWidth: Int
     let dateOrder: DateOrder
-    /// ISO text of today, for the rules against future dates.
-    let today: String
+    let rules: RowRules
 
     func decode(_ record: CSVRecord) -> Result<[String?], RowProblems> {
         if record.fields.count != headerWidth {
@@ -36,7 +34,7 @@ struct RowDecoder {
             }
         }
         if problems.isEmpty {
-            problems = RowRules(kind: kind, columns: columns, values: values, record: record, today: today).problems()
+            problems = rules.problems(values, at: record)
         }
         return problems.isEmpty ? .success(values) : .failure(RowProblems(problems: problems))
     }

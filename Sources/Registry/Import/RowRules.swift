@@ -67,26 +67,25 @@ enum MirroredRule: String, CaseIterable, Sendable {
 struct RowRules {
     let kind: RecordKind
     let columns: [ImportColumn]
-    let values: [String?]
-    let record: CSVRecord
     /// ISO text: ISO dates compare as text.
     let today: String
 
-    func problems() -> [ImportProblem] {
+    func problems(_ values: [String?], at record: CSVRecord) -> [ImportProblem] {
+        let row = Row(columns: columns, values: values, record: record)
         var problems: [ImportProblem] = []
         for (index, column) in columns.enumerated() where column.name.hasSuffix("_on") {
             guard let date = values[index], date > today, let rule = MirroredRule.futureDate(kind, column.name) else { continue }
-            problems.append(problem(rule, column.name, "Ngày \(date) ở tương lai.", "The date \(date) is in the future."))
+            problems.append(row.problem(rule, column.name, "Ngày \(date) ở tương lai.", "The date \(date) is in the future."))
         }
         switch kind {
-        case .ip: problems += applicationProblems()
+        case .ip: problems += applicationProblems(row)
         case .certificate:
-            if let issued = value("issued_on"), let revoked = value("revoked_on"), revoked < issued {
-                problems.append(problem(.certificateRevokedAfterIssue, "revoked_on", "Ngày thu hồi trước ngày cấp.", "Revoked before it was issued."))
+            if let issued = row["issued_on"], let revoked = row["revoked_on"], revoked < issued {
+                problems.append(row.problem(.certificateRevokedAfterIssue, "revoked_on", "Ngày thu hồi trước ngày cấp.", "Revoked before it was issued."))
             }
         case .fund:
-            if let established = value("established_on"), let closed = value("closed_on"), closed < established {
-                problems.append(problem(.fundClosedAfterEstablished, "closed_on", "Ngày giải thể quỹ trước ngày lập quỹ.", "Closed before it was set up."))
+            if let established = row["established_on"], let closed = row["closed_on"], closed < established {
+                problems.append(row.problem(.fundClosedAfterEstablished, "closed_on", "Ngày giải thể quỹ trước ngày lập quỹ.", "Closed before it was set up."))
             }
         default:
             break
@@ -94,47 +93,53 @@ struct RowRules {
         return problems
     }
 
-    private func applicationProblems() -> [ImportProblem] {
+    private func applicationProblems(_ row: Row) -> [ImportProblem] {
         var problems: [ImportProblem] = []
-        if let kindWord = value("kind"), let number = value("application_number"),
-           number.first != (kindWord == "invention" ? "1" : "2") {
-            problems.append(problem(.ipKindMatchesNumber, "kind", "Loại không khớp chữ số đầu của số đơn \(number).",
-                                    "The kind does not match the type digit of \(number)."))
+        if let kindWord = row["kind"], let number = row["application_number"], number.first != (kindWord == "invention" ? "1" : "2") {
+            problems.append(row.problem(.ipKindMatchesNumber, "kind", "Loại không khớp chữ số đầu của số đơn \(number).",
+                                        "The kind does not match the type digit of \(number)."))
         }
-        if value("applicant_tax_code") == nil && value("applicant_name") == nil {
-            var missing = problem(.ipHasApplicant, "applicant_name", "Cần mã số thuế hoặc tên chủ đơn.", "The applicant's tax code or name is needed.")
+        if row["applicant_tax_code"] == nil && row["applicant_name"] == nil {
+            var missing = row.problem(.ipHasApplicant, "applicant_name", "Cần mã số thuế hoặc tên chủ đơn.", "The applicant's tax code or name is needed.")
             missing.kind = .missingCell
             missing.value = ""
             problems.append(missing)
         }
-        if value("applicant_type") == "person" && (value("applicant_name") == nil || value("applicant_tax_code") != nil) {
-            problems.append(problem(.ipPersonById, "applicant_type", "Chủ đơn là cá nhân: cần tên chủ đơn, không kèm mã số thuế.",
-                                    "A person applicant has a name and no tax code."))
+        if row["applicant_type"] == "person" && (row["applicant_name"] == nil || row["applicant_tax_code"] != nil) {
+            problems.append(row.problem(.ipPersonById, "applicant_type", "Chủ đơn là cá nhân: cần tên chủ đơn, không kèm mã số thuế.",
+                                        "A person applicant has a name and no tax code."))
         }
-        if (value("granted_on") == nil) != (value("grant_number") == nil) {
-            problems.append(problem(.ipGrantNumberWithGrant, "grant_number", "Ngày cấp bằng và số bằng phải đi cùng nhau.",
-                                    "granted_on and grant_number go together."))
+        if (row["granted_on"] == nil) != (row["grant_number"] == nil) {
+            problems.append(row.problem(.ipGrantNumberWithGrant, "grant_number", "Ngày cấp bằng và số bằng phải đi cùng nhau.",
+                                        "granted_on and grant_number go together."))
         }
-        if let filed = value("filed_on") {
+        if let filed = row["filed_on"] {
             let events = ["published_on", "examination_requested_on", "granted_on", "refused_on", "withdrawn_on", "lapsed_on",
                           "invalidated_on", "restored_on", "checked_on"]
             for name in events {
-                if let date = value(name), date < filed {
-                    problems.append(problem(.ipEventOrder, name, "Ngày \(date) trước ngày nộp đơn \(filed).", "\(date) is before the filing date \(filed)."))
+                if let date = row[name], date < filed {
+                    problems.append(row.problem(.ipEventOrder, name, "Ngày \(date) trước ngày nộp đơn \(filed).", "\(date) is before the filing date \(filed)."))
                 }
             }
         }
         return problems
     }
 
-    private func value(_ name: String) -> String? {
-        columns.firstIndex { $0.name == name }.flatMap { values[$0] }
-    }
+    /// One record's values, read by column name.
+    private struct Row {
+        let columns: [ImportColumn]
+        let values: [String?]
+        let record: CSVRecord
 
-    /// A refusal of `rule`, located at this record.
-    private func problem(_ rule: MirroredRule, _ field: String, _ vi: String, _ en: String) -> ImportProblem {
-        var problem = ImportProblem(.constraint, line: record.line, record: record.number, field: field, value: value(field), vi: vi, en: en)
-        problem.rule = rule.rawValue
-        return problem
+        subscript(_ name: String) -> String? {
+            columns.firstIndex { $0.name == name }.flatMap { values[$0] }
+        }
+
+        /// A refusal of `rule`, located at this record.
+        func problem(_ rule: MirroredRule, _ field: String, _ vi: String, _ en: String) -> ImportProblem {
+            var problem = ImportProblem(.constraint, line: record.line, record: record.number, field: field, value: self[field], vi: vi, en: en)
+            problem.rule = rule.rawValue
+            return problem
+        }
     }
 }
