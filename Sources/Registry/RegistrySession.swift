@@ -112,22 +112,54 @@ public final class RegistrySession {
     /// Runs `body` in one transaction whose audit rows carry `context`.
     @discardableResult
     func write<T>(_ context: ChangeContext, right: Right = .registerWrite, _ body: () throws -> T) throws(RegistryError) -> T {
+        try write(context, right: right, deciding: { () throws -> WriteEnding<T> in .commit(try body()) })
+    }
+
+    /// The same for work that decides at its end whether to keep what it wrote: an import's dry
+    /// run, or a file refused for its rows, rolls back and still hands back its report. The
+    /// COMMIT is `Connection.commit`'s, so a connection lost there is "outcome unknown".
+    func write<T>(_ context: ChangeContext, right: Right = .registerWrite, deciding body: () throws -> WriteEnding<T>) throws(RegistryError) -> T {
         try require(right)
         let context = try auditContext(context)
         return try translating(on: connection) {
-            try connection.transaction {
+            try connection.query("BEGIN")
+            let ending: WriteEnding<T>
+            do {
                 try connection.query(
                     """
                     SELECT set_config('khcn.actor', \(context.actor), true), set_config('khcn.reason', \(context.reason ?? ""), true),
                            set_config('khcn.legal_ref', \(context.legalRef ?? ""), true), set_config('khcn.batch', \(context.batch.map(String.init) ?? ""), true)
                     """)
-                return try body()
+                ending = try body()
+            } catch {
+                _ = try? connection.query("ROLLBACK")
+                throw error
+            }
+            switch ending {
+            case .commit(let value):
+                try connection.commit()
+                return value
+            case .rollBack(let value):
+                try connection.query("ROLLBACK")
+                return value
             }
         }
+    }
+
+    /// Inside `write`: the audit rows written from here on point at import batch `batch`, a
+    /// number the import learns only once it has recorded the batch in the same transaction.
+    func auditBatch(_ batch: Int) throws {
+        try connection.query("SELECT set_config('khcn.batch', \(batch), true)")
     }
 
     /// Runs read-only work, translating database errors.
     func read<T>(_ body: () throws -> T) throws(RegistryError) -> T {
         try translating(on: connection, body)
     }
+}
+
+/// How a `write` body ends: keep its changes, or undo them and return all the same.
+enum WriteEnding<T> {
+    case commit(T)
+    case rollBack(T)
 }

@@ -111,8 +111,8 @@ import Testing
         let text = "\u{FEFF}tax_code,name\n0101248141,Công ty A\n"
         try withRegistry { session in
             let report = try importing(session, .enterprise, try temporaryFile(text, name: "doanh-nghiep.csv"))
-            let row = try session.connection.query("SELECT file_name, size FROM import_batch WHERE id = \(String(report.batch!))").rows[0]
-            #expect(row.values == ["doanh-nghiep.csv", String(text.utf8.count)])
+            let row = try #require(try session.connection.query("SELECT file_name, size FROM import_batch WHERE id = \(report.batch)").first)
+            #expect(row["file_name"] == "doanh-nghiep.csv" && row["size"] == String(text.utf8.count))
         }
     }
 

@@ -20,6 +20,9 @@ public struct ImportProblem: Error, Sendable, Equatable {
     public var value: String?
     public var vietnamese: String
     public var english: String
+    /// The database rule (constraint name) that a Swift pre-check refused the row for, so the
+    /// pre-check and its home in the schema can be compared; not shown to the clerk.
+    var rule: String?
 
     public init(_ kind: Kind, line: Int? = nil, record: Int? = nil, field: String? = nil, value: String? = nil, vi: String, en: String) {
         self.kind = kind

@@ -111,7 +111,8 @@ final class SourceSpool {
                                 vi: "Không tạo được tệp tạm trong \(NSTemporaryDirectory()) để giữ các dòng bị loại.",
                                 en: "Cannot create a temporary file in \(NSTemporaryDirectory()) to keep the rejected rows.")
         }
-        path = String(cString: template)
+        // mkstemp filled in the X's; the path ends at the NUL terminator.
+        path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 

@@ -1,0 +1,102 @@
+import Postgres
+
+/// Streams a file into the temporary table `import_staging` with one COPY, in constant memory
+/// (contract §8: a million rows): each chunk the reader decodes is parsed into records, each
+/// record checked in Swift (`RowDecoder`), and the good ones written as COPY text. The table
+/// holds canonical text, one column per canonical column, plus each record's line numbers,
+/// so every later check and the upsert can name the line at fault.
+struct ImportStaging {
+    let connection: Connection
+    let kind: RecordKind
+    let columns: [ImportColumn]
+    let options: ImportOptions
+    /// ISO text of the registry's today (`RegistrySession.today`).
+    let today: String
+
+    /// Creates the staging tables (dropped at COMMIT or ROLLBACK) and loads every good row.
+    /// Returns false when the file cannot be read as a whole (header, quoting, encoding).
+    func load(_ reader: SourceReader, into report: inout ImportReport, progress: ((Int, Int?) -> Void)?) throws -> Bool {
+        let definitions = columns.map { "\($0.name) text" }.joined(separator: ", ")
+        // The staging table of a large file lives in local buffers: give them room (allowed only
+        // before the session's first temporary table, which this is).
+        try connection.query("SET temp_buffers = '512MB'")
+        try connection.query(
+            "CREATE TEMP TABLE import_staging (line integer, end_line integer, record integer, rejected boolean NOT NULL DEFAULT false, \(sql: definitions)) ON COMMIT DROP")
+        try connection.query("CREATE TEMP TABLE import_touched (key text, action text) ON COMMIT DROP")
+
+        var parser: CSVParser?
+        var decoder: RowDecoder?
+        var fileProblem: ImportProblem?
+        var output: [UInt8] = []
+        output.reserveCapacity(SourceReader.chunkSize * 2)
+        var rows = 0
+        var local = report
+        var finished = false
+
+        func handle(_ record: CSVRecord) throws {
+            guard let decoder else {
+                let (mapping, problems) = ImportHeader.map(record.fields, columns: columns)
+                if let first = problems.first {
+                    for problem in problems.dropFirst() { local.add(problem) }
+                    throw first
+                }
+                decoder = RowDecoder(columns: columns, mapping: mapping, headerWidth: record.fields.count, dateOrder: options.dateOrder,
+                                     rules: RowRules(kind: kind, columns: columns, today: today))
+                return
+            }
+            rows += 1
+            switch decoder.decode(record) {
+            case .success(let values):
+                CopyText.append(record, values: values, to: &output)
+            case .failure(let bad):
+                for problem in bad.problems { local.add(problem) }
+                local.reject(line: record.line, endLine: record.endLine)
+            }
+        }
+
+        func produce() throws -> [UInt8]? {
+            output.removeAll(keepingCapacity: true)
+            while output.isEmpty && !finished {
+                guard let chunk = try reader.next() else {
+                    if parser == nil { break }
+                    try parser!.finish(handle)
+                    finished = true
+                    break
+                }
+                if parser == nil {
+                    parser = CSVParser(delimiter: options.delimiter ?? CSVParser.detectDelimiter(chunk))
+                }
+                try parser!.feed(chunk, handle)
+                progress?(reader.bytesRead, reader.fileSize)
+            }
+            return output.isEmpty ? nil : output
+        }
+
+        let columnList = columns.map(\.name).joined(separator: ", ")
+        do {
+            try connection.copyIn("COPY import_staging (line, end_line, record, \(sql: columnList)) FROM STDIN", produce)
+        } catch let problem as ImportProblem {
+            fileProblem = problem
+        }
+        report = local
+        report.rows = rows
+        report.delimiter = parser?.delimiter ?? options.delimiter ?? 0x2C
+        if let fileProblem {
+            report.valid = false
+            report.add(fileProblem)
+            return false
+        }
+        if parser == nil || decoder == nil {
+            report.valid = false
+            report.add(ImportProblem(.header, line: 1, vi: "Tệp không có dòng tiêu đề.", en: "The file has no header line."))
+            return false
+        }
+        return true
+    }
+
+    /// Rows staged and not (yet) rejected: what the upsert would write.
+    static func remaining(_ connection: Connection) throws -> Int {
+        try connection.query("SELECT count(*) AS remaining FROM import_staging WHERE NOT rejected").first?
+            .decode("remaining", as: Int.self) ?? 0
+    }
+}

@@ -1,0 +1,112 @@
+import Postgres
+
+/// Writes the staged rows: updates changed records and inserts new ones, set-based (one
+/// statement per kind of change, so a million rows cost a few statements, contract §8). If
+/// the database refuses the set (a rule only it can check, e.g. an IP event out of life-cycle
+/// order), each row is tried on its own under a savepoint to name the lines at fault, and
+/// the rest are kept when `--max-errors` allows (contract §6).
+struct ImportUpsert {
+    /// Above this many rows, a refused upsert is not retried row by row (and a dry run stops
+    /// at `DryRunEstimate`): the database's own message is reported for the file instead.
+    static let rowByRowLimit = 20_000
+
+    let session: RegistrySession
+    let kind: RecordKind
+
+    /// `indexing` is called before the search indexes set aside for a first load are rebuilt.
+    func run(into report: inout ImportReport, indexing: () -> Void) throws {
+        let connection = session.connection
+        let indexes = SearchIndexes(connection: connection, table: UpsertSQL.spec(kind).table)
+        let rebuild = try indexes.setAsideForLargeLoad()
+        let trace = PhaseTrace()
+        try connection.query("SAVEPOINT import_upsert")
+        do {
+            for statement in UpsertSQL.statements(kind, in: session.province, line: nil) {
+                try report.count(statement.counts, try connection.query(statement.query))
+                trace.mark("  statement")
+            }
+            try connection.query("RELEASE SAVEPOINT import_upsert")
+            if rebuild {
+                indexing()
+                try indexes.rebuild()
+            }
+            trace.mark("  indexes rebuilt")
+            return
+        } catch let error as PostgresError where error.kind == .server && !error.isTransient {
+            try connection.query("ROLLBACK TO SAVEPOINT import_upsert")
+            if rebuild { try indexes.rebuild() }
+            report.inserted = 0
+            report.updated = 0
+        }
+        // Trying rows one by one names the lines at fault; past a few thousand rows that would
+        // take too long, so the database's own message is reported for the file.
+        guard try ImportStaging.remaining(connection) <= ImportUpsert.rowByRowLimit else { throw try refusalOfTheWholeFile() }
+        try rowByRow(into: &report)
+    }
+
+    /// The set again, to have the database's message about the first row it refuses.
+    private func refusalOfTheWholeFile() throws -> ImportProblem {
+        let connection = session.connection
+        try connection.query("SAVEPOINT import_upsert")
+        do {
+            for statement in UpsertSQL.statements(kind, in: session.province, line: nil) { try connection.query(statement.query) }
+        } catch let error as PostgresError where error.kind == .server {
+            let explained = RegistryError(error)
+            return ImportProblem(ImportProblem.Kind(rawValue: explained.type) ?? .constraint, field: explained.field,
+                                 vi: explained.vietnamese + " (tệp quá lớn để chỉ ra từng dòng; hãy tách tệp)",
+                                 en: explained.english + " (the file is too large to name each line; split it)")
+        }
+        return ImportProblem(.constraint, vi: "Cơ sở dữ liệu từ chối tệp.", en: "The database refused the file.")
+    }
+
+    /// Each staged row under its own savepoint: a row the database refuses is reported with
+    /// its line and the database's message, and marked rejected; the others are written.
+    private func rowByRow(into report: inout ImportReport) throws {
+        let connection = session.connection
+        try connection.query("CREATE INDEX ON import_staging (line)")
+        let staged = try connection.query("SELECT line, record, end_line FROM import_staging WHERE NOT rejected ORDER BY line").rows
+        for row in staged {
+            let line = try row.decode("line", as: Int.self)
+            try connection.query("SAVEPOINT import_row")
+            do {
+                var counted: [(UpsertSQL.Counts, QueryResult)] = []
+                for statement in UpsertSQL.statements(kind, in: session.province, line: line) {
+                    counted.append((statement.counts, try connection.query(statement.query)))
+                }
+                try connection.query("RELEASE SAVEPOINT import_row")
+                for (counts, result) in counted { try report.count(counts, result) }
+            } catch let error as PostgresError where error.kind == .server && !error.isTransient {
+                try connection.query("ROLLBACK TO SAVEPOINT import_row")
+                let explained = RegistryError(error)
+                report.add(ImportProblem(
+                    ImportProblem.Kind(rawValue: explained.type) ?? .constraint, line: line, record: try row.decodeIfPresent("record", as: Int.self),
+                    field: explained.field, value: nil, vi: explained.vietnamese, en: explained.english))
+                report.reject(line: line, endLine: try row.decode("end_line", as: Int.self))
+                try connection.query("UPDATE import_staging SET rejected = true WHERE line = \(line)")
+            }
+        }
+    }
+
+    /// IP counts an application once: inserted, or updated by its fields or by new events
+    /// (the statements list what they touched in `import_touched`).
+    func countTouchedApplications(into report: inout ImportReport) throws {
+        let counts = try session.connection.query("""
+            SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE updated AND NOT inserted) AS updated
+              FROM (SELECT bool_or(action = 'inserted') AS inserted, bool_or(action = 'updated') AS updated
+                      FROM import_touched GROUP BY key) t
+            """).first
+        report.inserted = try counts?.decode("inserted", as: Int.self) ?? 0
+        report.updated = try counts?.decode("updated", as: Int.self) ?? 0
+    }
+}
+
+extension ImportReport {
+    /// Adds what one upsert statement did to the counts.
+    mutating func count(_ counts: UpsertSQL.Counts, _ result: QueryResult) throws {
+        switch counts {
+        case .inserted: inserted += result.affectedRows
+        case .updated: updated += try result.first?.decode("changed", as: Int.self) ?? 0
+        case .none: break
+        }
+    }
+}

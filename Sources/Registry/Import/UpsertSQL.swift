@@ -1,0 +1,199 @@
+import Postgres
+
+/// The set-based upsert of an import, per kind, by natural key: UPDATE the records whose
+/// staged values differ, INSERT the new ones, and for IP add the events carried as date
+/// columns. Every statement reads the staging table `import_staging` (text columns, one per
+/// canonical column) and writes within the session's province; `line` nil reads every row
+/// not rejected, a line number that row alone (the row-by-row fallback of `ImportUpsert`).
+/// The database's constraints and triggers are the rules; nothing here re-checks them.
+struct UpsertSQL {
+    /// How a statement's outcome adds to the report: INSERT's row count, UPDATE's
+    /// `count(*) AS changed`, or nothing (IP counts through `import_touched`).
+    enum Counts { case inserted, updated, none }
+
+    struct Field {
+        let column: String
+        /// The staged value with its type, e.g. `s.established_on::date`.
+        let staged: String
+        /// Value for a new record (default: `staged`).
+        var insert: String?
+        /// Value for an existing record `x` (default: `coalesce(staged, x.column)`: a blank cell never erases).
+        var merge: String?
+    }
+
+    let table: String
+    let keys: [Field]
+    let fields: [Field]
+
+    /// The key as audit and reports write it (columns joined by '/').
+    func keyText(_ alias: String) -> String {
+        keys.map { "\(alias).\($0.column)::text" }.joined(separator: " || '/' || ")
+    }
+
+    private var keyMatch: String { keys.map { "x.\($0.column) = \($0.staged)" }.joined(separator: " AND ") }
+
+    /// The staged rows a statement reads: every row not rejected, or one line of them.
+    static func rows(_ line: Int?) -> Query {
+        guard let line else { return "NOT s.rejected" }
+        return "NOT s.rejected AND s.line = \(line)"
+    }
+
+    /// The statements of one upsert, in order, with how each adds to the report.
+    static func statements(_ kind: RecordKind, in province: some PostgresBindable, line: Int?) -> [(query: Query, counts: Counts)] {
+        let spec = spec(kind)
+        if kind == .ip {
+            return [(spec.update(in: province, line: line, tracked: true), .none), (spec.insert(in: province, line: line, tracked: true), .none),
+                    (ipEvents(in: province, line: line), .none)]
+        }
+        return [(spec.update(in: province, line: line, tracked: false), .updated), (spec.insert(in: province, line: line, tracked: false), .inserted)]
+    }
+
+    /// UPDATE of the changed records; `tracked` also lists their keys in `import_touched`
+    /// (for IP, whose events may change a record too), otherwise the row count says it all.
+    func update(in province: some PostgresBindable, line: Int?, tracked: Bool) -> Query {
+        let merged = (keys.map { "\($0.staged) AS \($0.column)" }
+            + fields.map { "\($0.merge ?? "coalesce(\($0.staged), x.\($0.column))") AS \($0.column)" }).joined(separator: ",\n       ")
+        let targetMatch = keys.map { "t.\($0.column) = m.\($0.column)" }.joined(separator: " AND ")
+        let assignments = fields.map { "\($0.column) = m.\($0.column)" }.joined(separator: ", ")
+        let stored = fields.map { "t.\($0.column)" }.joined(separator: ", ")
+        let incoming = fields.map { "m.\($0.column)" }.joined(separator: ", ")
+        let outcome = tracked ? "INSERT INTO import_touched SELECT key, 'updated' FROM changed" : "SELECT count(*) AS changed FROM changed"
+        return """
+            WITH merged AS (
+                SELECT \(sql: merged)
+                  FROM import_staging s JOIN \(sql: table) x ON x.province_code = \(province) AND \(sql: keyMatch)
+                 WHERE \(Self.rows(line))),
+            changed AS (
+                UPDATE \(sql: table) t SET \(sql: assignments)
+                  FROM merged m
+                 WHERE t.province_code = \(province) AND \(sql: targetMatch)
+                   AND (\(sql: stored)) IS DISTINCT FROM (\(sql: incoming))
+                RETURNING \(sql: keyText("t")) AS key)
+            \(sql: outcome)
+            """
+    }
+
+    /// How many staged rows name an existing record (`existing`), and how many would change it
+    /// (`changed`): a dry run's counts, in one pass, nothing written.
+    func existingAndChanged(in province: some PostgresBindable) -> Query {
+        let merged = fields.map { $0.merge ?? "coalesce(\($0.staged), x.\($0.column))" }.joined(separator: ", ")
+        let stored = fields.map { "x.\($0.column)" }.joined(separator: ", ")
+        return """
+            SELECT count(x.province_code) AS existing,
+                   count(x.province_code) FILTER (WHERE (\(sql: stored)) IS DISTINCT FROM (\(sql: merged))) AS changed
+              FROM import_staging s LEFT JOIN \(sql: table) x ON x.province_code = \(province) AND \(sql: keyMatch)
+             WHERE \(Self.rows(nil))
+            """
+    }
+
+    /// INSERT of the new records (row count = inserted; `tracked` also lists their keys).
+    func insert(in province: some PostgresBindable, line: Int?, tracked: Bool) -> Query {
+        let columns = (keys + fields).map(\.column).joined(separator: ", ")
+        let values = (keys + fields).map { $0.insert ?? $0.staged }.joined(separator: ", ")
+        let insert: Query = """
+            INSERT INTO \(sql: table) (province_code, \(sql: columns))
+            SELECT \(province), \(sql: values)
+              FROM import_staging s
+             WHERE \(Self.rows(line))
+               AND NOT EXISTS (SELECT 1 FROM \(sql: table) x WHERE x.province_code = \(province) AND \(sql: keyMatch))
+            """
+        guard tracked else { return insert }
+        return """
+            WITH added AS (\(insert)
+                RETURNING \(sql: keyText(table)) AS key)
+            INSERT INTO import_touched SELECT key, 'inserted' FROM added
+            """
+    }
+
+    static func spec(_ kind: RecordKind) -> UpsertSQL {
+        func field(_ column: String, _ type: String? = nil, insert: String? = nil, merge: String? = nil) -> Field {
+            Field(column: column, staged: type.map { "s.\(column)::\($0)" } ?? "s.\(column)", insert: insert, merge: merge)
+        }
+        switch kind {
+        case .enterprise:
+            return UpsertSQL(table: "enterprise", keys: [field("tax_code")], fields: [
+                field("name"), field("established_on", "date"), field("address"), field("commune_code"), field("legal_form"),
+                Field(column: "vsic", staged: "string_to_array(s.vsic, '|')", insert: "coalesce(string_to_array(s.vsic, '|'), '{}')"),
+                // Industry codes without a version are taken as VSIC 2025 (in force since 15/11/2025).
+                Field(column: "vsic_version", staged: "s.vsic_version::smallint",
+                      insert: "coalesce(s.vsic_version::smallint, CASE WHEN s.vsic IS NOT NULL THEN 2025 END)",
+                      merge: "coalesce(s.vsic_version::smallint, x.vsic_version, CASE WHEN s.vsic IS NOT NULL THEN 2025 END)"),
+                field("status", insert: "coalesce(s.status, 'active')"),
+                // A status dated on the founding day moves with a corrected founding date.
+                field("status_on", "date", insert: "coalesce(s.status_on::date, s.established_on::date)",
+                      merge: "coalesce(s.status_on::date, CASE WHEN x.status_on = x.established_on AND x.status = coalesce(s.status, x.status) THEN coalesce(s.established_on::date, x.status_on) ELSE x.status_on END)"),
+                field("former_province"),
+            ])
+        case .certificate:
+            return UpsertSQL(table: "st_certificate", keys: [field("certificate_number")], fields: [
+                field("tax_code"), field("issued_on", "date"), field("issuer"), field("basis"),
+                field("revoked_on", "date"), field("revoke_reason"),
+                field("revocation_kind", insert: "coalesce(s.revocation_kind, CASE WHEN s.revoked_on IS NOT NULL THEN 'revoked' END)",
+                      merge: "coalesce(s.revocation_kind, x.revocation_kind, CASE WHEN s.revoked_on IS NOT NULL THEN 'revoked' END)"),
+            ])
+        case .fund:
+            return UpsertSQL(table: "st_fund", keys: [field("tax_code"), field("established_on", "date")], fields: [
+                field("decision"), field("capital", "bigint"), field("notified_on", "date"), field("closed_on", "date"),
+            ])
+        case .fundAllocation:
+            return UpsertSQL(table: "st_fund_allocation", keys: [field("tax_code"), field("established_on", "date"), field("year", "smallint")], fields: [
+                field("allocated", "bigint"), field("spent", "bigint"), field("report_received_on", "date"),
+            ])
+        case .ip:
+            return UpsertSQL(table: "ip_application", keys: [field("application_number")], fields: [
+                field("kind"), field("filed_on", "date"), field("title"), field("applicant_tax_code"),
+                // A person's name is stored as their id (SQL/0023): the same name again changes nothing.
+                field("applicant_name", merge: """
+                    CASE WHEN x.applicant_person_id IS NOT NULL AND coalesce(s.applicant_type, x.applicant_type) = 'person'
+                              AND s.applicant_name IS NOT DISTINCT FROM (SELECT p.name FROM person_visible p WHERE p.id = x.applicant_person_id)
+                         THEN x.applicant_name ELSE coalesce(s.applicant_name, x.applicant_name) END
+                    """),
+                Field(column: "ipc", staged: "string_to_array(s.ipc, '|')", insert: "coalesce(string_to_array(s.ipc, '|'), '{}')"),
+                field("applicant_type", insert: "coalesce(s.applicant_type, 'organisation')"),
+                field("priority_on", "date"),
+            ])
+        case .gi:
+            return UpsertSQL(table: "gi_certificate", keys: [field("certificate_number")], fields: [
+                field("name"), field("product"), field("granted_on", "date"), field("decision"), field("managing_org"),
+                field("area"), field("application_number"), field("cancelled_on", "date"),
+            ])
+        case .ipFee:
+            return UpsertSQL(table: "ip_fee_payment", keys: [field("application_number"), field("year", "smallint")], fields: [field("paid_on", "date")])
+        case .giManager:
+            return UpsertSQL(table: "gi_manager", keys: [field("certificate_number"), field("from_on", "date")], fields: [
+                field("managing_org"), field("decision"),
+            ])
+        case .giUser:
+            return UpsertSQL(table: "gi_user", keys: [field("certificate_number"), field("tax_code"), field("from_on", "date")], fields: [
+                field("until_on", "date"), field("decision"),
+            ])
+        case .ipEvent:
+            return UpsertSQL(table: "ip_event", keys: [], fields: [])
+        }
+    }
+
+    /// IP applications also carry their events as date columns; new ones are added in date
+    /// order (the database checks each against the life cycle).
+    static func ipEvents(in province: some PostgresBindable, line: Int?) -> Query {
+        """
+        WITH events AS (
+            SELECT s.application_number, v.event, v.event_on, v.rank,
+                   CASE WHEN v.event = 'granted' THEN s.grant_number END AS grant_number
+              FROM import_staging s
+             CROSS JOIN LATERAL (VALUES
+                   ('published', s.published_on::date, 1), ('examination-requested', s.examination_requested_on::date, 2),
+                   ('granted', s.granted_on::date, 3), ('refused', s.refused_on::date, 3), ('withdrawn', s.withdrawn_on::date, 3),
+                   ('lapsed', s.lapsed_on::date, 4), ('restored', s.restored_on::date, 5), ('invalidated', s.invalidated_on::date, 6),
+                   ('checked', s.checked_on::date, 9)) AS v(event, event_on, rank)
+             WHERE \(rows(line)) AND v.event_on IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM ip_event e
+                                WHERE e.province_code = \(province) AND e.application_number = s.application_number
+                                  AND e.event = v.event AND e.event_on = v.event_on)),
+        added AS (
+            INSERT INTO ip_event (province_code, application_number, event, event_on, grant_number)
+            SELECT \(province), application_number, event, event_on, grant_number FROM events ORDER BY application_number, event_on, rank
+            RETURNING application_number)
+        INSERT INTO import_touched SELECT DISTINCT application_number, 'updated' FROM added
+        """
+    }
+}
