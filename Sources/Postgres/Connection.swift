@@ -69,17 +69,6 @@ public final class Connection {
         return try consume(result)
     }
 
-    @available(*, deprecated, message: "write the statement as a Query: values interpolated, never numbered by hand")
-    @discardableResult
-    public func query(_ sql: String, _ parameters: [String?]) throws -> QueryResult {
-        try Connection.checkNoNUL(sql)
-        for value in parameters { if let value { try Connection.checkNoNUL(value) } }
-        let result = withCStrings(parameters) { pointers in
-            PQexecParams(handle, sql, Int32(parameters.count), nil, pointers, nil, nil, 0)
-        }
-        return try consume(result)
-    }
-
     /// Runs a script of several statements without parameters (migrations).
     public func execute(script sql: String) throws {
         try Connection.checkNoNUL(sql)
@@ -127,11 +116,6 @@ public final class Connection {
     public func forEachRow(_ query: Query, _ body: (Row) throws -> Void) throws {
         let (sql, parameters) = query.render()
         try streamRows(sql, parameters, body)
-    }
-
-    @available(*, deprecated, message: "write the statement as a Query and read rows by name")
-    public func forEachRow(_ sql: String, _ parameters: [String?] = [], _ body: ([String?]) throws -> Void) throws {
-        try streamRows(sql, parameters) { try body($0.values) }
     }
 
     private func streamRows(_ sql: String, _ parameters: [String?], _ body: (Row) throws -> Void) throws {

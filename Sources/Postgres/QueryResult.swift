@@ -72,8 +72,4 @@ public struct Row: Sendable {
         return try decode(column, as: T.self)
     }
 
-    @available(*, deprecated, message: "read columns by name")
-    public subscript(_ position: Int) -> String? { values[position] }
-    @available(*, deprecated, message: "read columns by name")
-    public var count: Int { values.count }
 }

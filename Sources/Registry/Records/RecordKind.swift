@@ -121,10 +121,3 @@ public struct CanonicalRecord: Sendable {
     public var enterpriseName: String? = nil
 }
 
-/// A PostgreSQL array literal of text values. Transitional: an array binds itself
-/// (`\(values)::text[]`, Postgres' `Array: PostgresBindable`); delete with its last caller.
-@available(*, deprecated, message: "bind the array itself: \\(values)::text[]")
-func postgresArray(_ values: [String]) -> String {
-    "{" + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
-        .joined(separator: ",") + "}"
-}
