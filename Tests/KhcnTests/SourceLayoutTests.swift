@@ -52,6 +52,7 @@ import Testing
                 """
             let d = #"FROM raw $3"#
             let e = "regex template $1, shell \"$0\""
+            let f = "SELECT 'SCRAM-SHA-256$4096:x', plan ANY ($0)"
             """#
         #expect(StringLiterals.placeholders(in: source).map(\.0) == [2, 4, 6])
     }
@@ -111,7 +112,10 @@ enum StringLiterals {
                     continue
                 }
                 text.unicodeScalars.append(s[i])
-                if s[i] == "$", i + 1 < s.count, ("0"..."9").contains(s[i + 1]) {
+                // `$1`…: a placeholder; not `$0` (a plan's internal parameter) nor the `$4096`
+                // glued to a word (a SCRAM verifier).
+                if s[i] == "$", i + 1 < s.count, ("1"..."9").contains(s[i + 1]),
+                   i == 0 || !(s[i - 1].properties.isAlphabetic || ("0"..."9").contains(s[i - 1])) {
                     var k = i + 1
                     while k < s.count && ("0"..."9").contains(s[k]) { k += 1 }
                     found.append((line, String(String.UnicodeScalarView(s[i..<k]))))
