@@ -1,5 +1,4 @@
 import Foundation
-import Postgres
 
 /// A calendar date with no time zone (a decision's date, a filing date). "Today" is the date
 /// in Asia/Ho_Chi_Minh (contract §2).
@@ -86,11 +85,4 @@ extension CivilDate {
         let parts = calendar.dateComponents([.year, .month, .day], from: moved)
         return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)
     }
-}
-
-/// Bound as ISO text (cast `::date` in SQL); sessions set `datestyle` to ISO, so dates come
-/// back the same way.
-extension CivilDate: PostgresBindable, PostgresDecodable {
-    public var postgresText: String? { description }
-    public init?(postgresText: String) { self.init(iso: postgresText) }
 }

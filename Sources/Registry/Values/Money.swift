@@ -1,5 +1,3 @@
-import Postgres
-
 /// An amount of Vietnamese đồng: always an integer (contract §4). Parsing accepts what clerks
 /// write: `1000000`, `1.000.000`, `1 000 000`, and a `,0`/`,00` decimal part.
 public struct Money: Hashable, Sendable {
@@ -35,14 +33,5 @@ public struct Money: Hashable, Sendable {
         guard let value = Int64(groups.joined()) else { throw .shape(raw) }
         if negative && value != 0 { throw .negative(-value) }
         self.dong = value
-    }
-}
-
-/// Bound as integer đồng (cast `::bigint` in SQL).
-extension Money: PostgresBindable, PostgresDecodable {
-    public var postgresText: String? { String(dong) }
-    public init?(postgresText: String) {
-        guard let dong = Int64(postgresText) else { return nil }
-        self.init(dong: dong)
     }
 }

@@ -1,5 +1,3 @@
-import Postgres
-
 /// A Vietnamese enterprise tax code (mã số thuế = mã số doanh nghiệp), valid by construction:
 /// 10 digits with a correct check digit, or 13 written `XXXXXXXXXX-NNN` for a dependent unit.
 ///
@@ -161,15 +159,5 @@ extension String {
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
         return String(scalars)
-    }
-}
-
-/// Bound as its written form (`0100109106` or `0100109106-001`), the form stored and checked
-/// by `khcn_tax_code_is_valid`; read back only from columns that constraint guards.
-extension TaxCode: PostgresBindable, PostgresDecodable {
-    public var postgresText: String? { description }
-    public init?(postgresText: String) {
-        guard let code = try? TaxCode(parsing: postgresText) else { return nil }
-        self = code
     }
 }
