@@ -119,6 +119,16 @@ pitr() {
     if node_running B; then fail 75 "a standby is running; stop it first (Scripts/db standby stop), then rebuild it after the recovery"; fi
     data=$(node_data A)
     backrest info --output=json | grep -q '"backup":\[{' || fail 69 "the repository has no base backup yet; take one with Scripts/db archive backup"
+    # The newest backup that ended by TARGET. pgBackRest's own choice wants one that ended a
+    # whole second before it; one that ended in the same second may still do (PostgreSQL
+    # refuses, and we put everything back, if it ended after TARGET).
+    local set
+    set=$(backrest info --output=json | python3 -c '
+import json, sys
+target = int(sys.argv[1])
+sets = [b for stanza in json.load(sys.stdin) for b in stanza.get("backup", []) if b["timestamp"]["stop"] <= target]
+print(max(sets, key=lambda b: b["timestamp"]["stop"])["label"] if sets else "")' "$(TZ=Asia/Ho_Chi_Minh date -d "$target" +%s)")
+    [ -n "$set" ] || fail 65 "no backup in $REPO/repo ended before $target; the earliest moment to recover to is the end of the first backup (Scripts/db archive status). Nothing was changed."
     stamp=$(date +%Y%m%d%H%M%S)
     aside=$data.before-pitr-$stamp
     stop_node A
@@ -129,9 +139,9 @@ pitr() {
         as_owner mv "$aside" "$data"
     }
     as_owner mkdir -m 700 "$data"
-    if ! backrest --type=time --target="$target" --target-action=promote restore; then
+    if ! backrest --set="$set" --type=time --target="$target" --target-action=promote restore; then
         restore_aside; start_node A
-        fail 65 "pgbackrest could not restore to $target (above: no backup ends before that time?); the cluster is as it was"
+        fail 1 "pgbackrest could not restore backup $set (above; log in $REPO/log); the cluster is as it was"
     fi
     # Recovery runs at start; the server promotes when it reaches TARGET. If the WAL ends
     # before TARGET (after the last archived segment), PostgreSQL stops with a FATAL error:
