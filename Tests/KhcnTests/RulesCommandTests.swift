@@ -12,7 +12,7 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         let rules = try #require(run.json as? [[String: Any]])
         #expect(rules.count > 150)
-        #expect(rules.allSatisfy { Set($0.keys) == ["name", "table", "field", "vi", "en", "basis"] })
+        #expect(rules.allSatisfy { Set($0.keys) == ["name", "table", "field", "vi", "en", "basis", "basis_en"] })
         #expect(rules.allSatisfy { !(($0["vi"] as? String) ?? "").isEmpty && !(($0["en"] as? String) ?? "").isEmpty })
         let revoked = try #require(rules.first { $0["name"] as? String == "st_certificate_revoked_after_issue" })
         #expect(revoked["table"] as? String == "st_certificate")

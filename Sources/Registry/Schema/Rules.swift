@@ -9,10 +9,16 @@ public struct Rule: Sendable, Equatable {
     public let field: String?
     public let vietnamese: String
     public let english: String
-    public let basis: String
+    /// The law or contract section the rule rests on, in Vietnamese and in English (SQL/0033).
+    public let basisVietnamese: String
+    public let basisEnglish: String
 
     public func message(_ language: Language) -> String {
         language == .vietnamese ? vietnamese : english
+    }
+
+    public func basis(_ language: Language) -> String {
+        language == .vietnamese ? basisVietnamese : basisEnglish
     }
 
     init(_ row: Row) throws {
@@ -21,10 +27,11 @@ public struct Rule: Sendable, Equatable {
         field = try row.decodeIfPresent("field")
         vietnamese = try row.decode("vi")
         english = try row.decode("en")
-        basis = try row.decode("basis")
+        basisVietnamese = try row.decode("basis")
+        basisEnglish = try row.decode("basis_en")
     }
 
-    static let columns = "name, table_name, field, vi, en, basis"
+    static let columns = "name, table_name, field, vi, en, basis, basis_en"
 }
 
 /// Every rule, for `khcn rules`: any login may read them (the table is national).

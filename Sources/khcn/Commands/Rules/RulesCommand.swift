@@ -10,8 +10,8 @@ struct RulesCommand: ParsableCommand {
         abstract: words("Mọi quy tắc của sổ đăng ký: tên, bảng, trường, thông báo, căn cứ.",
                         "Every rule of the registry: name, table, field, message, basis."),
         discussion: words(
-            "Cơ sở dữ liệu là nơi giữ quy tắc: mỗi quy tắc là một ràng buộc hoặc một lần từ chối của trigger, cùng tên với lỗi mà khcn báo. --json in cả hai thông báo (vi, en).",
-            "The database is each rule's home: a named constraint or a trigger refusal, the same name as the error khcn reports. --json prints both messages (vi, en)."))
+            "Cơ sở dữ liệu là nơi giữ quy tắc: mỗi quy tắc là một ràng buộc hoặc một lần từ chối của trigger, cùng tên với lỗi mà khcn báo. --json in cả hai thông báo (vi, en) và căn cứ bằng cả hai thứ tiếng (basis, basis_en).",
+            "The database is each rule's home: a named constraint or a trigger refusal, the same name as the error khcn reports. --json prints both messages (vi, en) and the basis in both languages (basis, basis_en)."))
 
     @OptionGroup var global: GlobalOptions
 
@@ -26,7 +26,8 @@ struct RulesCommand: ParsableCommand {
                     ("field", .optional(rule.field)),
                     ("vi", .string(rule.vietnamese)),
                     ("en", .string(rule.english)),
-                    ("basis", .string(rule.basis)),
+                    ("basis", .string(rule.basisVietnamese)),
+                    ("basis_en", .string(rule.basisEnglish)),
                 ])
             }))
             return
@@ -36,7 +37,7 @@ struct RulesCommand: ParsableCommand {
                           wrapped: [3, 4])
         table.maxWidth = 200   // five columns, two of them prose
         for rule in rules {
-            table.append([rule.name, rule.table, rule.field ?? "—", rule.message(out.language), rule.basis])
+            table.append([rule.name, rule.table, rule.field ?? "—", rule.message(out.language), rule.basis(out.language)])
         }
         out.say(table.rendered())
         out.say(out.text("\(rules.count) quy tắc", "\(rules.count) rules"))
