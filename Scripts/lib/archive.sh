@@ -132,12 +132,17 @@ print(max(sets, key=lambda b: b["timestamp"]["stop"])["label"] if sets else "")'
     stamp=$(date +%Y%m%d%H%M%S)
     aside=$data.before-pitr-$stamp
     stop_node A
-    as_owner mv "$data" "$aside"
     restore_aside() {
+        trap - EXIT INT TERM
         stop_node A 2>/dev/null || true
         as_owner rm -rf "$data"
         as_owner mv "$aside" "$data"
     }
+    as_owner mv "$data" "$aside"
+    # From here until the recovered cluster is a primary, any way out (an error, Ctrl-C, a
+    # kill) puts the old folder back: a half-recovered cluster is never left in its place.
+    trap 'restore_aside; start_node A' EXIT
+    trap 'exit 130' INT TERM
     as_owner mkdir -m 700 "$data"
     if ! backrest --set="$set" --type=time --target="$target" --target-action=promote restore; then
         restore_aside; start_node A
@@ -159,5 +164,6 @@ print(max(sets, key=lambda b: b["timestamp"]["stop"])["label"] if sets else "")'
         restore_aside; start_node A
         fail 65 "recovery to $target did not complete${why:+ ($why)}; the cluster is as it was. Is the time after the last archived WAL, or before the first backup?"
     fi
+    trap - EXIT INT TERM
     say "recovered $(node_data A) to $target; what it held before is kept in $aside (remove it when no longer needed)"
 }

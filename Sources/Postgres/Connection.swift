@@ -60,13 +60,15 @@ public final class Connection {
     /// Runs one statement, its values bound as parameters (text format; nil is SQL NULL).
     @discardableResult
     public func query(_ query: Query) throws -> QueryResult {
+        try consume(try send(query) { sql, count, values in PQexecParams(handle, sql, count, nil, values, nil, nil, 0) })
+    }
+
+    /// Renders `query` and hands its text and values, checked for NUL bytes, to a libpq call.
+    private func send<R>(_ query: Query, _ call: (String, Int32, UnsafePointer<UnsafePointer<CChar>?>?) -> R) throws -> R {
         let (sql, parameters) = query.render()
         try Connection.checkNoNUL(sql)
         for value in parameters { if let value { try Connection.checkNoNUL(value) } }
-        let result = withCStrings(parameters) { pointers in
-            PQexecParams(handle, sql, Int32(parameters.count), nil, pointers, nil, nil, 0)
-        }
-        return try consume(result)
+        return withCStrings(parameters) { call(sql, Int32(parameters.count), $0) }
     }
 
     /// Runs a script of several statements without parameters (migrations).
@@ -79,16 +81,28 @@ public final class Connection {
     /// Runs `body` inside BEGIN … COMMIT. Any error rolls back; a COMMIT that the server
     /// turned into ROLLBACK (because an earlier statement failed) is reported as an error.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try transactionDeciding { .commit(try body()) }
+    }
+
+    /// The same for work that decides at its end whether to keep what it wrote (a dry run
+    /// rolls back and still returns its report).
+    public func transactionDeciding<T>(_ body: () throws -> TransactionEnding<T>) throws -> T {
         try query("BEGIN")
-        let value: T
+        let ending: TransactionEnding<T>
         do {
-            value = try body()
+            ending = try body()
         } catch {
             _ = try? query("ROLLBACK")
             throw error
         }
-        try commit()
-        return value
+        switch ending {
+        case .commit(let value):
+            try commit()
+            return value
+        case .rollBack(let value):
+            try query("ROLLBACK")
+            return value
+        }
     }
 
     /// COMMIT, checked. A COMMIT that the server turned into ROLLBACK is an error. A connection
@@ -114,16 +128,7 @@ public final class Connection {
     /// Streams the rows of a (possibly huge) query one at a time, in libpq's single-row mode,
     /// so memory stays constant whatever the result size.
     public func forEachRow(_ query: Query, _ body: (Row) throws -> Void) throws {
-        let (sql, parameters) = query.render()
-        try streamRows(sql, parameters, body)
-    }
-
-    private func streamRows(_ sql: String, _ parameters: [String?], _ body: (Row) throws -> Void) throws {
-        try Connection.checkNoNUL(sql)
-        for value in parameters { if let value { try Connection.checkNoNUL(value) } }
-        let sent = withCStrings(parameters) { pointers in
-            PQsendQueryParams(handle, sql, Int32(parameters.count), nil, pointers, nil, nil, 0)
-        }
+        let sent = try send(query) { sql, count, values in PQsendQueryParams(handle, sql, count, nil, values, nil, nil, 0) }
         guard sent == 1 else { throw lastError() }
         PQsetSingleRowMode(handle)
         var failure: Error?
@@ -228,4 +233,10 @@ public final class Connection {
             throw PostgresError(kind: .invalidParameter, message: "text contains a NUL byte, which PostgreSQL cannot store")
         }
     }
+}
+
+/// How a transaction's work ends: keep its changes, or undo them and return all the same.
+public enum TransactionEnding<T> {
+    case commit(T)
+    case rollBack(T)
 }

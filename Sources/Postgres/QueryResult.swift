@@ -55,6 +55,9 @@ public struct Row: Sendable {
         return values[position]
     }
 
+    /// Whether the query selected `column`.
+    public func has(_ column: String) -> Bool { columns.index[column] != nil }
+
     /// `column` decoded as `T`; throws when it is NULL or not a `T`.
     public func decode<T: PostgresDecodable>(_ column: String, as type: T.Type = T.self) throws -> T {
         guard let text = self[column] else {

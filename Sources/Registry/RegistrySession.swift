@@ -92,7 +92,7 @@ public final class RegistrySession {
     func eachRecord(_ kind: RecordKind, _ query: Query, _ body: (CanonicalRecord) throws -> Void) throws(RegistryError) {
         try read {
             try connection.forEachRow(query) { row in
-                try body(CanonicalRecord(kind: kind, json: row["record"] ?? "{}", enterpriseName: row.values.count > 1 ? row["enterprise_name"] : nil))
+                try body(CanonicalRecord(kind: kind, json: row["record"] ?? "{}", enterpriseName: row.has("enterprise_name") ? row["enterprise_name"] : nil))
             }
         }
     }
@@ -112,37 +112,24 @@ public final class RegistrySession {
     /// Runs `body` in one transaction whose audit rows carry `context`.
     @discardableResult
     func write<T>(_ context: ChangeContext, right: Right = .registerWrite, _ body: () throws -> T) throws(RegistryError) -> T {
-        try write(context, right: right, deciding: { () throws -> WriteEnding<T> in .commit(try body()) })
+        try write(context, right: right, deciding: { () throws -> TransactionEnding<T> in .commit(try body()) })
     }
 
     /// The same for work that decides at its end whether to keep what it wrote: an import's dry
     /// run, or a file refused for its rows, rolls back and still hands back its report. The
     /// COMMIT is `Connection.commit`'s, so a connection lost there is "outcome unknown".
-    func write<T>(_ context: ChangeContext, right: Right = .registerWrite, deciding body: () throws -> WriteEnding<T>) throws(RegistryError) -> T {
+    func write<T>(_ context: ChangeContext, right: Right = .registerWrite, deciding body: () throws -> TransactionEnding<T>) throws(RegistryError) -> T {
         try require(right)
         let context = try auditContext(context)
         return try translating(on: connection) {
-            try connection.query("BEGIN")
-            let ending: WriteEnding<T>
-            do {
+            try connection.transactionDeciding({
                 try connection.query(
                     """
                     SELECT set_config('khcn.actor', \(context.actor), true), set_config('khcn.reason', \(context.reason ?? ""), true),
                            set_config('khcn.legal_ref', \(context.legalRef ?? ""), true), set_config('khcn.batch', \(context.batch.map(String.init) ?? ""), true)
                     """)
-                ending = try body()
-            } catch {
-                _ = try? connection.query("ROLLBACK")
-                throw error
-            }
-            switch ending {
-            case .commit(let value):
-                try connection.commit()
-                return value
-            case .rollBack(let value):
-                try connection.query("ROLLBACK")
-                return value
-            }
+                return try body()
+            })
         }
     }
 
@@ -156,10 +143,4 @@ public final class RegistrySession {
     func read<T>(_ body: () throws -> T) throws(RegistryError) -> T {
         try translating(on: connection, body)
     }
-}
-
-/// How a `write` body ends: keep its changes, or undo them and return all the same.
-enum WriteEnding<T> {
-    case commit(T)
-    case rollBack(T)
 }

@@ -12,12 +12,21 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         let rules = try #require(run.json as? [[String: Any]])
         #expect(rules.count > 150)
-        #expect(rules.allSatisfy { Set($0.keys) == ["name", "table", "field", "vi", "en", "basis", "basis_en"] })
-        #expect(rules.allSatisfy { !(($0["vi"] as? String) ?? "").isEmpty && !(($0["en"] as? String) ?? "").isEmpty })
+        // Contract §5: exactly name, kind, message (Vietnamese), message_en, basis.
+        #expect(rules.allSatisfy { Set($0.keys) == ["name", "kind", "message", "message_en", "basis"] })
+        #expect(rules.allSatisfy { !(($0["message"] as? String) ?? "").isEmpty && !(($0["message_en"] as? String) ?? "").isEmpty })
         let revoked = try #require(rules.first { $0["name"] as? String == "st_certificate_revoked_after_issue" })
-        #expect(revoked["table"] as? String == "st_certificate")
-        #expect(revoked["field"] as? String == "revoked_on")
-        #expect(revoked["vi"] as? String == "Ngày thu hồi không được trước ngày cấp.")
+        #expect(revoked["kind"] as? String == "certificates")
+        #expect(revoked["message"] as? String == "Ngày thu hồi không được trước ngày cấp.")
+        #expect(revoked["message_en"] as? String == "A certificate cannot be revoked before it was issued.")
+
+        // --kind KIND keeps that kind's rules; an unknown kind is a usage error naming the kinds.
+        let ip = try KhcnRun.run(["rules", "--kind", "ip", "--json"], as: viewer)
+        let ipRules = try #require(ip.json as? [[String: Any]])
+        #expect(!ipRules.isEmpty && ipRules.allSatisfy { $0["kind"] as? String == "ip" })
+        #expect(ipRules.contains { $0["name"] as? String == "ip_event_order" })
+        let unknown = try KhcnRun.run(["rules", "--kind", "sáng chế"], as: viewer)
+        #expect(unknown.status == 64 && unknown.stderr.contains("enterprises"), "\(unknown.stderr)")
     }
 
     @Test func theTableIsInTheChosenLanguage() throws {

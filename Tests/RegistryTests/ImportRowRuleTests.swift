@@ -42,6 +42,8 @@ import Testing
              into: "ip_event (province_code, application_number, event, event_on, grant_number) VALUES ('08', '1-2020-00001', 'published', '2021-01-01', '1-0000001')"),
         Case(.ipEventOrder, .ip, "\(application),published_on\ninvention,1-2020-00001,2020-01-01,A,Viện X,2019-06-01\n",
              into: "ip_event (province_code, application_number, event, event_on) VALUES ('08', '1-2020-00001', 'published', '2019-06-01')"),
+        Case(.ipPriorityNotAfterFiling, .ip, "\(application),priority_on\ninvention,1-2021-00003,2021-01-01,C,Viện X,2021-03-01\n",
+             into: "ip_application (province_code, application_number, kind, filed_on, title, applicant_name, priority_on) VALUES ('08', '1-2021-00003', 'invention', '2021-01-01', 'C', 'X', '2021-03-01')"),
     ]
 
     @Test(arguments: cases)

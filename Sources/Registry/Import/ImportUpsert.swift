@@ -77,7 +77,8 @@ struct ImportUpsert {
                 for (counts, result) in counted { try report.count(counts, result) }
             } catch let error as PostgresError where error.kind == .server && !error.isTransient {
                 try connection.query("ROLLBACK TO SAVEPOINT import_row")
-                let explained = RegistryError(error)
+                // The rule's own words from khcn_rule, readable again after the rollback.
+                let explained = session.explained(RegistryError(error))
                 report.add(ImportProblem(
                     ImportProblem.Kind(rawValue: explained.type) ?? .constraint, line: line, record: try row.decodeIfPresent("record", as: Int.self),
                     field: explained.field, value: nil, vi: explained.vietnamese, en: explained.english))

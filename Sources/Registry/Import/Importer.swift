@@ -53,7 +53,7 @@ public struct Importer {
         let load = ImportLoad(session: session, kind: kind, options: options, reader: reader, actor: context.actor,
                               trace: trace, progress: progress, phase: phase)
         let started = report
-        report = try session.write(context, right: .importBatches, deciding: { () throws -> WriteEnding<ImportReport> in
+        report = try session.write(context, right: .importBatches, deciding: { () throws -> TransactionEnding<ImportReport> in
             var report = started
             do {
                 return try load.run(&report) ? .commit(report) : .rollBack(report)

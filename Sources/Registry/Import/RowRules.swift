@@ -114,6 +114,10 @@ struct RowRules {
                                         "granted_on and grant_number go together."))
         }
         if let filed = row["filed_on"] {
+            if let priority = row["priority_on"], priority > filed {
+                problems.append(row.problem(.ipPriorityNotAfterFiling, "priority_on", "Ngày ưu tiên \(priority) sau ngày nộp đơn \(filed).",
+                                            "The priority date \(priority) is after the filing date \(filed)."))
+            }
             let events = ["published_on", "examination_requested_on", "granted_on", "refused_on", "withdrawn_on", "lapsed_on",
                           "invalidated_on", "restored_on", "checked_on"]
             for name in events {

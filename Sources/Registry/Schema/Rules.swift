@@ -5,6 +5,9 @@ import Postgres
 /// contract §2, and its legal basis or contract section.
 public struct Rule: Sendable, Equatable {
     public let name: String
+    /// The record kind of contract §5/§6 (`enterprises`, `ip`, …) or the part of the registry
+    /// (`audit`, `users`, …) it guards (SQL/0034 `khcn_rule_kind`).
+    public let kind: String
     public let table: String
     public let field: String?
     public let vietnamese: String
@@ -23,6 +26,7 @@ public struct Rule: Sendable, Equatable {
 
     init(_ row: Row) throws {
         name = try row.decode("name")
+        kind = try row.decode("kind")
         table = try row.decode("table_name")
         field = try row.decodeIfPresent("field")
         vietnamese = try row.decode("vi")
@@ -31,7 +35,7 @@ public struct Rule: Sendable, Equatable {
         basisEnglish = try row.decode("basis_en")
     }
 
-    static let columns = "name, table_name, field, vi, en, basis, basis_en"
+    static let columns = "name, khcn_rule_kind(table_name) AS kind, table_name, field, vi, en, basis, basis_en"
 }
 
 /// Every rule, for `khcn rules`: any login may read them (the table is national).
@@ -42,7 +46,7 @@ public struct Rules {
 
     public func list() throws(RegistryError) -> [Rule] {
         try session.read {
-            try session.connection.query("SELECT \(sql: Rule.columns) FROM khcn_rule ORDER BY table_name, name")
+            try session.connection.query("SELECT \(sql: Rule.columns) FROM khcn_rule ORDER BY kind, table_name, name")
                 .rows.map(Rule.init)
         }
     }

@@ -25,7 +25,11 @@ extension AuditCommand {
                             ("sealed_at", .string(latest.seal.sealedAt)), ("hash", .string(latest.seal.hash)),
                         ]))
                     } else {
-                        out.emit(.null)
+                        // No seal yet and nothing to seal: the §9 object, empty.
+                        out.emit(.object([
+                            ("id", .null), ("from_id", .null), ("to_id", .null), ("count", .int(0)),
+                            ("sealed_at", .null), ("hash", .null),
+                        ]))
                     }
                 } else {
                     out.say(out.text("Không có dòng nhật ký mới nào để niêm phong.", "No new audit rows to seal."))

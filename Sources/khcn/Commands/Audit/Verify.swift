@@ -23,7 +23,7 @@ extension AuditCommand {
         }
 
         func run() throws {
-            let (out, session) = try open()
+            let (out, session) = try openForReading()
             let result = try Seals(session).verify(known: known)
             if out.json {
                 // Contract §9: exactly `{"id", "what"}`; which seal or hash is named on stderr.

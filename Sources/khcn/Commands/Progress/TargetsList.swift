@@ -7,7 +7,7 @@ extension TargetsCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let (out, session) = try open()
+            let (out, session) = try openForReading()
             out.list(try Targets(session).list(), json: out.json, table: out.table)
         }
     }

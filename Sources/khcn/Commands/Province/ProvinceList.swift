@@ -11,7 +11,7 @@ extension ProvinceCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let (out, session) = try open()
+            let (out, session) = try openForReading()
             out.list(try Provinces(session).list(), json: out.json, table: out.table)
         }
     }

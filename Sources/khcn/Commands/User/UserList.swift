@@ -10,7 +10,7 @@ extension UserCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let (out, session) = try open()
+            let (out, session) = try openForReading()
             out.list(try Users(session).list(), json: out.json, table: out.table)
         }
     }
