@@ -48,6 +48,10 @@ public struct TestDatabase: Sendable {
         let logins = (try? connect().query("SELECT login FROM khcn_user").rows.compactMap { $0["login"] }) ?? []
         guard let admin = try? Connection("dbname=postgres") else { return }
         _ = try? admin.query("DROP DATABASE IF EXISTS \(sql: name) WITH (FORCE)")
-        for login in logins { _ = try? admin.query("DROP ROLE IF EXISTS \"\(sql: login)\"") }
+        for login in logins {
+            _ = try? admin.query("DROP ROLE IF EXISTS \"\(sql: login)\"")
+            // The login's pgpass file (TestLogin.passfile) holds its password: it goes with it.
+            try? FileManager.default.removeItem(at: FileManager.default.temporaryDirectory.appendingPathComponent("khcn-pgpass-\(login)"))
+        }
     }
 }
