@@ -54,9 +54,18 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
+/// Where a command works: `GlobalOptions`, or `UserGlobalOptions` for the user commands.
+protocol CommandScope: ParsableArguments {
+    var global: GlobalOptions { get }
+}
+
+extension GlobalOptions: CommandScope {
+    var global: GlobalOptions { self }
+}
+
 /// The options of §2 without `--province`, which `user add|grant|revoke` use for the province
 /// granted: the session works in the admin's own first province.
-struct UserGlobalOptions: ParsableArguments {
+struct UserGlobalOptions: CommandScope {
     @Option(name: .long, help: .databaseURL)
     var databaseURL: String?
 

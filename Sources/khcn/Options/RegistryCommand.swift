@@ -21,6 +21,19 @@ extension RegistryCommand {
     func openForReading() throws(RegistryError) -> (Printer, RegistrySession) {
         (global.printer, try global.openRegistryForReading())
     }
+
+    /// The same, with the `--as-of` day read first: a day not in the calendar is 65 before
+    /// anything connects (contract §3); nil when the option is not given.
+    func openForReading(asOf: DateArgument?) throws(RegistryError) -> (Printer, RegistrySession, CivilDate?) {
+        let day = try asOf?.date(field: "as_of")
+        let (out, session) = try openForReading()
+        return (out, session, day)
+    }
+
+    /// A connection whose schema may be old or new (`db migrate`, `db status`).
+    func openUnmigrated() throws(RegistryError) -> (Printer, RegistrySession) {
+        (global.printer, try global.connect())
+    }
 }
 
 /// A command that changes the registry: who changes it and why come with it (contract §2),
@@ -31,6 +44,9 @@ protocol WritingCommand: RegistryCommand {
 }
 
 extension WritingCommand {
+    /// The options of §2 come in the write options' group (one group a writing command).
+    var global: GlobalOptions { write.global }
+
     /// Who and why are checked before anything else is tried (a bad `--actor` is 65 even with
     /// no database), then the registry is opened as `open()` does.
     func openForWriting() throws(RegistryError) -> (Printer, RegistrySession, ChangeContext) {
@@ -59,8 +75,7 @@ protocol RecordListCommand: RegistryCommand {
 extension RecordListCommand {
     func run() throws {
         let records = try lister()
-        let day = try asOf?.date(field: "as_of")
-        let (out, session) = try openForReading()
+        let (out, session, day) = try openForReading(asOf: asOf)
         try out.list(kind: Self.kind, empty: Self.empty) { body throws(RegistryError) in try records(session, day, body) }
     }
 }

@@ -11,7 +11,6 @@ extension CertificateCommand {
         @Option(help: .vi("Nội dung thay đổi, như ghi trong quyết định.", en: "What changed, as the decision says.")) var description: String
         @Flag(help: .vi("Cấp lại, không phải sửa đổi.", en: "A re-issue (cấp lại) rather than an amendment.")) var reissue = false
         @OptionGroup var write: WriteOptions
-        @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let date = try on.date(field: "on")

@@ -9,7 +9,6 @@ extension CertificateCommand {
         @Option(help: .vi("Ngày quyết định có hiệu lực, dạng YYYY-MM-DD.", en: "Date the decision takes effect, YYYY-MM-DD.")) var on: DateArgument
         @Flag(help: .vi("Hủy bỏ hiệu lực thay vì thu hồi.", en: "Invalidation (hủy bỏ hiệu lực) rather than revocation.")) var invalidate = false
         @OptionGroup var write: ReasonedWriteOptions
-        @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let date = try on.date(field: "on")

@@ -3,14 +3,13 @@ import Registry
 
 extension DB {
     /// Applies `SQL/` in order; safe to repeat and to run twice at once.
-    struct Migrate: ParsableCommand {
+    struct Migrate: RegistryCommand {
         static let configuration = CommandConfiguration(abstract: words("Áp dụng các bản cập nhật lược đồ trong SQL/ theo thứ tự; chạy lại không sao.", "Apply SQL/ migrations in order; safe to repeat."))
 
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let out = global.printer
-            let session = try global.connect()
+            let (out, session) = try openUnmigrated()
             let migrator = try session.migrator()
             let applied = try migrator.migrate()
             let status = try migrator.status()

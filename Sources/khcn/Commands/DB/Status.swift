@@ -3,14 +3,13 @@ import Registry
 
 extension DB {
     /// Schema version, pending migrations, and what we are connected to (never a password).
-    struct Status: ParsableCommand {
+    struct Status: RegistryCommand {
         static let configuration = CommandConfiguration(abstract: words("Phiên bản lược đồ, bản cập nhật đang chờ, máy chủ, cơ sở dữ liệu, người dùng.", "Schema version, pending migrations, server, database, user."))
 
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let out = global.printer
-            let session = try global.connect()
+            let (out, session) = try openUnmigrated()
             let connection = session.connectionInfo
             let status = try session.migrator().status()
             let version = connection.serverVersion

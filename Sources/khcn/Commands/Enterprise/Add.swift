@@ -10,7 +10,6 @@ extension EnterpriseCommand {
         @Option(help: .vi("Tên doanh nghiệp như trên giấy chứng nhận đăng ký (bắt buộc).", en: "Name as on the registration certificate (required).")) var name: String
         @OptionGroup var fields: EnterpriseFieldOptions
         @OptionGroup var write: WriteOptions
-        @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let taxCode = try TaxCode.argument(taxCode)

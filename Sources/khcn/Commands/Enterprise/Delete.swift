@@ -6,12 +6,11 @@ extension EnterpriseCommand {
         static let configuration = CommandConfiguration(abstract: words("Xóa doanh nghiệp không còn hồ sơ nào liên quan; nhật ký vẫn giữ lại.", "Remove an enterprise that nothing points at; the audit trail keeps it."),
             discussion: HelpText.enterpriseDelete)
 
-        @Argument(help: .enterpriseTaxCode) var taxCode: String
+        @OptionGroup var enterprise: EnterpriseArgument
         @OptionGroup var write: ReasonedWriteOptions
-        @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let taxCode = try TaxCode.argument(taxCode)
+            let taxCode = try enterprise.code
             let (out, session, context) = try openForWriting()
             let removed = try EnterpriseRegister(session).delete(taxCode, context: context)
             if out.json {

@@ -9,7 +9,6 @@ extension EnterpriseCommand {
         @Argument(help: .vi("Mã số thuế đang ghi (bị sai).", en: "The tax code as registered (wrong).")) var taxCode: String
         @Argument(help: .vi("Mã số thuế đúng.", en: "The correct tax code.")) var newTaxCode: String
         @OptionGroup var write: ReasonedWriteOptions
-        @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let taxCode = try TaxCode.argument(taxCode)

@@ -8,14 +8,13 @@ extension EnterpriseCommand {
                                                        "Record a dated status change: active, suspended or dissolved."),
             discussion: HelpText.enterpriseSetStatus)
 
-        @Argument(help: .enterpriseTaxCode) var taxCode: String
+        @OptionGroup var enterprise: EnterpriseArgument
         @Argument(help: .vi("active (hoạt động), suspended (tạm ngừng) hoặc dissolved (giải thể).", en: "active, suspended or dissolved.")) var status: EnterpriseStatus
         @Option(help: .vi("Ngày có hiệu lực, dạng YYYY-MM-DD.", en: "Date the change takes effect, YYYY-MM-DD.")) var on: DateArgument
         @OptionGroup var write: WriteOptions
-        @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let taxCode = try TaxCode.argument(taxCode)
+            let taxCode = try enterprise.code
             let date = try on.date(field: "on")
             let (out, session, context) = try openForWriting()
             let result = try EnterpriseRegister(session).setStatus(taxCode, to: status, on: date, context: context)

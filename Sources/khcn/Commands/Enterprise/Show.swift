@@ -6,11 +6,11 @@ extension EnterpriseCommand {
         static let configuration = CommandConfiguration(abstract: words("Toàn bộ hồ sơ của một doanh nghiệp.", "An enterprise's whole file."),
             discussion: HelpText.enterpriseShow)
 
-        @Argument(help: .enterpriseTaxCode) var taxCode: String
+        @OptionGroup var enterprise: EnterpriseArgument
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let taxCode = try TaxCode.argument(taxCode)
+            let taxCode = try enterprise.code
             let (out, session) = try openForReading()
             let file = try EnterpriseRegister(session).file(taxCode)
             if out.json {

@@ -6,15 +6,14 @@ extension EnterpriseCommand {
     struct Update: WritingCommand {
         static let configuration = CommandConfiguration(abstract: words("Sửa hoặc bổ sung hồ sơ doanh nghiệp; trường không nêu được giữ nguyên.", "Correct or complete an enterprise's record; fields not given are kept."))
 
-        @Argument(help: .enterpriseTaxCode) var taxCode: String
+        @OptionGroup var enterprise: EnterpriseArgument
         @Option(help: .vi("Tên doanh nghiệp như trên giấy chứng nhận đăng ký.", en: "Name as on the registration certificate.")) var name: String?
         @OptionGroup var fields: EnterpriseFieldOptions
         @Option(help: ArgumentHelp(words("Xóa trắng một trường không bắt buộc; nhắc lại cho nhiều trường.", "Empty an optional field; repeat for several."), valueName: "field")) var clear: [ClearableField] = []
         @OptionGroup var write: WriteOptions
-        @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let taxCode = try TaxCode.argument(taxCode)
+            let taxCode = try enterprise.code
             try refuseBlankValues()
             var fields = try fields.fields(name: name)
             fields.cleared = Set(clear)

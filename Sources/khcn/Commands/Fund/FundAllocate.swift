@@ -5,16 +5,15 @@ extension FundCommand {
     struct Allocate: WritingCommand {
         static let configuration = CommandConfiguration(abstract: words("Ghi số trích lập (và sử dụng) quỹ của một năm tài chính.", "Record a fiscal year's allocation (and use) of the enterprise's fund."))
 
-        @Option(help: .enterpriseTaxCode) var taxCode: String
+        @OptionGroup var enterprise: EnterpriseKey
         @Option(help: .vi("Năm tài chính.", en: "Fiscal year.")) var year: Int
         @Option(parsing: .unconditional, help: .vi("Số trích lập trong năm, tính bằng đồng.", en: "Amount allocated that year, in đồng.")) var amount: MoneyArgument
         @Option(parsing: .unconditional, help: .vi("Số đã sử dụng trong năm, tính bằng đồng.", en: "Amount spent that year, in đồng.")) var spent: MoneyArgument?
         @Option(help: .vi("Ngày nhận báo cáo năm, dạng YYYY-MM-DD.", en: "Date the yearly report was received, YYYY-MM-DD.")) var reportReceived: DateArgument?
         @OptionGroup var write: WriteOptions
-        @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let taxCode = try TaxCode.argument(taxCode)
+            let taxCode = try enterprise.code
             let amount = try amount.money(field: "allocated")
             let spent = try spent?.money(field: "spent")
             let received = try reportReceived?.date(field: "report_received_on")

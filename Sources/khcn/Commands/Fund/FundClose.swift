@@ -5,13 +5,12 @@ extension FundCommand {
     struct Close: WritingCommand {
         static let configuration = CommandConfiguration(abstract: words("Ghi việc giải thể quỹ đang hoạt động của doanh nghiệp.", "Close the enterprise's open fund."))
 
-        @Option(help: .enterpriseTaxCode) var taxCode: String
+        @OptionGroup var enterprise: EnterpriseKey
         @Option(help: .vi("Ngày giải thể, dạng YYYY-MM-DD.", en: "Closure date, YYYY-MM-DD.")) var on: DateArgument
         @OptionGroup var write: WriteOptions
-        @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let taxCode = try TaxCode.argument(taxCode)
+            let taxCode = try enterprise.code
             let date = try on.date(field: "on")
             let (out, session, context) = try openForWriting()
             let record = try FundRegister(session).close(taxCode: taxCode, on: date, context: context)

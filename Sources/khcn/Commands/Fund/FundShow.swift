@@ -8,14 +8,13 @@ extension FundCommand {
     struct Show: RegistryCommand {
         static let configuration = CommandConfiguration(abstract: words("Quỹ của một doanh nghiệp, với số dư và tỷ lệ đã dùng của từng khoản trích lập.", "The fund(s) of an enterprise with each allocation's balance and share used."))
 
-        @Argument(help: .enterpriseTaxCode) var taxCode: String
+        @OptionGroup var enterprise: EnterpriseArgument
         @Option(help: .vi("Như đã biết vào ngày này, dạng YYYY-MM-DD (mặc định hôm nay).", en: "As known on this day, YYYY-MM-DD (default today).")) var asOf: DateArgument?
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let code = try TaxCode.argument(taxCode)
-            let day = try asOf?.date(field: "as_of")
-            let (out, session) = try openForReading()
+            let code = try enterprise.code
+            let (out, session, day) = try openForReading(asOf: asOf)
             _ = try EnterpriseRegister(session).find(code)   // an unknown enterprise is exit 3
             // Without --as-of every fund the enterprise ever had (closed ones too); with it, those in force that day.
             let shown = try FundRegister(session).list(taxCode: code, asOf: day)

@@ -14,7 +14,6 @@ extension GICommand {
         @Option(help: .vi("Khu vực địa lý.", en: "Geographical area.")) var area: String?
         @Option(help: .vi("Số đơn, dạng 6-YYYY-NNNNN.", en: "Application number, 6-YYYY-NNNNN.")) var applicationNumber: String?
         @OptionGroup var write: WriteOptions
-        @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let granted = try granted.date(field: "granted_on")

@@ -13,7 +13,6 @@ extension GICommand {
         @Option(help: .vi("Ngày cuối cùng được phép, dạng YYYY-MM-DD.", en: "The last day of the authorisation, YYYY-MM-DD.")) var until: DateArgument?
         @Option(help: .vi("Quyết định làm căn cứ.", en: "The decision behind it.")) var decision: String?
         @OptionGroup var write: WriteOptions
-        @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let date = try on.date(field: "on")

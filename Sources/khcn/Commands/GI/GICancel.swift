@@ -8,7 +8,6 @@ extension GICommand {
         @Argument(help: .certificateNumber) var number: String
         @Option(help: .vi("Ngày chấm dứt có hiệu lực, dạng YYYY-MM-DD.", en: "Date the cancellation takes effect, YYYY-MM-DD.")) var on: DateArgument
         @OptionGroup var write: WriteOptions
-        @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let date = try on.date(field: "on")

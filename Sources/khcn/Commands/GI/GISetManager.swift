@@ -13,7 +13,6 @@ extension GICommand {
         @Option(help: .vi("Kể từ ngày này, dạng YYYY-MM-DD.", en: "From this day, YYYY-MM-DD.")) var on: DateArgument
         @Option(help: .vi("Quyết định làm căn cứ, ví dụ 12/QĐ-UBND.", en: "The decision behind it, e.g. 12/QĐ-UBND.")) var decision: String?
         @OptionGroup var write: WriteOptions
-        @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let date = try on.date(field: "on")

@@ -10,8 +10,7 @@ extension GICommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let day = try asOf?.date(field: "as_of")
-            let (out, session) = try openForReading()
+            let (out, session, day) = try openForReading(asOf: asOf)
             out.show(try GIRegister(session).findWithHistory(number, asOf: day))
         }
     }

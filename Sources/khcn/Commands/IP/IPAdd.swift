@@ -15,7 +15,6 @@ extension IPCommand {
         @Option(help: .vi("Mã phân loại IPC, ví dụ A01G 9/14; nhắc lại cho nhiều mã.", en: "IPC symbol, e.g. A01G 9/14; repeat for several.")) var ipc: [String] = []
         @Option(help: .vi("Ngày ưu tiên được hưởng, dạng YYYY-MM-DD (các thời hạn tính từ ngày này).", en: "Priority date claimed, YYYY-MM-DD (time limits count from it).")) var priority: DateArgument?
         @OptionGroup var write: WriteOptions
-        @OptionGroup var global: GlobalOptions
 
         func validate() throws {
             if applicantTaxCode == nil && applicantName == nil {

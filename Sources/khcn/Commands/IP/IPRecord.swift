@@ -11,7 +11,6 @@ extension IPCommand {
         @Option(help: .vi("Số bằng (cùng --event granted), ví dụ 1-0026606.", en: "Grant number (with --event granted), e.g. 1-0026606.")) var grantNumber: String?
         @Option(help: .vi("Năm hiệu lực đã nộp phí duy trì (cùng --event fee-paid); nhắc lại cho nhiều năm.", en: "Validity year whose maintenance fee was paid (with --event fee-paid); repeat for several.")) var year: [Int] = []
         @OptionGroup var write: WriteOptions
-        @OptionGroup var global: GlobalOptions
 
         func validate() throws {
             if event == .granted && grantNumber == nil { throw UsageProblem.grantNumberMissing.error }

@@ -11,8 +11,7 @@ extension IPCommand {
 
         func run() throws {
             let number = try ApplicationNumber(parsing: number)
-            let day = try asOf?.date(field: "as_of")
-            let (out, session) = try openForReading()
+            let (out, session, day) = try openForReading(asOf: asOf)
             out.show(try IPRegister(session).find(number, asOf: day))
         }
     }

@@ -4,7 +4,7 @@ import Registry
 
 extension ImportCommand {
     /// `khcn import KIND FILE`
-    struct Load: ParsableCommand {
+    struct Load: WritingCommand {
         static let configuration = CommandConfiguration(
             commandName: "file", abstract: words("Nhập tệp FILE thuộc loại KIND: enterprises, certificates, funds, fund-allocations, ip, ip-fees, gi, gi-managers hoặc gi-users.", "Import FILE as KIND: enterprises, certificates, funds, fund-allocations, ip, ip-fees, gi, gi-managers or gi-users."),
             discussion: HelpText.importColumns)
@@ -19,7 +19,6 @@ extension ImportCommand {
         @Option(help: .vi("Ghi thêm bản tóm tắt JSON vào tệp này.", en: "Also write the summary JSON to this file.")) var report: String?
         @Option(help: .vi("Ghi các dòng bị loại, nguyên như trong tệp gốc, vào tệp này.", en: "Write the bad rows, as their original bytes, to this file.")) var rejects: String?
         @OptionGroup var write: WriteOptions
-        @OptionGroup var global: GlobalOptions
 
         func validate() throws {
             if let maxErrors, maxErrors < 0 { throw UsageProblem.maxErrorsNegative.error }

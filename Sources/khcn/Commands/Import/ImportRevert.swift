@@ -8,7 +8,6 @@ extension ImportCommand {
 
         @Argument(help: .vi("Số lô (xem khcn import list).", en: "Batch number (khcn import list).")) var batch: Int
         @OptionGroup var write: ReasonedWriteOptions
-        @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let (out, session, context) = try openForWriting()

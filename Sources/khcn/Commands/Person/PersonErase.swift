@@ -12,7 +12,6 @@ extension PersonCommand {
         @Argument(help: .vi("Mã số hoặc họ tên của cá nhân (nếu nhiều người khớp: liệt kê họ, thoát 65).",
                             en: "The person's id, or name (several matches are listed, exit 65).")) var person: String
         @OptionGroup var write: ReasonedWriteOptions
-        @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let (out, session, context) = try openForWriting()

@@ -13,7 +13,6 @@ extension TargetsCommand {
         @Option(help: .vi("Ngày của số liệu, dạng YYYY-MM-DD.", en: "Date of the observation, YYYY-MM-DD.")) var on: DateArgument
         @Option(help: .vi("Nguồn số liệu.", en: "Where the figure comes from.")) var source: String?
         @OptionGroup var write: WriteOptions
-        @OptionGroup var global: GlobalOptions
 
         /// The one value, decimal comma or point (issue 12); a negative one goes on to the
         /// target's rule, which refuses it (65) saying why. Anything else is a usage error (64).

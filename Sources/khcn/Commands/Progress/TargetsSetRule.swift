@@ -8,7 +8,6 @@ extension TargetsCommand {
         @Argument(help: .vi("ip-filings", en: "ip-filings")) var code: String
         @Argument(help: .vi("filed (đơn đã nộp) hoặc granted (bằng đã cấp)", en: "filed or granted")) var rule: IPRule
         @OptionGroup var write: WriteOptions
-        @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let (out, session, context) = try openForWriting()

@@ -15,9 +15,7 @@ extension UserCommand {
         @Option(parsing: .upToNextOption, help: .vi("Mã các tỉnh được làm việc; tỉnh đầu tiên là tỉnh mặc định.",
                                                      en: "Province codes; the first is the login's default.")) var province: [String]
         @OptionGroup var password: PasswordOptions
-        @OptionGroup var write: WriteOptions
-        @OptionGroup var options: UserGlobalOptions
-        var global: GlobalOptions { options.global }
+        @OptionGroup var write: UserWriteOptions
 
         func run() throws {
             let (out, session, context) = try openForWriting()

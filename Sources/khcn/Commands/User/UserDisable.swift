@@ -11,7 +11,6 @@ extension UserCommand {
 
         @Argument(help: .loginName) var login: String
         @OptionGroup var write: ReasonedWriteOptions
-        @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let (out, session, context) = try openForWriting()

@@ -9,9 +9,7 @@ extension UserCommand {
 
         @Argument(help: .loginName) var login: String
         @Option(help: .vi("Mã tỉnh bị thu hồi, ví dụ 08.", en: "Province code.")) var province: String
-        @OptionGroup var write: WriteOptions
-        @OptionGroup var options: UserGlobalOptions
-        var global: GlobalOptions { options.global }
+        @OptionGroup var write: UserWriteOptions
 
         func run() throws {
             let (out, session, context) = try openForWriting()
