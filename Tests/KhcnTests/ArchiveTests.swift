@@ -7,13 +7,10 @@ import Testing
 /// folders (data, repository, the data kept aside by the recovery) are removed at the end.
 @Suite struct ArchiveTests {
     @Test func recoveryToATimeBetweenTwoImportsKeepsTheFirstAndNotTheSecond() throws {
-        let pair = StandbyTests.Pair(name: "ar\(getpid())" + UUID().uuidString.prefix(6).lowercased(),
-                                     port: 58_900 + Int(getpid() % 300) * 2)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let pair = StandbyTests.Pair(prefix: "ar", firstPort: 58_900)
+        let folder = try Scratch.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let start = try pair.db(["start"])
-        let data = pair.field("data", in: start.stderr), socket = pair.field("socket", in: start.stderr)
+        let (start, data, socket) = try pair.startPrimary()
         defer {
             pair.tearDown(data: data, socket: socket)
             if let data {

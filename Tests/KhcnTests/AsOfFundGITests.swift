@@ -45,16 +45,9 @@ extension AsOfPropertyTests {
             [$0.established] + [$0.notified, $0.closed].compactMap { $0 } + $0.allocations.flatMap { [Day($0.year, 1, 1)] + ($0.report.map { [$0] } ?? []) }
         }
         let key = { (record: [String: Any]) in "\(record["tax_code"] as? String ?? "?") \(record["established_on"] as? String ?? "?")" }
-        for day in dates(interesting, count: Self.cliDates, &random) {
-            let run = try KhcnRun.run(["fund", "list", "--as-of", day.iso, "--json"], database: database)
-            check(run.json, histories.compactMap { $0.expected(on: day, inForceOnly: true) }, key: key, "seed \(seed), fund list --as-of \(day.iso)")
-        }
-        check(try KhcnRun.run(["fund", "list", "--json"], database: database).json,
-              histories.compactMap { $0.expected(on: today, inForceOnly: false) }, key: key, "seed \(seed), fund list")
-        for day in dates(interesting, count: Self.apiDates, &random) {
-            check(try register.list(asOf: day.date).map(parse), histories.compactMap { $0.expected(on: day, inForceOnly: true) }, key: key,
-                  "seed \(seed), funds as of \(day.iso)")
-        }
+        try checkLists("fund", "funds", database: database, interesting: interesting, &random, key: key,
+                       expected: { day, inForceOnly in histories.compactMap { $0.expected(on: day, inForceOnly: inForceOnly) } },
+                       list: { try register.list(asOf: $0) })
     }
 
     @Test func giListAsOfEqualsTheReplay() throws {
@@ -78,16 +71,9 @@ extension AsOfPropertyTests {
         }
         let interesting = histories.flatMap { [$0.granted] + ($0.cancelled.map { [$0] } ?? []) }
         let key = { (record: [String: Any]) in record["certificate_number"] as? String ?? "?" }
-        for day in dates(interesting, count: Self.cliDates, &random) {
-            let run = try KhcnRun.run(["gi", "list", "--as-of", day.iso, "--json"], database: database)
-            check(run.json, histories.compactMap { $0.expected(on: day, inForceOnly: true) }, key: key, "seed \(seed), gi list --as-of \(day.iso)")
-        }
-        check(try KhcnRun.run(["gi", "list", "--json"], database: database).json,
-              histories.compactMap { $0.expected(on: today, inForceOnly: false) }, key: key, "seed \(seed), gi list")
-        for day in dates(interesting, count: Self.apiDates, &random) {
-            check(try register.list(asOf: day.date).map(parse), histories.compactMap { $0.expected(on: day, inForceOnly: true) }, key: key,
-                  "seed \(seed), GIs as of \(day.iso)")
-        }
+        try checkLists("gi", "GIs", database: database, interesting: interesting, &random, key: key,
+                       expected: { day, inForceOnly in histories.compactMap { $0.expected(on: day, inForceOnly: inForceOnly) } },
+                       list: { try register.list(asOf: $0) })
     }
 }
 

@@ -59,6 +59,21 @@ import Testing
         return copy
     }
 
+    /// `khcn COMMAND list` as of some of the dates to ask about, and as of today, then the
+    /// register's own list as of more dates, each against the replay's `expected(day, inForceOnly)`.
+    func checkLists(_ command: String, _ noun: String, database: TestDatabase, interesting: [Day], _ random: inout SeededRandom,
+                    key: ([String: Any]) -> String, expected: (Day, Bool) -> [[String: Any]],
+                    list: (CivilDate) throws -> [CanonicalRecord]) throws {
+        for day in dates(interesting, count: Self.cliDates, &random) {
+            let run = try KhcnRun.run([command, "list", "--as-of", day.iso, "--json"], database: database)
+            check(run.json, expected(day, true), key: key, "seed \(seed), \(command) list --as-of \(day.iso)")
+        }
+        check(try KhcnRun.run([command, "list", "--json"], database: database).json, expected(today, false), key: key, "seed \(seed), \(command) list")
+        for day in dates(interesting, count: Self.apiDates, &random) {
+            check(try list(day.date).map(parse), expected(day, true), key: key, "seed \(seed), \(noun) as of \(day.iso)")
+        }
+    }
+
     func parse(_ record: CanonicalRecord) -> Any? { try? JSONSerialization.jsonObject(with: Data(record.json.utf8)) }
 
     @Test func ipListAsOfEqualsTheReplay() throws {
@@ -152,15 +167,8 @@ import Testing
         }
         let interesting = histories.flatMap { [$0.issued] + ($0.revoked.map { [$0.on] } ?? []) + $0.amendments.map(\.on) }
         let key = { (record: [String: Any]) in record["certificate_number"] as? String ?? "?" }
-        for day in dates(interesting, count: Self.cliDates, &random) {
-            let run = try KhcnRun.run(["certificate", "list", "--as-of", day.iso, "--json"], database: database)
-            check(run.json, histories.compactMap { $0.expected(on: day, inForceOnly: true) }, key: key, "seed \(seed), certificate list --as-of \(day.iso)")
-        }
-        check(try KhcnRun.run(["certificate", "list", "--json"], database: database).json,
-              histories.compactMap { $0.expected(on: today, inForceOnly: false) }, key: key, "seed \(seed), certificate list")
-        for day in dates(interesting, count: Self.apiDates, &random) {
-            check(try register.list(asOf: day.date).map(parse), histories.compactMap { $0.expected(on: day, inForceOnly: true) }, key: key,
-                  "seed \(seed), certificates as of \(day.iso)")
-        }
+        try checkLists("certificate", "certificates", database: database, interesting: interesting, &random, key: key,
+                       expected: { day, inForceOnly in histories.compactMap { $0.expected(on: day, inForceOnly: inForceOnly) } },
+                       list: { try register.list(asOf: $0) })
     }
 }

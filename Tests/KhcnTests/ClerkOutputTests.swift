@@ -39,21 +39,11 @@ import Testing
     /// the terminal's output, stdout and stderr together.
     static func onTerminal(_ arguments: [String], database: TestDatabase) throws -> String {
         let command = ([try KhcnRun.executable.path] + arguments).map { "'" + $0 + "'" }.joined(separator: " ")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", command, "/dev/null"]
         var environment = ProcessInfo.processInfo.environment
         environment["KHCN_LANG"] = nil
         environment["KHCN_DATABASE_URL"] = database.conninfo
         environment["KHCN_PROGRESS_DELAY"] = "0"
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return try runTool("/usr/bin/script", ["-qec", command, "/dev/null"], environment: environment)
     }
 
     @Test func importShowsItsPhasesOnATerminalAndNothingElsewhere() throws {

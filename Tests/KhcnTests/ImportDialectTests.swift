@@ -8,8 +8,7 @@ import Testing
     @Test func dialectLineBeforeAnEncodingErrorTellsTheTruth() throws {
         let database = try TestDatabase.create()
         defer { database.drop() }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Scratch.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("don-vi.csv").path
         // "xơ" in Windows-1258 is "xừ" in TCVN3: one word, both readings are syllables.

@@ -6,13 +6,10 @@ import Testing
 /// On a primary and standby of the test's own, stopped and removed at the end.
 @Suite struct ReadURLTests {
     @Test func readsComeFromTheStandbyAndWritesFromThePrimary() throws {
-        let pair = StandbyTests.Pair(name: "rd\(getpid())" + UUID().uuidString.prefix(6).lowercased(),
-                                     port: 59_600 + Int(getpid() % 150) * 2)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let pair = StandbyTests.Pair(prefix: "rd", firstPort: 59_600, slots: 150)
+        let folder = try Scratch.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let start = try pair.db(["start"])
-        let data = pair.field("data", in: start.stderr), socket = pair.field("socket", in: start.stderr)
+        let (start, data, socket) = try pair.startPrimary()
         defer { pair.tearDown(data: data, socket: socket) }
         try #require(start.status == 0, "\(start.stderr)")
         let primarySocket = try #require(socket)

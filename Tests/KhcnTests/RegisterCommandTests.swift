@@ -56,9 +56,8 @@ import Testing
     @Test func exportToAFileWritesItWhole() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let (database, folder) = (scratch.database, scratch.folder)
-        let clerk = try database.createLogin(.clerk)   // as a clerk login over SCRAM (contract §9)
-        let file = folder.appendingPathComponent("enterprises.csv").path
+        let clerk = try scratch.clerk()
+        let folder = scratch.folder, file = scratch.folder.appendingPathComponent("enterprises.csv").path
         _ = try KhcnRun.run(["enterprise", "add", "--tax-code", "0101248141", "--name", "A"], as: clerk)
         #expect(try KhcnRun.run(["export", "enterprises", "--output", file], as: clerk).status == 0)
         #expect(try String(contentsOfFile: file, encoding: .utf8).hasPrefix("tax_code,name,"))
@@ -70,12 +69,10 @@ import Testing
     @Test func importPrintsTheContractSummaryAndExitCodes() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let (database, folder) = (scratch.database, scratch.folder)
-        let clerk = try database.createLogin(.clerk)   // as a clerk login over SCRAM (contract §9)
-        let good = folder.appendingPathComponent("good.csv").path
-        try "tax_code,name\n0101248141,A\n".write(toFile: good, atomically: true, encoding: .utf8)
-        let bad = folder.appendingPathComponent("bad.csv").path
-        try "tax_code,name\n0101248142,A\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let clerk = try scratch.clerk()
+        let folder = scratch.folder
+        let good = try scratch.file("good.csv", "tax_code,name\n0101248141,A\n")
+        let bad = try scratch.file("bad.csv", "tax_code,name\n0101248142,A\n")
         let reportFile = folder.appendingPathComponent("report.json").path
 
         let run = try KhcnRun.run(["import", "enterprises", good, "--json", "--report", reportFile], as: clerk)

@@ -46,8 +46,7 @@ func loadSamples(_ clerk: TestLogin) throws {
         defer { database.drop() }
         let clerk = try database.createLogin(.clerk)   // as a clerk login over SCRAM (contract §9)
         try loadSamples(clerk)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Scratch.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         for format in ["md", "csv"] {
             let path = folder.appendingPathComponent("report.\(format)").path
@@ -126,14 +125,18 @@ func loadSamples(_ clerk: TestLogin) throws {
     }
 }
 
+/// Runs a tool with no input and returns its stdout (stderr is dropped); `environment` nil:
+/// this process's.
 @discardableResult
-func runTool(_ path: String, _ arguments: [String]) throws -> String {
+func runTool(_ path: String, _ arguments: [String], environment: [String: String]? = nil) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
+    if let environment { process.environment = environment }
     let output = Pipe()
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice
+    process.standardInput = FileHandle.nullDevice
     try process.run()
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

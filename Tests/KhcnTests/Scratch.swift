@@ -29,6 +29,10 @@ struct Scratch {
         return folder
     }
 
+    /// A clerk login of province 08 on the scratch database, to run `khcn` as over SCRAM
+    /// (contract §9).
+    func clerk() throws -> TestLogin { try database.createLogin(.clerk) }
+
     /// Writes `text` to `name` in the folder and returns its path.
     func file(_ name: String, _ text: String) throws -> String {
         let path = folder.appendingPathComponent(name).path

@@ -14,9 +14,16 @@ import Testing
 
     /// One primary (port) and its standby (port + 1), named for this test.
     struct Pair {
-        var name = "sb\(getpid())" + UUID().uuidString.prefix(6).lowercased()
-        /// Ports away from `Scripts/test`'s 55000–55999 and from other helpers' runs.
-        var port = 58_200 + Int(getpid() % 300) * 2
+        let name: String
+        let port: Int
+
+        /// Named `prefix` + this process + a random tail; the primary's port is one of `slots`
+        /// even ports from `firstPort`, away from `Scripts/test`'s 55000–55999 and from the
+        /// other suites that start clusters of their own.
+        init(prefix: String = "sb", firstPort: Int = 58_200, slots: Int32 = 300) {
+            name = "\(prefix)\(getpid())" + UUID().uuidString.prefix(6).lowercased()
+            port = firstPort + Int(getpid() % slots) * 2
+        }
 
         func db(_ arguments: [String]) throws -> ScriptRun {
             let process = Process()
@@ -47,6 +54,13 @@ import Testing
                              stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
         }
 
+        /// `Scripts/db start` for the primary, with the data folder and socket it names (nil
+        /// when it did not start): what `tearDown` removes.
+        func startPrimary() throws -> (run: ScriptRun, data: String?, socket: String?) {
+            let start = try db(["start"])
+            return (start, field("data", in: start.stderr), field("socket", in: start.stderr))
+        }
+
         /// `Scripts/db status` names the data folder and the socket.
         func field(_ label: String, in text: String) -> String? {
             guard let range = text.range(of: "\(label) ") else { return nil }
@@ -71,11 +85,9 @@ import Testing
 
     @Test func aCommittedImportIsOnTheStandbyAndWritesGoOnAfterFailover() throws {
         let pair = Pair()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Scratch.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let start = try pair.db(["start"])
-        let data = pair.field("data", in: start.stderr), socket = pair.field("socket", in: start.stderr)
+        let (start, data, socket) = try pair.startPrimary()
         defer { pair.tearDown(data: data, socket: socket) }
         try #require(start.status == 0, "\(start.stderr)")
         let primary = try #require(socket), p1 = pair.port, p2 = pair.port + 1

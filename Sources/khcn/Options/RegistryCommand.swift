@@ -30,6 +30,14 @@ extension RegistryCommand {
         return (out, session, day)
     }
 
+    /// `province list`, `user list`, `targets list`, `import list`: reads a list whole (for
+    /// reading, contract §11) and prints it as `Printer.list` does, `json` and `table` being the
+    /// printer's words for one item and for the table.
+    func printList<Item>(_ read: (RegistrySession) throws -> [Item], json: (Printer) -> (Item) -> JSON, table: (Printer) -> ([Item]) -> String) throws {
+        let (out, session) = try openForReading()
+        out.list(try read(session), json: json(out), table: table(out))
+    }
+
     /// A connection whose schema may be old or new (`db migrate`, `db status`).
     func openUnmigrated() throws(RegistryError) -> (Printer, RegistrySession) {
         (global.printer, try global.connect())

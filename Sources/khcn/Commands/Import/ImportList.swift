@@ -9,8 +9,7 @@ extension ImportCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let (out, session) = try openForReading()
-            out.list(try ImportBatches(session).list().map { JSON.parse($0) }, json: { $0 }, table: out.batchTable)
+            try printList({ try ImportBatches($0).list().map { JSON.parse($0) } }, json: { _ in { $0 } }, table: Printer.batchTable)
         }
     }
 }

@@ -7,8 +7,7 @@ extension TargetsCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let (out, session) = try openForReading()
-            out.list(try Targets(session).list(), json: out.json, table: out.table)
+            try printList({ try Targets($0).list() }, json: Printer.json, table: Printer.table)
         }
     }
 }

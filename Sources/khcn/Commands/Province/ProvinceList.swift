@@ -11,8 +11,7 @@ extension ProvinceCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let (out, session) = try openForReading()
-            out.list(try Provinces(session).list(), json: out.json, table: out.table)
+            try printList({ try Provinces($0).list() }, json: Printer.json, table: Printer.table)
         }
     }
 }

@@ -10,8 +10,7 @@ extension UserCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let (out, session) = try openForReading()
-            out.list(try Users(session).list(), json: out.json, table: out.table)
+            try printList({ try Users($0).list() }, json: Printer.json, table: Printer.table)
         }
     }
 }
