@@ -62,6 +62,12 @@ public struct RegistryError: Error, Sendable {
         RegistryError(.rule, type: "constraint-error", field: field, value: value, vi: vi, en: en)
     }
 
+    /// A value already registered where the database keeps it unique (exit 65), named before
+    /// the unique index would refuse it.
+    public static func duplicate(_ field: String, _ value: String?, vi: String, en: String) -> RegistryError {
+        RegistryError(.rule, type: "unique-error", field: field, value: value, vi: vi, en: en)
+    }
+
     public static func notFound(_ field: String, _ value: String, vi: String, en: String) -> RegistryError {
         RegistryError(.notFound, type: "not-found", field: field, value: value, vi: vi, en: en)
     }
@@ -155,26 +161,26 @@ extension RegistryError {
         }
     }
 
+    /// A connection that went away (contract §3: 69), in words given the server's first line.
+    private static func lost(_ error: PostgresError, type: String, vi: (String) -> String, en: (String) -> String) -> RegistryError {
+        let reason = error.message.firstLine
+        return RegistryError(.unavailable, type: type, vi: vi(reason), en: en(reason), sqlstate: error.sqlstate)
+    }
+
     /// The server went away mid-command (contract §3: 69). Nothing was committed: the server
     /// rolls back an open transaction when its session ends, so running again is safe.
     public static func connectionLost(_ error: PostgresError) -> RegistryError {
-        let reason = error.message.firstLine
-        return RegistryError(
-            .unavailable, type: "database-unavailable",
-            vi: "Mất kết nối tới cơ sở dữ liệu giữa chừng (\(reason)). Chưa có gì được ghi: thay đổi hoặc lần nhập này KHÔNG được áp dụng. Hãy khởi động máy chủ nếu nó đã dừng (Scripts/db start), rồi chạy lại đúng lệnh này; nhập lại cùng tệp là an toàn.",
-            en: "Lost the connection to the database (\(reason)). Nothing was committed: this change or import was NOT applied. Start the server if it is stopped (Scripts/db start), then run the same command again; importing the same file again is safe.",
-            sqlstate: error.sqlstate)
+        lost(error, type: "database-unavailable",
+             vi: { "Mất kết nối tới cơ sở dữ liệu giữa chừng (\($0)). Chưa có gì được ghi: thay đổi hoặc lần nhập này KHÔNG được áp dụng. Hãy khởi động máy chủ nếu nó đã dừng (Scripts/db start), rồi chạy lại đúng lệnh này; nhập lại cùng tệp là an toàn." },
+             en: { "Lost the connection to the database (\($0)). Nothing was committed: this change or import was NOT applied. Start the server if it is stopped (Scripts/db start), then run the same command again; importing the same file again is safe." })
     }
 
     /// The connection went away while COMMIT was under way: the server may have committed just
     /// before, so saying either "applied" or "not applied" could be false.
     public static func commitOutcomeUnknown(_ error: PostgresError) -> RegistryError {
-        let reason = error.message.firstLine
-        return RegistryError(
-            .unavailable, type: "commit-outcome-unknown",
-            vi: "Mất kết nối tới cơ sở dữ liệu đúng lúc ghi (COMMIT) (\(reason)): không thể biết thay đổi đã được áp dụng hay chưa. Khi máy chủ chạy lại, hãy kiểm tra trước: khcn import list cho biết lần nhập đã được ghi chưa (khcn history KHÓA cho một bản ghi). Nhập lại cùng tệp vẫn an toàn.",
-            en: "Lost the connection to the database while committing (\(reason)): whether the change was applied is unknown. When the server is back, check first: khcn import list shows whether the import was recorded (khcn history KEY for a single record). Importing the same file again is safe either way.",
-            sqlstate: error.sqlstate)
+        lost(error, type: "commit-outcome-unknown",
+             vi: { "Mất kết nối tới cơ sở dữ liệu đúng lúc ghi (COMMIT) (\($0)): không thể biết thay đổi đã được áp dụng hay chưa. Khi máy chủ chạy lại, hãy kiểm tra trước: khcn import list cho biết lần nhập đã được ghi chưa (khcn history KHÓA cho một bản ghi). Nhập lại cùng tệp vẫn an toàn." },
+             en: { "Lost the connection to the database while committing (\($0)): whether the change was applied is unknown. When the server is back, check first: khcn import list shows whether the import was recorded (khcn history KEY for a single record). Importing the same file again is safe either way." })
     }
 
     /// The login lacks a right or the province (exit 77, contract §3).

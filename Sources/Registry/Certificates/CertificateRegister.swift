@@ -67,8 +67,7 @@ public struct CertificateRegister {
         _ = try EnterpriseRegister(session).find(taxCode)
         // Mirrors st_certificate_pkey, naming the number.
         if try exists(number) {
-            throw RegistryError(
-                .rule, type: "unique-error", field: "certificate_number", value: number,
+            throw RegistryError.duplicate("certificate_number", number,
                 vi: "Số giấy chứng nhận \(number) đã có trong sổ đăng ký.", en: "Certificate number \(number) is already registered.")
         }
         let record = try session.write(context) {
@@ -145,9 +144,7 @@ public struct CertificateRegister {
     /// Without `asOf`: every certificate with its state today. With it: those in force on that
     /// day (issued on or before it, not revoked or invalidated on it), as they stood then.
     public func list(taxCode: TaxCode? = nil, asOf: CivilDate? = nil) throws(RegistryError) -> [CanonicalRecord] {
-        var records: [CanonicalRecord] = []
-        try each(taxCode: taxCode, asOf: asOf) { records.append($0) }
-        return records
+        try CanonicalRecord.collecting { body throws(RegistryError) in try each(taxCode: taxCode, asOf: asOf, body) }
     }
 
     /// The same as `list`, one record at a time.

@@ -28,8 +28,7 @@ public struct EnterpriseRegister {
             let existing = try session.connection.query(
                 "SELECT 1 FROM enterprise WHERE province_code = \(session.province) AND tax_code = \(taxCode)")
             if !existing.rows.isEmpty {
-                throw RegistryError(
-                    .rule, type: "unique-error", field: "tax_code", value: taxCode.description,
+                throw RegistryError.duplicate("tax_code", taxCode.description,
                     vi: "Mã số thuế \(taxCode) đã có trong sổ đăng ký; dùng “khcn enterprise update” để sửa.",
                     en: "Tax code \(taxCode) is already registered; use “khcn enterprise update” to change it.")
             }
@@ -129,8 +128,7 @@ public struct EnterpriseRegister {
                                         vi: "Mã số thuế mới trùng mã cũ.", en: "The new tax code equals the old one.")
         }
         if (try? find(newCode)) != nil {
-            throw RegistryError(
-                .rule, type: "unique-error", field: "new_tax_code", value: newCode.description,
+            throw RegistryError.duplicate("new_tax_code", newCode.description,
                 vi: "Mã số thuế \(newCode) đã thuộc một doanh nghiệp khác trong sổ đăng ký.",
                 en: "Tax code \(newCode) already belongs to another registered enterprise.")
         }

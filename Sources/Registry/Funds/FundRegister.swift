@@ -136,9 +136,7 @@ public struct FundRegister {
     /// Without `asOf`: every fund with its state today. With it: funds established on or
     /// before that day and not closed on it, as they stood then.
     public func list(taxCode: TaxCode? = nil, asOf: CivilDate? = nil) throws(RegistryError) -> [CanonicalRecord] {
-        var records: [CanonicalRecord] = []
-        try each(taxCode: taxCode, asOf: asOf) { records.append($0) }
-        return records
+        try CanonicalRecord.collecting { body throws(RegistryError) in try each(taxCode: taxCode, asOf: asOf, body) }
     }
 
     /// The same as `list`, one record at a time.

@@ -55,15 +55,11 @@ extension GIRegister {
         }
         // Mirrors gi_manager_pkey, naming the organisation already recorded.
         if let clash {
-            throw RegistryError(.rule, type: "unique-error", field: "on", value: date.description,
+            throw RegistryError.duplicate("on", date.description,
                                 vi: "Đã ghi tổ chức quản lý từ ngày \(date.vietnamese): \(clash).",
                                 en: "A managing organisation from \(date) is already recorded: \(clash).")
         }
-        return try session.write(context) {
-            try session.connection.query(
-                "INSERT INTO gi_manager (province_code, certificate_number, from_on, managing_org, decision) VALUES (\(session.province), \(number), \(date)::date, \(org), \(decision))")
-            return try findWithHistory(number)
-        }
+        return try recording("INSERT INTO gi_manager (province_code, certificate_number, from_on, managing_org, decision) VALUES (\(session.province), \(number), \(date)::date, \(org), \(decision))", number: number, context: context)
     }
 
     /// Records an enterprise authorised to use the GI from `date` (through `until`, if given).
@@ -89,13 +85,18 @@ extension GIRegister {
         }
         // Mirrors gi_user_no_overlap, naming the authorisation it overlaps.
         if let overlap {
-            throw RegistryError(.rule, type: "unique-error", field: "on", value: date.description,
+            throw RegistryError.duplicate("on", date.description,
                                 vi: "Doanh nghiệp \(taxCode) đã được phép sử dụng chỉ dẫn địa lý \(number) trong khoảng thời gian này (từ \(CivilDate(iso: overlap)?.vietnamese ?? overlap)).",
                                 en: "Enterprise \(taxCode) is already authorised to use GI \(number) in this period (from \(overlap)).")
         }
-        return try session.write(context) {
-            try session.connection.query(
-                "INSERT INTO gi_user (province_code, certificate_number, tax_code, from_on, until_on, decision) VALUES (\(session.province), \(number), \(taxCode), \(date)::date, \(until)::date, \(decision))")
+        return try recording("INSERT INTO gi_user (province_code, certificate_number, tax_code, from_on, until_on, decision) VALUES (\(session.province), \(number), \(taxCode), \(date)::date, \(until)::date, \(decision))", number: number, context: context)
+    }
+
+    /// Writes one row of a GI's later history (a manager, an authorised user) and returns the
+    /// certificate with its whole history, as `gi show` prints it.
+    private func recording(_ insert: Query, number: String, context: ChangeContext) throws(RegistryError) -> CanonicalRecord {
+        try session.write(context) {
+            try session.connection.query(insert)
             return try findWithHistory(number)
         }
     }

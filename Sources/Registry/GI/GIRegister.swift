@@ -48,7 +48,7 @@ public struct GIRegister {
         }
         // Mirrors gi_certificate_pkey, naming the number.
         if (try? find(number)) != nil {
-            throw RegistryError(.rule, type: "unique-error", field: "certificate_number", value: number,
+            throw RegistryError.duplicate("certificate_number", number,
                                 vi: "Văn bằng chỉ dẫn địa lý số \(number) đã có trong sổ đăng ký.",
                                 en: "GI certificate \(number) is already registered.")
         }
@@ -99,9 +99,7 @@ public struct GIRegister {
     /// Without `asOf`: every GI with its state today. With it: those granted on or before that
     /// day and not cancelled on it, as they stood then.
     public func list(asOf: CivilDate? = nil) throws(RegistryError) -> [CanonicalRecord] {
-        var records: [CanonicalRecord] = []
-        try each(asOf: asOf) { records.append($0) }
-        return records
+        try CanonicalRecord.collecting { body throws(RegistryError) in try each(asOf: asOf, body) }
     }
 
     /// The same as `list`, one record at a time.

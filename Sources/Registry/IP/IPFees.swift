@@ -30,7 +30,7 @@ extension IPRegister {
         }
         // Mirrors ip_fee_payment_pkey, naming the year and the day it was paid.
         if let first = paid.first, let year = first["year"], let day = first["paid_on"].flatMap({ CivilDate(iso: $0) }) {
-            throw RegistryError(.rule, type: "unique-error", field: "year", value: year,
+            throw RegistryError.duplicate("year", year,
                                 vi: "Phí năm hiệu lực \(year) của đơn \(number) đã ghi nộp ngày \(day.vietnamese).",
                                 en: "The fee of validity year \(year) of application \(number) was already recorded as paid on \(day).")
         }

@@ -67,7 +67,7 @@ public struct IPRegister {
         if let applicantTaxCode { _ = try EnterpriseRegister(session).find(applicantTaxCode) }
         // Mirrors ip_application_pkey, naming the number.
         if try exists(number) {
-            throw RegistryError(.rule, type: "unique-error", field: "application_number", value: number.description,
+            throw RegistryError.duplicate("application_number", number.description,
                                 vi: "Đơn số \(number) đã có trong sổ đăng ký.", en: "Application \(number) is already registered.")
         }
         let record = try session.write(context) {
@@ -103,7 +103,7 @@ public struct IPRegister {
             }
             // Mirrors ip_event_grant_number_unique, naming the application that holds the number.
             if let holder {
-                throw RegistryError(.rule, type: "unique-error", field: "grant_number", value: grant,
+                throw RegistryError.duplicate("grant_number", grant,
                                     vi: "Số bằng \(grant) đã thuộc đơn \(holder).", en: "Grant number \(grant) already belongs to application \(holder).")
             }
         }
@@ -133,9 +133,7 @@ public struct IPRegister {
 
     /// Applications (filed on or before `asOf`, if given) as they stood that day, with their status then.
     public func list(kind: IPKind? = nil, status: IPStatus? = nil, asOf: CivilDate? = nil, applicant: TaxCode? = nil) throws(RegistryError) -> [CanonicalRecord] {
-        var records: [CanonicalRecord] = []
-        try each(kind: kind, status: status, asOf: asOf, applicant: applicant) { records.append($0) }
-        return records
+        try CanonicalRecord.collecting { body throws(RegistryError) in try each(kind: kind, status: status, asOf: asOf, applicant: applicant, body) }
     }
 
     /// The same as `list`, handed over one record at a time so that memory stays flat.

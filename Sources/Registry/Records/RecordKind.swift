@@ -121,3 +121,15 @@ public struct CanonicalRecord: Sendable {
     public var enterpriseName: String? = nil
 }
 
+
+extension CanonicalRecord {
+    /// A register's `list`: what its `each` hands over one at a time (contract §8), kept in
+    /// an array for the callers that want them all.
+    static func collecting(
+        _ each: (_ body: (CanonicalRecord) throws -> Void) throws(RegistryError) -> Void
+    ) throws(RegistryError) -> [CanonicalRecord] {
+        var records: [CanonicalRecord] = []
+        try each { records.append($0) }
+        return records
+    }
+}

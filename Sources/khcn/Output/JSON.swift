@@ -131,43 +131,39 @@ enum JSON: Equatable {
             while position < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[position]) { position += 1 }
         }
 
+        /// The items of an object or array, the opening bracket under `position`: each read by
+        /// `item`, separated by commas, up to `close`; nil where the text is not JSON.
+        mutating func sequence<Item>(closedBy close: Unicode.Scalar, _ item: (inout Parser) -> Item?) -> [Item]? {
+            position += 1
+            var items: [Item] = []
+            skipSpace()
+            if position < bytes.count, bytes[position] == UInt8(ascii: close) { position += 1; return items }
+            while true {
+                guard let next = item(&self) else { return nil }
+                items.append(next)
+                skipSpace()
+                guard position < bytes.count else { return nil }
+                if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+                if bytes[position] == UInt8(ascii: close) { position += 1; return items }
+                return nil
+            }
+        }
+
         mutating func value() -> JSON? {
             skipSpace()
             guard position < bytes.count else { return nil }
             switch bytes[position] {
             case UInt8(ascii: "{"):
-                position += 1
-                var pairs: [(String, JSON)] = []
-                skipSpace()
-                if position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1; return .object(pairs) }
-                while true {
-                    skipSpace()
-                    guard let key = string() else { return nil }
-                    skipSpace()
-                    guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { return nil }
-                    position += 1
-                    guard let item = value() else { return nil }
-                    pairs.append((key, item))
-                    skipSpace()
-                    guard position < bytes.count else { return nil }
-                    if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
-                    if bytes[position] == UInt8(ascii: "}") { position += 1; return .object(pairs) }
-                    return nil
-                }
+                return sequence(closedBy: "}") { parser -> (String, JSON)? in
+                    parser.skipSpace()
+                    guard let key = parser.string() else { return nil }
+                    parser.skipSpace()
+                    guard parser.position < parser.bytes.count, parser.bytes[parser.position] == UInt8(ascii: ":") else { return nil }
+                    parser.position += 1
+                    return parser.value().map { (key, $0) }
+                }.map(JSON.object)
             case UInt8(ascii: "["):
-                position += 1
-                var items: [JSON] = []
-                skipSpace()
-                if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return .array(items) }
-                while true {
-                    guard let item = value() else { return nil }
-                    items.append(item)
-                    skipSpace()
-                    guard position < bytes.count else { return nil }
-                    if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
-                    if bytes[position] == UInt8(ascii: "]") { position += 1; return .array(items) }
-                    return nil
-                }
+                return sequence(closedBy: "]") { $0.value() }.map(JSON.array)
             case UInt8(ascii: "\""):
                 return string().map(JSON.string)
             case UInt8(ascii: "t"): position += 4; return .bool(true)

@@ -28,23 +28,16 @@ final class ProgressBar {
     /// "Đang nhập" for an import; a dry run writes nothing, so it says "Đang kiểm tra".
     private var label: String { dryRun ? out.text("Đang kiểm tra", "Checking") : out.text("Đang nhập", "Importing") }
 
-    /// What the bar says while a phase runs.
-    private func doing(_ phase: ImportPhase) -> String {
+    /// A phase in words: what the bar says while it runs, and its name in the closing line of
+    /// timings. A dry run's writing is undone, and says so.
+    private func words(_ phase: ImportPhase) -> (doing: String, name: String) {
         switch phase {
-        case .reading: out.text("đọc tệp", "reading the file")
-        case .checking: out.text("kiểm tra với sổ đăng ký", "checking against the registry")
-        case .writing: dryRun ? out.text("thử ghi (sẽ hoàn tác)", "trial write (undone)") : out.text("ghi vào sổ đăng ký", "writing to the registry")
-        case .indexing: out.text("lập chỉ mục tìm kiếm", "building the search indexes")
-        }
-    }
-
-    /// The phase's name in the closing line of timings.
-    private func name(_ phase: ImportPhase) -> String {
-        switch phase {
-        case .reading: out.text("Đọc", "Reading")
-        case .checking: out.text("Kiểm tra", "Checking")
-        case .writing: dryRun ? out.text("Thử ghi", "Trial write") : out.text("Ghi", "Writing")
-        case .indexing: out.text("Lập chỉ mục", "Indexing")
+        case .reading: (out.text("đọc tệp", "reading the file"), out.text("Đọc", "Reading"))
+        case .checking: (out.text("kiểm tra với sổ đăng ký", "checking against the registry"), out.text("Kiểm tra", "Checking"))
+        case .writing: dryRun
+            ? (out.text("thử ghi (sẽ hoàn tác)", "trial write (undone)"), out.text("Thử ghi", "Trial write"))
+            : (out.text("ghi vào sổ đăng ký", "writing to the registry"), out.text("Ghi", "Writing"))
+        case .indexing: (out.text("lập chỉ mục tìm kiếm", "building the search indexes"), out.text("Lập chỉ mục", "Indexing"))
         }
     }
 
@@ -81,7 +74,7 @@ final class ProgressBar {
         closePhase()
         current = nil
         guard enabled, Date().timeIntervalSince(start) >= delay, !timings.isEmpty else { return }
-        let line = timings.map { "\(name($0.0)) \(seconds($0.1))" }.joined(separator: " · ")
+        let line = timings.map { "\(words($0.0).name) \(seconds($0.1))" }.joined(separator: " · ")
         FileHandle.standardError.write(Data("\r\u{1B}[K\(line)\n".utf8))
     }
 
@@ -102,6 +95,6 @@ final class ProgressBar {
         guard enabled, let current, now.timeIntervalSince(start) >= delay,
               force || now.timeIntervalSince(lastDraw) > 0.1 else { return }
         lastDraw = now
-        FileHandle.standardError.write(Data("\r\(label) — \(doing(current))\(detail ?? "")\u{1B}[K".utf8))
+        FileHandle.standardError.write(Data("\r\(label) — \(words(current).doing)\(detail ?? "")\u{1B}[K".utf8))
     }
 }
