@@ -1,12 +1,12 @@
+-- Definitions foundation: re-applied by `khcn db migrate` whenever this file changes (README, "Migrations"):
+-- edit in place; every statement must be safe to run again. Bodies are checked when called.
 SET check_function_bodies = off;
 
--- [0001_foundation.sql]
 -- "Today" is the date in Vietnam (contract §2), whatever the server's time zone.
 CREATE OR REPLACE FUNCTION khcn_today() RETURNS date
 LANGUAGE sql STABLE PARALLEL SAFE
 RETURN (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date;
 
--- [0027_watch.sql]
 -- 0027 What the records imply a clerk must do (contract §10), and the records it needs:
 --   1. a priority date on IP applications (time limits count from it, contract §4);
 --   2. maintenance fee payments per validity year (`ip record N --event fee-paid --year K`);

@@ -1,10 +1,10 @@
+-- Definitions rules: re-applied by `khcn db migrate` whenever this file changes (README, "Migrations"):
+-- edit in place; every statement must be safe to run again. Bodies are checked when called.
 SET check_function_bodies = off;
 
--- [0004_rules.sql]
 -- 0004 One way for triggers to refuse a row: a check_violation that names the constraint
 -- and column, with the English message as MESSAGE and the Vietnamese one as HINT, so that
 -- khcn can show the clerk the rule in their language and psql users still read why.
--- [0030_rules.sql]
 -- The one way for a trigger or function to refuse a row: a check_violation naming the rule
 -- as CONSTRAINT, the English message as MESSAGE and the Vietnamese one as HINT. A refusal
 -- that says no more than its rule passes only the name: table, field and messages then come
@@ -31,7 +31,6 @@ LANGUAGE sql AS $$
     ON CONFLICT (name) DO NOTHING
 $$;
 
--- [0034_rule_kind.sql]
 -- 0034 The kind of each rule (contract §5: `khcn rules [--kind KIND]`, JSON key `kind`): the
 -- record kind of §5/§6 its table belongs to (enterprises, certificates, funds,
 -- fund-allocations, ip, ip-fees, gi, gi-managers, gi-users), else the part of the registry it

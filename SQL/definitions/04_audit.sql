@@ -1,6 +1,7 @@
+-- Definitions audit: re-applied by `khcn db migrate` whenever this file changes (README, "Migrations"):
+-- edit in place; every statement must be safe to run again. Bodies are checked when called.
 SET check_function_bodies = off;
 
--- [0002_audit.sql]
 -- Nothing entered is ever lost: the trail itself cannot be edited or emptied.
 CREATE OR REPLACE FUNCTION khcn_audit_is_append_only() RETURNS trigger
 LANGUAGE plpgsql AS $$
@@ -15,7 +16,6 @@ CREATE OR REPLACE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit
 CREATE OR REPLACE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
     FOR EACH STATEMENT EXECUTE FUNCTION khcn_audit_is_append_only();
 
--- [0002_audit.sql]
 -- The key of a row image: its key columns joined by '/'; the keys it is found by: that key,
 -- and the owning enterprise's tax code for records that belong to one.
 CREATE OR REPLACE FUNCTION khcn_audit_key(image jsonb, key_columns text[]) RETURNS text
@@ -29,9 +29,7 @@ RETURN CASE
     THEN ARRAY[khcn_audit_key(image, key_columns), image ->> 'tax_code']
     ELSE ARRAY[khcn_audit_key(image, key_columns)] END;
 
--- [0002_audit.sql]
 -- Who and why, from the transaction-local settings (the database user when not set).
--- [0020_roles.sql]
 -- The actor of a change: a personal login writes under its registered name and nobody
 -- else's (contract §2); any other login under khcn.actor, else its own name.
 CREATE OR REPLACE FUNCTION khcn_audit_actor() RETURNS text
@@ -54,7 +52,6 @@ END $$;
 CREATE OR REPLACE FUNCTION khcn_audit_setting(name text) RETURNS text LANGUAGE sql STABLE
 RETURN nullif(current_setting(name, true), '');
 
--- [0002_audit.sql]
 -- Updates: one row at a time, so that a changed key (a rekey) links old and new keys.
 -- An update that changes nothing is not audited. Rows are stored without province_code,
 -- with the table's column names (the contract's §6 names).
@@ -80,7 +77,6 @@ BEGIN
     RETURN NULL;
 END $$;
 
--- [0002_audit.sql]
 -- Inserts and deletes: once per statement over the transition table, so that a bulk load
 -- of a million rows is audited by one set-based INSERT rather than a million trigger calls.
 -- The key expression is built once per statement (a function call per row costs seconds).
@@ -90,7 +86,6 @@ RETURN (SELECT CASE WHEN count(*) = 1 THEN format('image ->> %L', min(c))
                     ELSE 'concat_ws(''/'', ' || string_agg(format('image ->> %L', c), ', ' ORDER BY n) || ')' END
           FROM unnest(key_columns) WITH ORDINALITY AS k(c, n));
 
--- [0002_audit.sql]
 -- The INSERT into audit_log for the rows of a statement's transition table (which only the
 -- trigger function itself can read, so each trigger EXECUTEs this text).
 CREATE OR REPLACE FUNCTION khcn_audit_rows_sql(action text, key_columns text[]) RETURNS text
@@ -126,7 +121,6 @@ BEGIN
     RETURN NULL;
 END $$;
 
--- [0002_audit.sql]
 -- Every registry table is audited with: SELECT khcn_attach_audit('table', 'kind', '{key columns}');
 CREATE OR REPLACE FUNCTION khcn_attach_audit(target regclass, kind text, key_columns text[]) RETURNS void
 LANGUAGE plpgsql AS $$
@@ -141,7 +135,6 @@ BEGIN
                    'FOR EACH STATEMENT EXECUTE FUNCTION khcn_audit_delete(%s)', target, arguments);
 END $$;
 
--- [0022_audit_seal.sql]
 -- Which rows a seal may cover. Audit ids are taken before commit, so a transaction still in
 -- progress can hold an id below one that is already visible; sealing past it would let its
 -- later commit land inside a sealed range. Every transaction that writes audit rows therefore
@@ -162,7 +155,6 @@ END $$;
 REVOKE ALL ON FUNCTION khcn_audit_announce() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION khcn_audit_announce() TO khcn_clerk;
 
--- [0022_audit_seal.sql]
 -- Once per transaction (the setting is transaction-local, and rolls back with a savepoint
 -- together with the lock taken under it).
 CREATE OR REPLACE FUNCTION khcn_audit_before_insert() RETURNS trigger
@@ -177,7 +169,6 @@ END $$;
 CREATE OR REPLACE TRIGGER audit_log_announce BEFORE INSERT ON audit_log
     FOR EACH STATEMENT EXECUTE FUNCTION khcn_audit_before_insert();
 
--- [0022_audit_seal.sql]
 -- The canonical text of an audit row: every column as a JSON object (jsonb's text form is
 -- deterministic: keys ordered, no insignificant space), the time in UTC whatever the
 -- session's time zone, and NULL columns left out, so that a column added to audit_log later
@@ -201,7 +192,6 @@ CREATE OR REPLACE TRIGGER audit_seal_row_append_only BEFORE UPDATE OR DELETE ON 
 CREATE OR REPLACE TRIGGER audit_seal_row_no_truncate BEFORE TRUNCATE ON audit_seal_row
     FOR EACH STATEMENT EXECUTE FUNCTION khcn_audit_is_append_only();
 
--- [0022_audit_seal.sql]
 -- The hash of a seal: SHA-256 over the previous hash, the seal's own fields, and the SHA-256
 -- of each row's canonical text in id order.
 CREATE OR REPLACE FUNCTION khcn_audit_seal_hash(previous text, from_id bigint, to_id bigint, count bigint,
@@ -211,7 +201,6 @@ RETURN encode(sha256(convert_to(format('khcn-seal|%s|%s|%s|%s|%s|', coalesce(pre
                                        to_char(sealed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')), 'UTF8')
                      || row_digests), 'hex');
 
--- [0022_audit_seal.sql]
 -- Seals the rows written since the last seal whose transactions have all ended. Returns the
 -- new seal, or nothing when there is nothing to seal. Runs with the owner's rights (it reads
 -- every province's rows) and answers only ids, counts and hashes.
@@ -264,7 +253,6 @@ END $$;
 REVOKE ALL ON FUNCTION khcn_audit_seal() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION khcn_audit_seal() TO khcn_admin;
 
--- [0022_audit_seal.sql]
 -- Recomputes every seal from the rows as they are now, in chain order, and checks that each
 -- hash in `known` (printed on earlier reports) is still one of the chain's. The first
 -- difference is a row `changed`, `removed` or `inserted` in a sealed range, a `seal` whose
@@ -324,7 +312,6 @@ END $$;
 REVOKE ALL ON FUNCTION khcn_audit_verify(text[]) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION khcn_audit_verify(text[]) TO khcn_viewer;
 
--- [0022_audit_seal.sql]
 -- What a printed report shows in its footer: the latest seal, and how many audit rows came
 -- after it (a count, never their content).
 CREATE OR REPLACE FUNCTION khcn_audit_latest_seal()

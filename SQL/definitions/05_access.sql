@@ -1,6 +1,7 @@
+-- Definitions access: re-applied by `khcn db migrate` whenever this file changes (README, "Migrations"):
+-- edit in place; every statement must be safe to run again. Bodies are checked when called.
 SET check_function_bodies = off;
 
--- [0020_roles.sql]
 -- The provinces granted to the session's login (empty for any other login; a superuser
 -- bypasses row-level security anyway). Policies call it as `(SELECT khcn_my_provinces())::text[]`,
 -- an InitPlan: once per statement, never once per row of a million-row import.
@@ -12,13 +13,11 @@ AS $$
      WHERE p.login = session_user AND u.disabled_at IS NULL
 $$;
 
--- [0020_roles.sql]
 -- The registered full name of the session's login, or NULL for a login khcn did not make.
 CREATE OR REPLACE FUNCTION khcn_registered_name() RETURNS text
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
 AS $$ SELECT full_name FROM khcn_user WHERE login = session_user $$;
 
--- [0020_roles.sql]
 -- Who the session is, for khcn to check rights and the province before it writes (the
 -- database checks them again: this only gives a clearer message).
 CREATE OR REPLACE FUNCTION khcn_session_identity(OUT login text, OUT full_name text, OUT role text, OUT provinces text[])
@@ -33,7 +32,6 @@ AS $$
       FROM pg_roles r WHERE r.rolname = session_user
 $$;
 
--- [0020_roles.sql]
 -- An import batch records who really imported it.
 CREATE OR REPLACE FUNCTION import_batch_identity() RETURNS trigger
 LANGUAGE plpgsql AS $$
@@ -46,7 +44,6 @@ END $$;
 CREATE OR REPLACE TRIGGER import_batch_identity BEFORE INSERT ON import_batch
     FOR EACH ROW EXECUTE FUNCTION import_batch_identity();
 
--- [0020_roles.sql]
 -- Forced row-level security keyed on the session's granted provinces. Later migrations call
 -- this for every new table that holds a province code.
 CREATE OR REPLACE FUNCTION khcn_isolate_by_province(target regclass) RETURNS void
@@ -59,7 +56,6 @@ BEGIN
                    'WITH CHECK (province_code = ANY ((SELECT khcn_my_provinces())::text[]))', target);
 END $$;
 
--- [0020_roles.sql]
 -- Gives the owner role every table, view, sequence and function of the schema (migrations
 -- run as a superuser; `khcn db migrate` calls this after every run, so later files need not).
 CREATE OR REPLACE FUNCTION khcn_claim_ownership() RETURNS integer
@@ -87,7 +83,6 @@ BEGIN
     RETURN n;
 END $$;
 
--- [0021_logins.sql]
 -- 0021 Personal logins (contract §9: khcn user add|grant|revoke|disable|enable|password).
 -- Made and changed only by these SECURITY DEFINER functions, owned by khcn_owner (which
 -- holds CREATEROLE so that no admin needs it). Each acts only on logins registered in
@@ -113,7 +108,6 @@ BEGIN
     END IF;
 END $$;
 
--- [0021_logins.sql]
 -- The registered login, locked for the change; no_data_found (khcn: exit 3) when unknown.
 CREATE OR REPLACE FUNCTION khcn_user_get(p_login text) RETURNS khcn_user
 LANGUAGE plpgsql AS $$
@@ -179,7 +173,6 @@ END $$;
 REVOKE ALL ON FUNCTION khcn_user_revoke(text,text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION khcn_user_revoke(text,text) TO khcn_admin;
 
--- [0021_logins.sql]
 -- Disabling keeps the login's history: the role stays, it can no longer log in.
 CREATE OR REPLACE FUNCTION khcn_user_set_disabled(p_login text, p_disabled boolean, p_reason text) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
@@ -198,7 +191,6 @@ END $$;
 REVOKE ALL ON FUNCTION khcn_user_set_disabled(text,boolean,text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION khcn_user_set_disabled(text,boolean,text) TO khcn_admin;
 
--- [0021_logins.sql]
 -- Any login sets its own password; an admin sets another's.
 CREATE OR REPLACE FUNCTION khcn_user_password(p_login text, p_password text) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
@@ -213,7 +205,6 @@ END $$;
 REVOKE ALL ON FUNCTION khcn_user_password(text,text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION khcn_user_password(text,text) TO khcn_viewer;
 
--- [0026_ip_event_owner_rights.sql]
 -- 0026 IP events checked with the owner's rights, so that a clerk's import is as fast as the
 -- superuser's (contract §8: the bench imports as a clerk with row-level security on).
 --

@@ -1,6 +1,7 @@
+-- Definitions enterprises: re-applied by `khcn db migrate` whenever this file changes (README, "Migrations"):
+-- edit in place; every statement must be safe to run again. Bodies are checked when called.
 SET check_function_bodies = off;
 
--- [0003_enterprises.sql]
 -- Clean text on the way in (NFC, trimmed) and refuse what a CHECK cannot see: dates in the
 -- future and status changes dated before the previous one.
 CREATE OR REPLACE FUNCTION enterprise_before_write() RETURNS trigger
@@ -25,7 +26,6 @@ BEGIN
     RETURN NEW;
 END $$;
 
--- [0003_enterprises.sql]
 -- On insert the trigger runs only when a row needs it (the WHEN clause is evaluated without
 -- calling PL/pgSQL), so that a clean bulk load of a million rows does not pay for it.
 CREATE OR REPLACE TRIGGER enterprise_before_insert BEFORE INSERT ON enterprise
@@ -53,7 +53,6 @@ END $$;
 CREATE OR REPLACE TRIGGER enterprise_record_status AFTER UPDATE ON enterprise
     FOR EACH ROW EXECUTE FUNCTION enterprise_record_status();
 
--- [0003_enterprises.sql]
 -- New enterprises: once per statement, so that bulk loads stay set-based.
 CREATE OR REPLACE FUNCTION enterprise_record_first_status() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
@@ -67,7 +66,6 @@ CREATE OR REPLACE TRIGGER enterprise_record_first_status AFTER INSERT ON enterpr
     REFERENCING NEW TABLE AS inserted_rows
     FOR EACH STATEMENT EXECUTE FUNCTION enterprise_record_first_status();
 
--- [0003_enterprises.sql]
 -- The status of an enterprise on a date: the last change dated on or before it
 -- (an undated change counts from the beginning).
 CREATE OR REPLACE FUNCTION enterprise_status_on(p_province text, p_tax_code text, p_on date) RETURNS text
@@ -78,7 +76,6 @@ RETURN (SELECT status FROM enterprise_status_change
          ORDER BY coalesce(effective_on, '-infinity') DESC, recorded_at DESC
          LIMIT 1);
 
--- [0028_search_under_rls.sql]
 -- 0028 The name search at the speed of its trigram index for every login (contract §8: a
 -- selective term under 50 ms on the server).
 --
@@ -106,7 +103,6 @@ END $$;
 REVOKE ALL ON FUNCTION khcn_enterprise_name_matches(text,text,integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION khcn_enterprise_name_matches(text,text,integer) TO khcn_viewer;
 
--- [0032_one_refusal.sql]
 -- 0032 Every trigger refusal through one mechanism, one name per rule (issue 13), the rules'
 -- rows being in SQL/0030. What a clerk reads does not change: each refusal keeps its words.
 --  * enterprise_before_write raised its own check_violations (SQL/0003): now khcn_refuse,

@@ -1,3 +1,5 @@
+-- Definitions certificates: re-applied by `khcn db migrate` whenever this file changes (README, "Migrations"):
+-- edit in place; every statement must be safe to run again. Bodies are checked when called.
 SET check_function_bodies = off;
 
 CREATE OR REPLACE FUNCTION st_certificate_before_write() RETURNS trigger

@@ -1,3 +1,5 @@
+-- Definitions funds: re-applied by `khcn db migrate` whenever this file changes (README, "Migrations"):
+-- edit in place; every statement must be safe to run again. Bodies are checked when called.
 SET check_function_bodies = off;
 
 CREATE OR REPLACE FUNCTION st_fund_before_write() RETURNS trigger
@@ -63,7 +65,6 @@ END $$;
 CREATE OR REPLACE TRIGGER st_fund_allocation_before_write BEFORE INSERT OR UPDATE ON st_fund_allocation
     FOR EACH ROW EXECUTE FUNCTION st_fund_allocation_before_write();
 
--- [0027_watch.sql]
 -- 5. Fund use, first-in first-out (CIT Law art. 17; Circular 67/2022/TT-BTC): a fund's yearly
 --    spending is applied to its oldest allocations first, and spending never runs ahead of the
 --    money allocated so far. With A(t), S(t) the cumulative allocations and spending up to

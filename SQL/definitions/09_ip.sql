@@ -1,15 +1,14 @@
+-- Definitions ip: re-applied by `khcn db migrate` whenever this file changes (README, "Migrations"):
+-- edit in place; every statement must be safe to run again. Bodies are checked when called.
 SET check_function_bodies = off;
 
--- [0007_ip.sql]
 -- Protection ends 20 years (invention) or 10 years (utility solution) after filing;
 -- 29 February + N years → 28 February (PostgreSQL clamps to the month's end).
 CREATE OR REPLACE FUNCTION ip_expires_on(kind text, filed_on date) RETURNS date
 LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
 RETURN (filed_on + CASE kind WHEN 'invention' THEN interval '20 years' ELSE interval '10 years' END)::date;
 
--- [0007_ip.sql]
 -- The status on date D, replayed from the events dated on or before D.
--- [0013_as_of.sql]
 -- 0013 Records as they stood on a date D (contract §5 `--as-of`): every field that a later
 -- event wrote is hidden, so that "as of 2023-01-01" never shows a 2024 grant number or a 2026
 -- "last checked". One function per kind, set-based (one pass over the events, no per-record
@@ -76,14 +75,11 @@ END $$;
 CREATE OR REPLACE TRIGGER ip_application_before_write BEFORE INSERT OR UPDATE ON ip_application
     FOR EACH ROW EXECUTE FUNCTION ip_application_before_write();
 
--- [0007_ip.sql]
 -- Events arrive in date order and follow the life cycle: filed → published / examination
 -- requested → granted or refused (or withdrawn before a decision); a title may lapse (and be
 -- restored) or be invalidated. `checked` (compared with the IP Office's register) fits anywhere.
--- [0026_ip_event_owner_rights.sql]
 -- SQL/0007's trigger, its rules unchanged, with the guard, the owner's rights, and SQL/0025's
 -- Vietnamese words for the event and the status in its Vietnamese hints.
--- [0032_one_refusal.sql]
 -- SQL/0026's trigger, its checks and words unchanged; the life cycle is its own rule.
 CREATE OR REPLACE FUNCTION ip_event_before_insert() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
@@ -143,9 +139,7 @@ END $$;
 CREATE OR REPLACE TRIGGER ip_event_before_insert BEFORE INSERT ON ip_event
     FOR EACH ROW EXECUTE FUNCTION ip_event_before_insert();
 
--- [0007_ip.sql]
 -- Events are facts with dates: they are added, never edited.
--- [0032_one_refusal.sql]
 -- Events are facts with dates: they are added, never edited.
 CREATE OR REPLACE FUNCTION ip_event_is_append_only() RETURNS trigger
 LANGUAGE plpgsql AS $$
@@ -192,13 +186,11 @@ END $$;
 CREATE OR REPLACE TRIGGER ip_fee_payment_before_write BEFORE INSERT OR UPDATE ON ip_fee_payment
     FOR EACH ROW EXECUTE FUNCTION ip_fee_payment_before_write();
 
--- [0027_watch.sql]
 -- The start of validity year K of a title granted on g: g + (K − 1) years (29 Feb → 28 Feb).
 CREATE OR REPLACE FUNCTION ip_fee_year_starts(granted_on date, k integer) RETURNS date
 LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
 RETURN khcn_add_months(granted_on, 12 * (k - 1));
 
--- [0027_watch.sql]
 -- The maintenance fees of an application as known on D: the years paid (year 1 is paid before
 -- the grant) and the next validity year due, with the day it starts (null before a grant, or
 -- when every year of the term is paid).

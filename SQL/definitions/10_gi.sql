@@ -1,3 +1,5 @@
+-- Definitions gi: re-applied by `khcn db migrate` whenever this file changes (README, "Migrations"):
+-- edit in place; every statement must be safe to run again. Bodies are checked when called.
 SET check_function_bodies = off;
 
 CREATE OR REPLACE FUNCTION gi_certificate_before_write() RETURNS trigger
@@ -24,7 +26,6 @@ END $$;
 CREATE OR REPLACE TRIGGER gi_certificate_before_write BEFORE INSERT OR UPDATE ON gi_certificate
     FOR EACH ROW EXECUTE FUNCTION gi_certificate_before_write();
 
--- [0027_watch.sql]
 -- A manager or a user from a date the GI existed, never in the future (contract §2).
 CREATE OR REPLACE FUNCTION gi_history_before_write() RETURNS trigger
 LANGUAGE plpgsql AS $$
@@ -56,7 +57,6 @@ CREATE OR REPLACE TRIGGER gi_manager_before_write BEFORE INSERT OR UPDATE ON gi_
 CREATE OR REPLACE TRIGGER gi_user_before_write BEFORE INSERT OR UPDATE ON gi_user
     FOR EACH ROW EXECUTE FUNCTION gi_history_before_write();
 
--- [0027_watch.sql]
 -- Who managed the GI on D: the latest later manager from on or before D, else the certificate's.
 CREATE OR REPLACE FUNCTION gi_manager_on(p_province text, p_number text, d date) RETURNS text
 LANGUAGE sql STABLE

@@ -1,16 +1,15 @@
+-- Definitions persons: re-applied by `khcn db migrate` whenever this file changes (README, "Migrations"):
+-- edit in place; every statement must be safe to run again. Bodies are checked when called.
 SET check_function_bodies = off;
 
--- [0023_persons.sql]
 -- "Nguyễn Văn An" → "N. V. A." (what a viewer sees).
 CREATE OR REPLACE FUNCTION khcn_initials(name text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
 RETURN (SELECT string_agg(left(w, 1) || '.', ' ' ORDER BY n)
           FROM regexp_split_to_table(name, '\s+') WITH ORDINALITY AS t(w, n) WHERE w <> '');
 
--- [0023_persons.sql]
 -- Viewers read persons only through this view: initials unless the reader is a clerk or an
 -- admin (or the database's superuser); an erased person shows the pseudonym to everyone.
--- [0024_merge_reconcile.sql]
 -- The view through which logins read persons runs with its owner's rights (no login may read
 -- `person`), so it filters by the login's provinces itself: the owner bypasses row-level
 -- security. The maintenance superuser sees every province.
@@ -24,7 +23,6 @@ SELECT id, province_code,
     OR (SELECT rolsuper FROM pg_roles WHERE rolname = session_user);
 GRANT SELECT ON person_visible TO khcn_viewer;
 
--- [0023_persons.sql]
 -- Audited, but by id: the images hold no name (it would be sealed for ever).
 CREATE OR REPLACE FUNCTION khcn_person_audit() RETURNS trigger
 LANGUAGE plpgsql AS $$
@@ -44,7 +42,6 @@ END $$;
 CREATE OR REPLACE TRIGGER person_audit AFTER INSERT OR UPDATE OR DELETE ON person
     FOR EACH ROW EXECUTE FUNCTION khcn_person_audit();
 
--- [0023_persons.sql]
 -- The person with this name in the province, registered on first use. Runs with the owner's
 -- rights so that no login needs to read or write `person` itself.
 CREATE OR REPLACE FUNCTION khcn_person_for_any(p_province text, p_name text) RETURNS bigint
@@ -65,7 +62,6 @@ BEGIN
 END $$;
 REVOKE ALL ON FUNCTION khcn_person_for_any(text,text) FROM PUBLIC;
 
--- [0023_persons.sql]
 -- A person applicant written by name (khcn, import, psql) is turned into the person's id
 -- before the row, and so its audit image, is stored. Named after ip_application_before_write
 -- so that it runs after the name has been cleaned.
@@ -84,7 +80,6 @@ END $$;
 CREATE OR REPLACE TRIGGER ip_application_person BEFORE INSERT OR UPDATE ON ip_application
     FOR EACH ROW EXECUTE FUNCTION ip_application_person();
 
--- [0023_persons.sql]
 -- Erasure (Law 91/2025/QH15 art. 9: the right to have one's data deleted): the name becomes
 -- a pseudonym in its only cell. The erasure's own audit row holds ids and times, and a
 -- reason that named the person is stored with the pseudonym in its place.

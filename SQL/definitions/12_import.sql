@@ -1,6 +1,7 @@
+-- Definitions import: re-applied by `khcn db migrate` whenever this file changes (README, "Migrations"):
+-- edit in place; every statement must be safe to run again. Bodies are checked when called.
 SET check_function_bodies = off;
 
--- [0010_import.sql]
 -- Puts back every record the batch inserted or changed, audited like any change (the caller
 -- sets khcn.actor and khcn.reason). Refused, naming the records, if any changed after it.
 CREATE OR REPLACE FUNCTION khcn_revert_batch(p_batch bigint) RETURNS integer
@@ -67,7 +68,6 @@ BEGIN
     RETURN undone;
 END $$;
 
--- [0015_import_sequences.sql]
 -- Runs with its owner's rights, so a login that may record a batch needs no right on the
 -- counter; being a trigger, it cannot be called on its own to skip a number.
 CREATE OR REPLACE FUNCTION import_batch_number() RETURNS trigger

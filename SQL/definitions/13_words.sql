@@ -1,6 +1,7 @@
+-- Definitions words: re-applied by `khcn db migrate` whenever this file changes (README, "Migrations"):
+-- edit in place; every statement must be safe to run again. Bodies are checked when called.
 SET check_function_bodies = off;
 
--- [0025_vietnamese_words.sql]
 -- 0025 The Vietnamese HINT of an IP event refused (khcn_refuse, 0004) named the event and the
 -- application's status by their stored English codes: "Sự kiện examination-requested ngày…",
 -- "khi đó đơn đang ở trạng thái withdrawn". Contract §2 wants a clerk's sentence wholly in
@@ -27,7 +28,6 @@ LANGUAGE sql IMMUTABLE AS $$
         ELSE p_event END
 $$;
 
--- [0025_vietnamese_words.sql]
 -- Labels.statuses of an IP application (ip_status_on), in the middle of a sentence.
 CREATE OR REPLACE FUNCTION khcn_status_word(p_status text) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$

@@ -1,6 +1,7 @@
+-- Definitions canonical: re-applied by `khcn db migrate` whenever this file changes (README, "Migrations"):
+-- edit in place; every statement must be safe to run again. Bodies are checked when called.
 SET check_function_bodies = off;
 
--- [0009_canonical_views.sql]
 -- 0009 One view per kind with the canonical columns of contract §6, in order, after the
 -- tenant key: what `khcn export` writes, what `--json` shows, what `khcn import` will read.
 CREATE OR REPLACE VIEW enterprise_canonical WITH (security_invoker = true) AS
@@ -25,9 +26,7 @@ SELECT province_code, tax_code, established_on, year, allocated, spent, report_r
   FROM st_fund_allocation;
 GRANT SELECT ON fund_allocation_canonical TO khcn_viewer;
 
--- [0009_canonical_views.sql]
 -- One column per event kind: the date of its latest occurrence.
--- [0023_persons.sql]
 -- The canonical IP view shows the applicant's name as the reader may see it, and the
 -- applicant's type (contract §6 column `applicant_type`) and person id after the §6 columns.
 CREATE OR REPLACE VIEW ip_canonical WITH (security_invoker = true) AS
@@ -106,7 +105,6 @@ SELECT x.province_code, x.kind, x.application_number, x.filed_on, x.title, x.app
   LEFT JOIN person_visible p ON p.id = x.applicant_person_id
 $$;
 
--- [0013_as_of.sql]
 -- S&T enterprise certificates issued on or before D. A revocation or invalidation dated after
 -- D had not happened yet: its date, reason and kind are hidden and the status is `valid`.
 -- Amendments and re-issues only up to D.
@@ -130,7 +128,6 @@ SELECT c.province_code, c.tax_code, c.certificate_number, c.issued_on, c.issuer,
  WHERE c.province_code = p_province AND c.issued_on <= d
 $$;
 
--- [0013_as_of.sql]
 -- Funds established on or before D; a notification or closure dated after D is hidden.
 -- An allocation of year Y stands from 1 January of Y: it is that fiscal year's money, set aside
 -- from the year's income (CIT Law art. 17, Circular 67/2022/TT-BTC), and its amounts
@@ -157,7 +154,6 @@ SELECT f.province_code, f.tax_code, f.established_on, f.decision, f.capital,
  WHERE f.province_code = p_province AND f.established_on <= d
 $$;
 
--- [0013_as_of.sql]
 -- Geographical indications granted on or before D; a cancellation dated after D is hidden.
 CREATE OR REPLACE FUNCTION gi_as_of(p_province text, d date)
 RETURNS TABLE (

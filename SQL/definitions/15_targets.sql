@@ -1,9 +1,9 @@
+-- Definitions targets: re-applied by `khcn db migrate` whenever this file changes (README, "Migrations"):
+-- edit in place; every statement must be safe to run again. Bodies are checked when called.
 SET check_function_bodies = off;
 
--- [0011_targets.sql]
 -- The records a computed target counts on date d: (key, label, date that put it in the count).
 -- Labels (names, titles) are looked up only when asked for: counting needs none.
--- [0029_progress_under_rls.sql]
 -- 0029 The plan's progress counted with the owner's rights, so that a clerk gets it as fast as
 -- the superuser (contract §8: `khcn progress` within 5× of `psql -c 'select 1'`).
 --
@@ -21,7 +21,6 @@ SET check_function_bodies = off;
 -- labels are the names of the province's own records, which the login may read anyway.
 
 -- SQL/0011's functions, unchanged but for the guard and the owner's rights.
--- [0031_state_on_date.sql]
 -- 3. The records a computed target counts on D (0011, with 0029's guard and owner's rights),
 --    each kind's state read from its as-of function.
 CREATE OR REPLACE FUNCTION khcn_target_counted(p_province text, p_code text, d date, p_rule text DEFAULT NULL, with_labels boolean DEFAULT true)
@@ -88,11 +87,9 @@ RETURN (SELECT count(*) FROM khcn_target_counted(p_province, p_code, d, p_rule, 
 REVOKE ALL ON FUNCTION khcn_target_value(text,text,date,text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION khcn_target_value(text,text,date,text) TO khcn_viewer;
 
--- [0011_targets.sql]
 -- Contract §7 status, first rule that applies. B = value at baseline, C = value on d,
 -- T = smallest value that meets the target (threshold, or threshold + 1 for "trên"),
 -- e = elapsed share of the period; years = days / 365.25.
--- [0031_state_on_date.sql]
 -- Contract §7 status, as 0011 wrote it, with T from khcn_target_goal. A status is computed for
 -- the targets the registry counts, whose unit is `count`; the others are `manual`.
 CREATE OR REPLACE FUNCTION khcn_target_status(
@@ -117,7 +114,6 @@ BEGIN
         ELSE 'stalled' END;
 END $$;
 
--- [0011_targets.sql]
 -- Every target on date d: one row per target with its value and status (manual targets:
 -- the last observation on or before d, status 'manual').
 CREATE OR REPLACE FUNCTION khcn_progress(p_province text, d date)
@@ -161,7 +157,6 @@ END $$;
 REVOKE ALL ON FUNCTION khcn_progress(text,date) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION khcn_progress(text,date) TO khcn_viewer;
 
--- [0031_state_on_date.sql]
 -- 2. "Trên 30" (more than 30) is met from 31 on: the smallest value that meets a target,
 --    decided here for the progress status (below) and for the bars and charts khcn draws
 --    (Targets.list reads it). Only a count moves up by one: "trên 60%" is met by 60.5%.

@@ -1,6 +1,7 @@
+-- Definitions watch: re-applied by `khcn db migrate` whenever this file changes (README, "Migrations"):
+-- edit in place; every statement must be safe to run again. Bodies are checked when called.
 SET check_function_bodies = off;
 
--- [0027_watch.sql]
 -- The rules are national law, not a province's record: no province code, no audit rows (the
 -- audit trail is per province); they change only through a later migration, which is the record.
 
@@ -16,12 +17,10 @@ RETURN coalesce((
       FROM (SELECT regexp_match(khcn_fold(org),
                    '^\s*(?:ubnd|uy ban nhan dan)\s+(huyen|quan|thi xa|thanh pho|tp\.?)\s*(.*?)\s*$') AS m) x), false);
 
--- [0027_watch.sql]
 -- 6. The watch list on D (contract §10): every obligation overdue on D (due_on < D) or due
 --    within `within` days (D ≤ due_on ≤ D + within), each from the rule row that governs its due
 --    date. One set-based pass per rule over the state of the records on D (events, notices,
 --    reports dated after D are not yet known, as in 0013).
--- [0031_state_on_date.sql]
 -- 4. The watch list on D (0027): funds and GIs drawn from their state on D, the GI's manager
 --    from gi_manager_on.
 CREATE OR REPLACE FUNCTION khcn_watch(p_province text, d date, within integer DEFAULT 90, p_kind text DEFAULT NULL)
@@ -114,7 +113,6 @@ SELECT i.code, (i.r).kind, i.key, i.tax_code, coalesce(e.name, i.name), i.due_on
    AND i.due_on >= (i.r).applies_from AND (i.due_on <= (i.r).applies_until OR (i.r).applies_until IS NULL)
 $$;
 
--- [0027_watch.sql]
 -- The list in the contract's order: overdue first, then by due date (the same thing, since an
 -- overdue item is due before D), then by rule and key.
 CREATE OR REPLACE FUNCTION khcn_watch_overdue(p_province text, d date) RETURNS bigint
