@@ -77,7 +77,7 @@ struct KhcnRun {
         #expect(run.stderr.contains("khcn db migrate"))
         let migrate = try KhcnRun.run(["db", "migrate", "--json"], database: database)
         #expect(migrate.status == 0)
-        #expect((migrate.object["applied"] as? [String])?.first == "0001_foundation.sql")
+        #expect((migrate.object["applied"] as? [String])?.first == "0035_baseline")
         #expect(try KhcnRun.run(["enterprise", "list"], database: database).status == 0)
     }
 

@@ -109,28 +109,16 @@ import Testing
         #expect(english.stdout.contains("34 provinces"))
     }
 
-    /// A registry migrated before SQL/0014 may hold rows that break its rules: the migration
-    /// stops, names each row and says how to fix it, instead of a bare constraint error.
-    @Test func migrationListsTheRowsThatBreakTheNewRules() throws {
-        let database = try TestDatabase.create(migratedThrough: 12)
+    /// A registry the old numbered files left before 0035 (here at 0012) cannot take the baseline,
+    /// which builds from nothing: `db migrate` stops, changing nothing, and says how to go on.
+    @Test func migrationRefusesADatabaseStoppedBeforeTheBaseline() throws {
+        let database = try TestDatabase.create(oldChainThrough: 12)
         defer { database.drop() }
-        let connection = try database.connect()
-        try connection.query("""
-            INSERT INTO enterprise (province_code, tax_code, name) VALUES
-                ('08', '0101248141', E'A\\x1b[31mB'), ('99', '0100109106', 'Công ty 99')
-            """)
         let failed = try KhcnRun.run(["db", "migrate", "--lang", "en"], database: database)
         #expect(failed.status == 65)
-        #expect(failed.stderr.contains("enterprise 0101248141 (province 08), column name: character U+001B"), "\(failed.stderr)")
-        #expect(failed.stderr.contains("province code 99"))
-        #expect(failed.stderr.contains("UPDATE enterprise SET province_code = 'NN' WHERE province_code = '99';"))
-        #expect(!failed.stderr.unicodeScalars.contains { $0.value == 0x1B })
-        // Migrations before 0014 may go through; 0014 itself is not applied.
-        #expect(try connection.query("SELECT count(*) FROM khcn_migrations WHERE version = 14").scalar == "0")
-        // Fixed as the message says, the migration goes through.
-        try connection.query("UPDATE enterprise SET province_code = '08', tax_code = '0100109106' WHERE province_code = '99'")
-        try connection.query("UPDATE enterprise SET name = 'AB' WHERE tax_code = '0101248141'")
-        let again = try KhcnRun.run(["db", "migrate"], database: database)
-        #expect(again.status == 0, "\(again.stderr)")
+        #expect(failed.stderr.contains("at version 12, before 0035_baseline"), "\(failed.stderr)")
+        #expect(try database.connect().query("SELECT max(version) FROM khcn_migrations").scalar == "12")
+        let vietnamese = try KhcnRun.run(["db", "migrate"], database: database)
+        #expect(vietnamese.stderr.contains("phiên bản 12, trước 0035_baseline"), "\(vietnamese.stderr)")
     }
 }

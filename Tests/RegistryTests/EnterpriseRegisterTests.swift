@@ -221,9 +221,9 @@ import Testing
         let connection = try database.connect()
         // Simulate an edit: the stored checksum no longer matches the file.
         try connection.query("ALTER TABLE khcn_migrations DISABLE TRIGGER ALL")
-        try connection.query("UPDATE khcn_migrations SET checksum = 'edited' WHERE version = 1")
+        try connection.query("UPDATE khcn_migrations SET checksum = 'edited' WHERE version = 35")
         let migrator = try Migrator(connection: connection, directory: try Migrator.locateDirectory())
-        #expect(try migrator.status().edited.map(\.version) == [1])
+        #expect(try migrator.status().edited.map(\.version) == [35])
         let error = try #require(throws: RegistryError.self) { try migrator.migrate() }
         #expect(error.type == "migration-edited")
     }

@@ -24,19 +24,20 @@ public struct TestDatabase: Sendable {
         return database
     }
 
-    /// A database migrated up to and including `version` only, as a registry installed before
-    /// a later migration would be (for testing what that migration does to existing rows).
-    public static func create(migratedThrough version: Int) throws -> TestDatabase {
-        let database = try create(migrated: false)
-        let source = try Migrator.locateDirectory()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("khcn-sql-" + UUID().uuidString)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        for name in try FileManager.default.contentsOfDirectory(atPath: source.path)
-        where name == "roles.sql" || (name.hasSuffix(".sql") && (Int(name.prefix { $0.isNumber }) ?? .max) <= version) {
-            try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+    /// A database as the numbered files 0001…`version` before the baseline left it (SQL/0035_baseline/
+    /// replaces.txt): the schema is the baseline's (and, for 35, the same), the bookkeeping the old
+    /// one — rows under the old names and checksums, no khcn_definitions.
+    public static func create(oldChainThrough version: Int) throws -> TestDatabase {
+        let database = try create()
+        let connection = try database.connect()
+        let listing = try String(contentsOf: try Migrator.locateDirectory().appendingPathComponent("0035_baseline/replaces.txt"), encoding: .utf8)
+        try connection.query("DELETE FROM khcn_migrations")
+        try connection.query("DROP TABLE khcn_definitions")
+        for line in listing.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: " ").map(String.init)
+            guard let number = Int(fields[0].prefix(4)), number <= version else { continue }
+            try connection.query("INSERT INTO khcn_migrations (version, name, checksum) VALUES (\(number), \(fields[0]), \(fields[1]))")
         }
-        _ = try Migrator(connection: try database.connect(), directory: folder).migrate()
         return database
     }
 

@@ -1,13 +1,6 @@
 import Foundation
 import Postgres
 
-/// One numbered file of `SQL/`, e.g. `0003_enterprises.sql`.
-public struct Migration: Sendable {
-    public let version: Int
-    public let name: String
-    public let sql: String
-}
-
 /// What `khcn db status` reports.
 public struct SchemaStatus: Sendable {
     public struct Applied: Sendable {
@@ -17,85 +10,57 @@ public struct SchemaStatus: Sendable {
     }
     public let applied: [Applied]
     public let pending: [Migration]
-    /// Applied files whose text changed since they were applied.
+    /// Applied versioned migrations whose text changed since they were applied (for a baseline:
+    /// an old numbered file recorded under another name or SHA-256 than its `replaces.txt` says).
     public let edited: [Migration]
+    /// Files of `definitions/` that are new or changed since they were last applied.
+    public let definitionsPending: [Migration]
     public var current: Int { applied.map(\.version).max() ?? 0 }
 }
 
-/// Applies `SQL/` in order, each file in its own transaction, under an advisory lock so that
-/// two clerks migrating at once is safe (the second waits, then finds nothing to do). A
-/// SHA-256 of each applied file is kept, and a file edited after it was applied is refused.
+/// Applies `SQL/` (README, "Migrations") in the manner of Flyway's versioned and repeatable
+/// migrations:
+///
+/// 1. Versioned migrations, in number order, each once: `0035_baseline/` (the schema that the
+///    numbered files 0001–0035 built, one file per area: tables, constraints, indexes, seeds,
+///    grants, row-level security, and the value functions that constraints need) and every later
+///    `NNNN_name.sql`. Each is recorded in `khcn_migrations` with the SHA-256 of its text; an
+///    applied one that was edited is refused (`migration-edited`), the baseline included. A
+///    database migrated by the old numbered files holds the baseline when its rows are exactly
+///    those of `0035_baseline/replaces.txt`; one stopped part-way is refused
+///    (`migration-before-baseline`): the old files (git history) must take it to 35 first.
+/// 2. Then each file of `definitions/` (every function, trigger, view and policy, written so
+///    that it can be re-applied: CREATE OR REPLACE …) whose SHA-256 differs from the one kept in
+///    `khcn_definitions`, in name order. A rule changes by editing its one file in place.
+///
+/// Each file runs in its own transaction, all under an advisory lock, so that two clerks
+/// migrating at once is safe (the second waits, then finds nothing to do); then every object
+/// goes to the owner role (`khcn_claim_ownership()`, definitions/05_access.sql).
 public struct Migrator {
     /// Any fixed number: the advisory lock that serialises migrations on one database.
     static let lockKey = "7355608"
 
     let connection: Connection
     let migrations: [Migration]
-    /// `SQL/`: the numbered migrations, and `roles.sql` (contract §9 roles, cluster-wide).
+    let definitions: [Migration]
+    /// `SQL/`: the numbered migrations, `definitions/`, and `roles.sql` (contract §9 roles, cluster-wide).
     let directory: URL
 
     public init(connection: Connection, directory: URL) throws(RegistryError) {
         self.connection = connection
         self.directory = directory
-        self.migrations = try Migrator.read(directory)
+        let files = try MigrationFiles(directory)
+        self.migrations = files.versioned
+        self.definitions = files.definitions
     }
 
-    /// `KHCN_SQL_DIR`, else the `SQL/` folder of the checkout that holds the running binary
-    /// (or the current directory, or this source file).
+    /// `KHCN_SQL_DIR`, else the `SQL/` folder of the checkout that holds the running binary.
     public static func locateDirectory() throws(RegistryError) -> URL {
-        let environment = ProcessInfo.processInfo.environment
-        if let explicit = environment["KHCN_SQL_DIR"], !explicit.isEmpty {
-            return URL(fileURLWithPath: explicit)
-        }
-        var starts = [
-            URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent(),
-            URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-            URL(fileURLWithPath: #filePath).deletingLastPathComponent(),
-        ]
-        if let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            starts.insert(URL(fileURLWithPath: executable).deletingLastPathComponent(), at: 0)
-        }
-        for start in starts {
-            var folder = start.standardizedFileURL
-            while folder.path != "/" {
-                let candidate = folder.appendingPathComponent("SQL")
-                if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("0001_foundation.sql").path) {
-                    return candidate
-                }
-                folder.deleteLastPathComponent()
-            }
-        }
-        throw RegistryError(
-            .bug, type: "internal-error",
-            vi: "Không tìm thấy thư mục SQL/ của khcn; đặt KHCN_SQL_DIR trỏ tới nó.",
-            en: "Cannot find khcn's SQL/ folder; set KHCN_SQL_DIR to point at it.")
+        try MigrationFiles.locate()
     }
 
-    static func read(_ directory: URL) throws(RegistryError) -> [Migration] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        } catch {
-            throw RegistryError(.bug, type: "internal-error", vi: "Không đọc được \(directory.path)", en: "Cannot read \(directory.path)")
-        }
-        var migrations: [Migration] = []
-        for name in names where name.hasSuffix(".sql") {
-            guard let version = Int(name.prefix { $0.isNumber }), version > 0 else { continue }
-            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) else {
-                throw RegistryError(.bug, type: "internal-error", vi: "Không đọc được \(name)", en: "Cannot read \(name)")
-            }
-            migrations.append(Migration(version: version, name: name, sql: String(decoding: data, as: UTF8.self)))
-        }
-        migrations.sort { $0.version < $1.version }
-        for (previous, next) in zip(migrations, migrations.dropFirst()) where previous.version == next.version {
-            throw RegistryError(.bug, type: "internal-error",
-                                vi: "Hai tệp cùng số thứ tự: \(previous.name), \(next.name)",
-                                en: "Two migrations share a number: \(previous.name), \(next.name)")
-        }
-        return migrations
-    }
-
-    /// Applies every pending migration; returns those applied now.
+    /// Applies every pending versioned migration, then every new or changed definitions file;
+    /// returns those applied now.
     @discardableResult
     public func migrate() throws(RegistryError) -> [Migration] {
         try translating {
@@ -110,58 +75,106 @@ public struct Migrator {
                     applied_at timestamptz NOT NULL DEFAULT now(),
                     applied_by text NOT NULL DEFAULT session_user)
                 """)
+            // No key constraint: every constraint is a rule with its row in khcn_rule, and this
+            // table is the migrator's own; the advisory lock keeps one row per name.
+            try connection.query("""
+                CREATE TABLE IF NOT EXISTS khcn_definitions (
+                    name       text NOT NULL,
+                    checksum   text NOT NULL,
+                    applied_at timestamptz NOT NULL DEFAULT now(),
+                    applied_by text NOT NULL DEFAULT session_user)
+                """)
             let state = try status()
             if let edited = state.edited.first {
                 throw Migrator.editedError(edited)
+            }
+            if let baseline = state.pending.first(where: { !$0.replaces.isEmpty }),
+               let reached = state.applied.map(\.version).max(), reached < baseline.version {
+                throw Migrator.beforeBaselineError(baseline, reached: reached)
             }
             for migration in state.pending {
                 try connection.transaction {
                     try connection.execute(script: migration.sql)
                     try connection.query(
-                        "INSERT INTO khcn_migrations (version, name, checksum) VALUES (\(migration.version), \(migration.name), encode(sha256(convert_to(\(migration.sql), 'UTF8')), 'hex'))")
+                        "INSERT INTO khcn_migrations (version, name, checksum) VALUES (\(migration.version), \(migration.name), \(Migrator.checksum(migration)))")
+                }
+            }
+            for definition in state.definitionsPending {
+                try connection.transaction {
+                    try connection.execute(script: definition.sql)
+                    try connection.query("DELETE FROM khcn_definitions WHERE name = \(definition.name)")
+                    try connection.query("INSERT INTO khcn_definitions (name, checksum) VALUES (\(definition.name), \(Migrator.checksum(definition)))")
                 }
             }
             // Migrations run as a superuser; every object they made goes to the owner role.
             if try connection.query("SELECT to_regprocedure('khcn_claim_ownership()') IS NOT NULL").scalar == "t" {
                 try connection.query("SELECT khcn_claim_ownership()")
             }
-            return state.pending
+            return state.pending + state.definitionsPending
         }
+    }
+
+    /// The SHA-256 of a file's text, computed by the server so that both sides use one SHA-256.
+    static func checksum(_ migration: Migration) -> Query {
+        "encode(sha256(convert_to(\(migration.sql)::text, 'UTF8')), 'hex')"
     }
 
     /// Compares the files with what the database says was applied.
     public func status() throws(RegistryError) -> SchemaStatus {
         try translating {
             let exists = try connection.query("SELECT to_regclass('khcn_migrations') IS NOT NULL").scalar == "t"
-            guard exists else { return SchemaStatus(applied: [], pending: migrations, edited: []) }
+            guard exists else { return SchemaStatus(applied: [], pending: migrations, edited: [], definitionsPending: definitions) }
             let rows = try connection.query("""
                 SELECT version, name, to_char(applied_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS"+07:00"') AS applied_at, checksum
                   FROM khcn_migrations ORDER BY version
                 """).rows
-            // Checksums of the files, computed by the server so that both sides use one SHA-256.
-            var fileChecksums: [Int: String] = [:]
-            if !migrations.isEmpty {
-                let files = Query.joined(migrations.map { "(\($0.version)::int, encode(sha256(convert_to(\($0.sql)::text, 'UTF8')), 'hex'))" }, separator: ", ")
-                let result = try connection.query("SELECT version, checksum FROM (VALUES \(files)) AS f(version, checksum)")
-                for row in result.rows { fileChecksums[try row.decode("version")] = try row.decode("checksum", as: String.self) }
-            }
+            let fileChecksums = try checksums(migrations + definitions)
             var applied: [SchemaStatus.Applied] = []
-            var edited: [Migration] = []
-            var appliedVersions = Set<Int>()
+            var recorded: [Int: (name: String, checksum: String)] = [:]
             for row in rows {
                 let version: Int = try row.decode("version")
-                appliedVersions.insert(version)
-                applied.append(SchemaStatus.Applied(version: version, name: try row.decode("name"), appliedAt: try row.decode("applied_at")))
-                if let file = migrations.first(where: { $0.version == version }), fileChecksums[version] != row["checksum"] {
-                    edited.append(file)
+                let name: String = try row.decode("name")
+                applied.append(SchemaStatus.Applied(version: version, name: name, appliedAt: try row.decode("applied_at")))
+                recorded[version] = (name, try row.decode("checksum"))
+            }
+            var pending: [Migration] = []
+            var edited: [Migration] = []
+            for migration in migrations {
+                if let row = recorded[migration.version], row.name == migration.name || migration.replaces.isEmpty {
+                    if fileChecksums[migration.name] != row.checksum { edited.append(migration) }
+                } else if !migration.replaces.isEmpty, recorded[migration.version] != nil {
+                    // Migrated by the numbered files the baseline stands for: each must be recorded as listed.
+                    let stray = recorded.filter { $0.key <= migration.version }.values
+                        .filter { row in !migration.replaces.contains { $0.name == row.name && $0.checksum == row.checksum } }
+                    let missing = migration.replaces.filter { old in !recorded.values.contains { $0.name == old.name } }
+                    edited += (stray.map(\.name) + missing.map(\.name)).sorted().map { Migration(.versioned, name: $0, sql: "") }
+                } else {
+                    pending.append(migration)
                 }
             }
-            let pending = migrations.filter { !appliedVersions.contains($0.version) }
-            return SchemaStatus(applied: applied, pending: pending, edited: edited)
+            var definitionsPending = definitions
+            if try connection.query("SELECT to_regclass('khcn_definitions') IS NOT NULL").scalar == "t" {
+                let done = try connection.query("SELECT name, checksum FROM khcn_definitions").rows
+                    .map { (try $0.decode("name", as: String.self), try $0.decode("checksum", as: String.self)) }
+                definitionsPending.removeAll { file in done.contains { $0.0 == file.name && $0.1 == fileChecksums[file.name] } }
+            }
+            return SchemaStatus(applied: applied, pending: pending, edited: edited, definitionsPending: definitionsPending)
         }
     }
 
-    /// Cheap check before every command: all files applied? (no checksums; `db status` has them)
+    /// The SHA-256 of each file, by name, in one query.
+    func checksums(_ files: [Migration]) throws -> [String: String] {
+        guard !files.isEmpty else { return [:] }
+        let values = Query.joined(files.map { "(\($0.name)::text, \(Migrator.checksum($0)))" }, separator: ", ")
+        var checksums: [String: String] = [:]
+        for row in try connection.query("SELECT name, checksum FROM (VALUES \(values)) AS f(name, checksum)").rows {
+            checksums[try row.decode("name")] = try row.decode("checksum", as: String.self)
+        }
+        return checksums
+    }
+
+    /// Cheap check before every command: all versioned migrations applied? (no checksums, and
+    /// not the definitions, which `db status` compares: `khcn db migrate` after every upgrade)
     public func requireMigrated() throws(RegistryError) {
         try translating {
             let exists = try connection.query("SELECT to_regclass('khcn_migrations') IS NOT NULL").scalar == "t"
@@ -180,5 +193,12 @@ public struct Migrator {
             .rule, type: "migration-edited", field: "migration", value: migration.name,
             vi: "Tệp \(migration.name) đã bị sửa sau khi áp dụng. Không sửa migration đã áp dụng; hãy hoàn nguyên tệp và thêm một tệp mới.",
             en: "\(migration.name) was edited after it was applied. Never edit an applied migration: restore the file and add a new one.")
+    }
+
+    static func beforeBaselineError(_ baseline: Migration, reached: Int) -> RegistryError {
+        RegistryError(
+            .rule, type: "migration-before-baseline", field: "migration", value: String(reached),
+            vi: "Cơ sở dữ liệu mới ở phiên bản \(reached), trước \(baseline.name) (phiên bản \(baseline.version)). Hãy cập nhật nó tới phiên bản \(baseline.version) bằng các tệp SQL cũ (khcn bản git 0a4756a), rồi chạy lại khcn db migrate.",
+            en: "The database is at version \(reached), before \(baseline.name) (version \(baseline.version)). Bring it to version \(baseline.version) with the old SQL files (khcn at git 0a4756a), then run khcn db migrate again.")
     }
 }

@@ -21,6 +21,7 @@ extension DB {
                     ("applied", .array(status.applied.map { .object([("version", .int($0.version)), ("name", .string($0.name)), ("applied_at", .string($0.appliedAt))]) })),
                     ("pending", .array(status.pending.map { .string($0.name) })),
                     ("edited", .array(status.edited.map { .string($0.name) })),
+                    ("definitions_pending", .array(status.definitionsPending.map { .string($0.name) })),
                     ("server", .object([("version", .string(server)), ("host", .string(connection.host)), ("port", .string(connection.port))])),
                     ("database", .string(connection.database)),
                     ("user", .string(connection.user)),
@@ -35,6 +36,8 @@ extension DB {
                 (out.text("Tỉnh", "Province"), session.province.code),
                 (out.text("Phiên bản lược đồ", "Schema version"), String(status.current)),
                 (out.text("Chờ áp dụng", "Pending"), status.pending.isEmpty ? out.text("không có", "none") : status.pending.map(\.name).joined(separator: ", ")),
+                (out.text("Định nghĩa chờ áp dụng lại", "Definitions to re-apply"),
+                 status.definitionsPending.isEmpty ? out.text("không có", "none") : status.definitionsPending.map(\.name).joined(separator: ", ")),
             ]))
             for edited in status.edited {
                 out.warn(out.text("Cảnh báo: \(edited.name) đã bị sửa sau khi áp dụng.", "Warning: \(edited.name) was edited after it was applied."))

@@ -1,0 +1,103 @@
+-- Definitions funds: re-applied by `khcn db migrate` whenever this file changes (README, "Migrations"):
+-- edit in place; every statement must be safe to run again. Bodies are checked when called.
+SET check_function_bodies = off;
+
+CREATE OR REPLACE FUNCTION st_fund_before_write() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+    holder record;
+    last_year int;
+BEGIN
+    NEW.decision := khcn_clean_text(NEW.decision);
+    IF NEW.established_on > khcn_today() OR NEW.closed_on > khcn_today() OR NEW.notified_on > khcn_today() THEN
+        PERFORM khcn_refuse('st_fund_dates_not_future', 'st_fund', 'established_on',
+            'fund dates cannot be in the future', 'Ngày của quỹ không được ở tương lai.');
+    END IF;
+    IF TG_OP = 'INSERT' OR NEW.established_on IS DISTINCT FROM OLD.established_on THEN
+        holder := enterprise_standing_on(NEW.province_code, NEW.tax_code, NEW.established_on);
+        IF holder.before_established THEN
+            PERFORM khcn_refuse('st_fund_established_plausible', 'st_fund', 'established_on',
+                format('fund established %s, before the enterprise itself (%s)', NEW.established_on, holder.established_on),
+                format('Quỹ thành lập ngày %s, trước cả doanh nghiệp (%s).', to_char(NEW.established_on, 'DD/MM/YYYY'), to_char(holder.established_on, 'DD/MM/YYYY')));
+        END IF;
+        IF holder.dissolved THEN
+            PERFORM khcn_refuse('st_fund_holder_not_dissolved', 'st_fund', 'established_on',
+                format('enterprise %s was dissolved on or before %s', NEW.tax_code, NEW.established_on),
+                format('Doanh nghiệp %s đã giải thể trước hoặc vào ngày %s.', NEW.tax_code, to_char(NEW.established_on, 'DD/MM/YYYY')));
+        END IF;
+    END IF;
+    IF TG_OP = 'UPDATE' AND NEW.closed_on IS NOT NULL THEN
+        SELECT max(year) INTO last_year FROM st_fund_allocation
+         WHERE province_code = OLD.province_code AND tax_code = OLD.tax_code AND established_on = OLD.established_on;
+        IF last_year > extract(year FROM NEW.closed_on) THEN
+            PERFORM khcn_refuse('st_fund_closed_after_allocations', 'st_fund', 'closed_on',
+                format('the fund has an allocation for %s, after its closure on %s', last_year, NEW.closed_on),
+                format('Quỹ có trích lập năm %s, sau ngày giải thể %s.', last_year, to_char(NEW.closed_on, 'DD/MM/YYYY')));
+        END IF;
+    END IF;
+    RETURN NEW;
+END $$;
+
+CREATE OR REPLACE TRIGGER st_fund_before_write BEFORE INSERT OR UPDATE ON st_fund
+    FOR EACH ROW EXECUTE FUNCTION st_fund_before_write();
+
+CREATE OR REPLACE FUNCTION st_fund_allocation_before_write() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+    fund st_fund;
+BEGIN
+    SELECT * INTO fund FROM st_fund
+     WHERE province_code = NEW.province_code AND tax_code = NEW.tax_code AND established_on = NEW.established_on;
+    IF FOUND AND (NEW.year < extract(year FROM fund.established_on)
+                  OR NEW.year > extract(year FROM coalesce(fund.closed_on, DATE '9999-12-31'))) THEN
+        PERFORM khcn_refuse('st_fund_allocation_year_plausible', 'st_fund_allocation', 'year',
+            format('year %s is outside the fund''s life (%s – %s)', NEW.year, fund.established_on, coalesce(fund.closed_on::text, 'open')),
+            format('Năm %s nằm ngoài thời gian hoạt động của quỹ (%s – %s).', NEW.year,
+                   to_char(fund.established_on, 'DD/MM/YYYY'), coalesce(to_char(fund.closed_on, 'DD/MM/YYYY'), 'nay')));
+    END IF;
+    IF NEW.report_received_on > khcn_today() THEN
+        PERFORM khcn_refuse('st_fund_allocation_report_not_future', 'st_fund_allocation', 'report_received_on',
+            'the report date is in the future', 'Ngày nhận báo cáo ở tương lai.');
+    END IF;
+    RETURN NEW;
+END $$;
+
+CREATE OR REPLACE TRIGGER st_fund_allocation_before_write BEFORE INSERT OR UPDATE ON st_fund_allocation
+    FOR EACH ROW EXECUTE FUNCTION st_fund_allocation_before_write();
+
+-- 5. Fund use, first-in first-out (CIT Law art. 17; Circular 67/2022/TT-BTC): a fund's yearly
+--    spending is applied to its oldest allocations first, and spending never runs ahead of the
+--    money allocated so far. With A(t), S(t) the cumulative allocations and spending up to
+--    year t, the cumulative use is U(t) = S(t) + min(0, min over k ≤ t of A(k) − S(k)) (never
+--    decreasing); the allocation of year Y has used min(A_Y, max(0, U(t) − A(Y − 1))) by year t.
+--    `used` counts the spending reported up to D (an allocation stands from 1 January of its
+--    year, 0013); `used_in_time` only the spending of years up to Y + 5, the five years the law allows.
+CREATE OR REPLACE FUNCTION fund_allocation_use(p_province text, d date)
+RETURNS TABLE (tax_code text, established_on date, year smallint, allocated bigint, spent bigint,
+               report_received_on date, used bigint, balance bigint, used_in_time bigint)
+LANGUAGE sql STABLE AS $$
+WITH cumulative AS (
+    SELECT a.tax_code, a.established_on, a.year, a.allocated, a.spent,
+           CASE WHEN a.report_received_on <= d THEN a.report_received_on END AS report_received_on,
+           sum(a.allocated) OVER w AS a_cum, sum(coalesce(a.spent, 0)) OVER w AS s_cum
+      FROM st_fund_allocation a
+     WHERE a.province_code = p_province AND make_date(a.year, 1, 1) <= d
+    WINDOW w AS (PARTITION BY a.tax_code, a.established_on ORDER BY a.year)),
+series AS (
+    SELECT c.*, c.a_cum - c.allocated AS a_before,
+           c.s_cum + least(0, min(c.a_cum - c.s_cum) OVER w) AS u_cum
+      FROM cumulative c
+    WINDOW w AS (PARTITION BY c.tax_code, c.established_on ORDER BY c.year)),
+reach AS (
+    SELECT s.*,
+           max(s.u_cum) OVER (PARTITION BY s.tax_code, s.established_on) AS u_now,
+           max(s.u_cum) OVER (PARTITION BY s.tax_code, s.established_on ORDER BY s.year::int
+                              RANGE BETWEEN CURRENT ROW AND 5 FOLLOWING) AS u_in_time
+      FROM series s)
+SELECT r.tax_code, r.established_on, r.year, r.allocated, r.spent, r.report_received_on,
+       least(r.allocated, greatest(0, r.u_now - r.a_before))::bigint,
+       (r.allocated - least(r.allocated, greatest(0, r.u_now - r.a_before)))::bigint,
+       least(r.allocated, greatest(0, r.u_in_time - r.a_before))::bigint
+  FROM reach r
+$$;
+
