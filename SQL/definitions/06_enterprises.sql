@@ -129,3 +129,25 @@ LANGUAGE sql STABLE AS $$
       FROM enterprise e WHERE e.province_code = p_province AND e.tax_code = p_tax_code
 $$;
 
+-- Refuses a record dated D whose enterprise was not yet established, or already dissolved, on D:
+-- the one home of "holder established and not dissolved" for every record that needs a standing
+-- enterprise (a certificate on its issue date, a fund on the day it was set up; Decree
+-- 268/2025/NĐ-CP; contract §5). The two rules name their table and field in khcn_rule;
+-- p_date_vi / p_date_en say which date D is in the message.
+CREATE OR REPLACE FUNCTION khcn_refuse_unless_standing(p_rule_established text, p_rule_dissolved text,
+    p_province text, p_tax_code text, p_on date, p_date_vi text, p_date_en text) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+    holder record := enterprise_standing_on(p_province, p_tax_code, p_on);
+BEGIN
+    IF holder.before_established THEN
+        PERFORM khcn_refuse(p_rule_established, NULL, NULL,
+            format('%s %s is before the enterprise was established (%s)', p_date_en, p_on, holder.established_on),
+            format('%s %s trước ngày thành lập doanh nghiệp (%s).', p_date_vi, to_char(p_on, 'DD/MM/YYYY'), to_char(holder.established_on, 'DD/MM/YYYY')));
+    ELSIF holder.dissolved THEN
+        PERFORM khcn_refuse(p_rule_dissolved, NULL, NULL,
+            format('enterprise %s was dissolved on or before the %s %s', p_tax_code, p_date_en, p_on),
+            format('Doanh nghiệp %s đã giải thể trước hoặc vào %s %s.', p_tax_code, lower(p_date_vi), to_char(p_on, 'DD/MM/YYYY')));
+    END IF;
+END $$;
+

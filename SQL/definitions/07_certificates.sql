@@ -4,8 +4,6 @@ SET check_function_bodies = off;
 
 CREATE OR REPLACE FUNCTION st_certificate_before_write() RETURNS trigger
 LANGUAGE plpgsql AS $$
-DECLARE
-    holder record;
 BEGIN
     NEW.certificate_number := khcn_clean_text(NEW.certificate_number);
     NEW.issuer := khcn_clean_text(NEW.issuer);
@@ -35,17 +33,8 @@ BEGIN
             format('revocation date %s is before the issue date %s', NEW.revoked_on, NEW.issued_on),
             format('Ngày thu hồi %s trước ngày cấp %s.', to_char(NEW.revoked_on, 'DD/MM/YYYY'), to_char(NEW.issued_on, 'DD/MM/YYYY')));
     END IF;
-    holder := enterprise_standing_on(NEW.province_code, NEW.tax_code, NEW.issued_on);
-    IF holder.before_established THEN
-        PERFORM khcn_refuse('st_certificate_issued_plausible', 'st_certificate', 'issued_on',
-            format('issue date %s is before the enterprise was established (%s)', NEW.issued_on, holder.established_on),
-            format('Ngày cấp %s trước ngày thành lập doanh nghiệp (%s).', to_char(NEW.issued_on, 'DD/MM/YYYY'), to_char(holder.established_on, 'DD/MM/YYYY')));
-    END IF;
-    IF holder.dissolved THEN
-        PERFORM khcn_refuse('st_certificate_holder_not_dissolved', 'st_certificate', 'tax_code',
-            format('enterprise %s was dissolved on or before the issue date %s', NEW.tax_code, NEW.issued_on),
-            format('Doanh nghiệp %s đã giải thể trước hoặc vào ngày cấp %s.', NEW.tax_code, to_char(NEW.issued_on, 'DD/MM/YYYY')));
-    END IF;
+    PERFORM khcn_refuse_unless_standing('st_certificate_issued_plausible', 'st_certificate_holder_not_dissolved',
+        NEW.province_code, NEW.tax_code, NEW.issued_on, 'Ngày cấp', 'issue date');
     RETURN NEW;
 END $$;
 

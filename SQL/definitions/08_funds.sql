@@ -5,7 +5,6 @@ SET check_function_bodies = off;
 CREATE OR REPLACE FUNCTION st_fund_before_write() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
-    holder record;
     last_year int;
 BEGIN
     NEW.decision := khcn_clean_text(NEW.decision);
@@ -14,17 +13,8 @@ BEGIN
             'fund dates cannot be in the future', 'Ngày của quỹ không được ở tương lai.');
     END IF;
     IF TG_OP = 'INSERT' OR NEW.established_on IS DISTINCT FROM OLD.established_on THEN
-        holder := enterprise_standing_on(NEW.province_code, NEW.tax_code, NEW.established_on);
-        IF holder.before_established THEN
-            PERFORM khcn_refuse('st_fund_established_plausible', 'st_fund', 'established_on',
-                format('fund established %s, before the enterprise itself (%s)', NEW.established_on, holder.established_on),
-                format('Quỹ thành lập ngày %s, trước cả doanh nghiệp (%s).', to_char(NEW.established_on, 'DD/MM/YYYY'), to_char(holder.established_on, 'DD/MM/YYYY')));
-        END IF;
-        IF holder.dissolved THEN
-            PERFORM khcn_refuse('st_fund_holder_not_dissolved', 'st_fund', 'established_on',
-                format('enterprise %s was dissolved on or before %s', NEW.tax_code, NEW.established_on),
-                format('Doanh nghiệp %s đã giải thể trước hoặc vào ngày %s.', NEW.tax_code, to_char(NEW.established_on, 'DD/MM/YYYY')));
-        END IF;
+        PERFORM khcn_refuse_unless_standing('st_fund_established_plausible', 'st_fund_holder_not_dissolved',
+            NEW.province_code, NEW.tax_code, NEW.established_on, 'Ngày lập quỹ', 'fund establishment date');
     END IF;
     IF TG_OP = 'UPDATE' AND NEW.closed_on IS NOT NULL THEN
         SELECT max(year) INTO last_year FROM st_fund_allocation

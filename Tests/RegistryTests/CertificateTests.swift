@@ -81,4 +81,27 @@ import Testing
             _ = try certificates.add(number: "Z", taxCode: code, issued: CivilDate("2023-06-29"), issuer: nil, basis: nil, results: [], context: testClerk)
         }
     }
+    /// "Holder established and not dissolved" has one home (khcn_refuse_unless_standing): a
+    /// certificate and a fund are refused by it, each under its own rule, table and field.
+    @Test(arguments: [
+        ("INSERT INTO st_certificate (province_code, certificate_number, tax_code, issued_on) VALUES ('08', 'A', '0101248141', '2014-12-31')",
+         "st_certificate_issued_plausible", "st_certificate", "issued_on", "Ngày cấp 31/12/2014 trước ngày thành lập doanh nghiệp (01/01/2015)."),
+        ("INSERT INTO st_certificate (province_code, certificate_number, tax_code, issued_on) VALUES ('08', 'B', '0101248141', '2024-01-01')",
+         "st_certificate_holder_not_dissolved", "st_certificate", "tax_code", "Doanh nghiệp 0101248141 đã giải thể trước hoặc vào ngày cấp 01/01/2024."),
+        ("INSERT INTO st_fund (province_code, tax_code, established_on) VALUES ('08', '0101248141', '2014-12-31')",
+         "st_fund_established_plausible", "st_fund", "established_on", "Ngày lập quỹ 31/12/2014 trước ngày thành lập doanh nghiệp (01/01/2015)."),
+        ("INSERT INTO st_fund (province_code, tax_code, established_on) VALUES ('08', '0101248141', '2024-01-01')",
+         "st_fund_holder_not_dissolved", "st_fund", "established_on", "Doanh nghiệp 0101248141 đã giải thể trước hoặc vào ngày lập quỹ 01/01/2024."),
+    ])
+    func standingHolderIsOneRefusal(insert: String, rule: String, table: String, field: String, hint: String) throws {
+        try withRegistry { session in
+            let code = try register("0101248141", in: session)
+            _ = try EnterpriseRegister(session).setStatus(code, to: .dissolved, on: CivilDate("2023-06-30"), context: testClerk)
+            let refused = try #require(throws: PostgresError.self) { try session.connection.query(Query(sql: insert)) }
+            #expect(refused.constraint == rule)
+            #expect(refused.table == table)
+            #expect(refused.column == field)
+            #expect(refused.hint == hint)
+        }
+    }
 }

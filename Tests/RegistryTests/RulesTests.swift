@@ -8,8 +8,9 @@ import Testing
 /// table agree in both directions; khcn's messages are read from it.
 @Suite struct RulesTests {
     /// Every name the schema can refuse a row under: the constraints of the registry's tables,
-    /// unique indexes that back no constraint, and every name a function passes to khcn_refuse
-    /// (a name built from TG_TABLE_NAME, for each table whose trigger runs that function).
+    /// unique indexes that back no constraint, every name a function passes to khcn_refuse or
+    /// khcn_refuse_unless_standing (a name built from TG_TABLE_NAME, for each table whose trigger
+    /// runs that function).
     static let refusalNames = """
         SELECT c.conname AS name FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
          WHERE t.relnamespace = 'public'::regnamespace AND c.contype IN ('c', 'u', 'f', 'x', 'p')
@@ -19,6 +20,10 @@ import Testing
            AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
         UNION
         SELECT m[1] FROM pg_proc p CROSS JOIN regexp_matches(p.prosrc, 'khcn_refuse\\(\\s*''([a-z0-9_]+)''', 'g') AS m
+         WHERE p.pronamespace = 'public'::regnamespace
+        UNION
+        SELECT unnest(ARRAY[m[1], m[2]]) FROM pg_proc p
+          CROSS JOIN regexp_matches(p.prosrc, 'khcn_refuse_unless_standing\\(\\s*''([a-z0-9_]+)'',\\s*''([a-z0-9_]+)''', 'g') AS m
          WHERE p.pronamespace = 'public'::regnamespace
         UNION
         SELECT g.tgrelid::regclass::text || m[1] FROM pg_proc p
