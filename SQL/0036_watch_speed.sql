@@ -27,7 +27,9 @@
 ALTER TABLE watch_rule ADD CONSTRAINT watch_rule_period_not_negative CHECK (months >= 0 AND days >= 0);
 INSERT INTO khcn_rule (table_name, name, field, vi, en, basis, basis_en) VALUES
 ('watch_rule', 'watch_rule_period_not_negative', 'months', 'Thời hạn của quy tắc (tháng, ngày) không âm.',
- 'A rule''s period (months, days) is not negative.', 'hợp đồng §10', 'contract §10');
+ 'A rule''s period (months, days) is not negative.', 'hợp đồng §10', 'contract §10'),
+('ip_watch_state', 'ip_watch_state_application_fkey', 'application_number', 'Trạng thái theo dõi thuộc về một đơn đã có.',
+ 'The watch state belongs to an existing application.', 'hợp đồng §10, §8', 'contract §10, §8');
 
 -- 2. What the watch rules read of an application, as its recorded events and fees now say.
 CREATE TABLE ip_watch_state (
@@ -41,7 +43,9 @@ CREATE TABLE ip_watch_state (
     granted_on         date,
     grant_number       text,
     fee_year           smallint,          -- the first validity year K ≥ 2 of the term with no fee paid (titles in force)
-    fee_due_from       date               -- the day that year starts: the earliest ip-annuity item of the title
+    fee_due_from       date,              -- the day that year starts: the earliest ip-annuity item of the title
+    CONSTRAINT ip_watch_state_application_fkey FOREIGN KEY (province_code, application_number)
+        REFERENCES ip_application ON UPDATE CASCADE ON DELETE CASCADE
 );
 CREATE INDEX ip_watch_state_by_application ON ip_watch_state (province_code, application_number);
 CREATE INDEX ip_watch_state_examination ON ip_watch_state (province_code, counted_from) WHERE NOT acted;
