@@ -30,8 +30,10 @@ import Testing
             for reader in ["certificate_as_of", "fund_as_of", "gi_as_of"] {
                 #expect(body["khcn_target_counted"]?.contains(reader) == true, "khcn_target_counted does not read \(reader)")
             }
-            #expect(body["khcn_watch"]?.contains("fund_as_of") == true && body["khcn_watch"]?.contains("gi_as_of") == true)
-            #expect(body["khcn_watch"]?.contains("gi_manager_on") == true)
+            // The watch list on any date (SQL/0036: khcn_watch reads it for a date before today).
+            #expect(body["khcn_watch_on"]?.contains("fund_as_of") == true && body["khcn_watch_on"]?.contains("gi_as_of") == true)
+            #expect(body["khcn_watch_on"]?.contains("gi_manager_on") == true)
+            #expect(body["khcn_watch_due"]?.contains("gi_as_of") == true && body["khcn_watch_due"]?.contains("gi_manager_on") == true)
             #expect(body["st_certificate_status_on"] == nil)
         }
     }

@@ -40,15 +40,15 @@ public struct WatchList {
     }
 
     /// The list, in the contract's order: overdue first, then by due date (the same order: an
-    /// overdue item falls due before the as-of date), then by rule and key.
+    /// overdue item falls due before the as-of date), then by rule and key. The limit goes to
+    /// `khcn_watch` (SQL/0036), which then reads only the items it can keep (contract §8).
     func query(asOf: CivilDate, within: Int, kind: Kind?, limit: Int?, english: Bool) -> Query {
         let suffix = english ? "_en" : ""
         return """
             SELECT w.rule, w.kind, w.key, w.tax_code, w.name, w.due_on::text AS due_on, w.state,
                    w.title\(sql: suffix) AS title, w.basis\(sql: suffix) AS basis, w.action\(sql: suffix) AS action, w.details::text AS details
-              FROM khcn_watch(\(session.province), \(asOf)::date, \(within)::int, \(kind?.rawValue)::text) w
+              FROM khcn_watch(\(session.province), \(asOf)::date, \(within)::int, \(kind?.rawValue)::text, \(limit)::bigint) w
              ORDER BY w.due_on, w.sort_order, w.key COLLATE "C"
-             LIMIT \(limit)::bigint
             """
     }
 
