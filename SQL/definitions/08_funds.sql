@@ -62,7 +62,9 @@ CREATE OR REPLACE TRIGGER st_fund_allocation_before_write BEFORE INSERT OR UPDAT
 --    decreasing); the allocation of year Y has used min(A_Y, max(0, U(t) − A(Y − 1))) by year t.
 --    `used` counts the spending reported up to D (an allocation stands from 1 January of its
 --    year, 0013); `used_in_time` only the spending of years up to Y + 5, the five years the law allows.
-CREATE OR REPLACE FUNCTION fund_allocation_use(p_province text, d date)
+--    With p_until_year: only the funds with an allocation of a year up to it (their later
+--    allocations included), so that the watch list's first items need not run every fund (SQL/0036).
+CREATE OR REPLACE FUNCTION fund_allocation_use(p_province text, d date, p_until_year integer DEFAULT NULL)
 RETURNS TABLE (tax_code text, established_on date, year smallint, allocated bigint, spent bigint,
                report_received_on date, used bigint, balance bigint, used_in_time bigint)
 LANGUAGE sql STABLE AS $$
@@ -72,6 +74,9 @@ WITH cumulative AS (
            sum(a.allocated) OVER w AS a_cum, sum(coalesce(a.spent, 0)) OVER w AS s_cum
       FROM st_fund_allocation a
      WHERE a.province_code = p_province AND make_date(a.year, 1, 1) <= d
+       AND (p_until_year IS NULL
+            OR (a.tax_code, a.established_on) IN (SELECT b.tax_code, b.established_on FROM st_fund_allocation b
+                                                   WHERE b.province_code = p_province AND b.year <= p_until_year))
     WINDOW w AS (PARTITION BY a.tax_code, a.established_on ORDER BY a.year)),
 series AS (
     SELECT c.*, c.a_cum - c.allocated AS a_before,

@@ -23,7 +23,7 @@ RETURN coalesce((
 --    reports dated after D are not yet known, as in 0013).
 -- 4. The watch list on D (0027): funds and GIs drawn from their state on D, the GI's manager
 --    from gi_manager_on.
-CREATE OR REPLACE FUNCTION khcn_watch(p_province text, d date, within integer DEFAULT 90, p_kind text DEFAULT NULL)
+CREATE OR REPLACE FUNCTION khcn_watch_on(p_province text, d date, within integer DEFAULT 90, p_kind text DEFAULT NULL)
 RETURNS TABLE (rule text, kind text, key text, tax_code text, name text, due_on date, state text,
                title text, title_en text, basis text, basis_en text, action text, action_en text,
                details jsonb, sort_order integer)
@@ -113,9 +113,219 @@ SELECT i.code, (i.r).kind, i.key, i.tax_code, coalesce(e.name, i.name), i.due_on
    AND i.due_on >= (i.r).applies_from AND (i.due_on <= (i.r).applies_until OR (i.r).applies_until IS NULL)
 $$;
 
--- The list in the contract's order: overdue first, then by due date (the same thing, since an
--- overdue item is due before D), then by rule and key.
+-- 7. The watch list fast from today on (SQL/0036): what the rules read of an application, kept
+--    in ip_watch_state; each rule's first candidates from an index; details after the cut.
+-- The state computed from the records, one application at a time (a lateral pass, so that a
+-- trigger refreshing a few applications reads only theirs).
+CREATE OR REPLACE VIEW ip_watch_state_now AS
+SELECT x.province_code, x.application_number, x.kind, x.counted_from, x.expires_on, x.acted, x.in_force,
+       x.granted_on, x.grant_number, f.k::smallint AS fee_year, ip_fee_year_starts(x.granted_on, f.k) AS fee_due_from
+  FROM (SELECT a.province_code, a.application_number, a.kind, coalesce(a.priority_on, a.filed_on) AS counted_from,
+               ip_expires_on(a.kind, a.filed_on) AS expires_on, e.acted,
+               coalesce(e.last_reset = 'granted' OR (e.last_reset = 'lapsed' AND e.last_change = 'restored'), false) AS in_force,
+               e.granted_on, e.grant_number
+          FROM ip_application a
+         CROSS JOIN LATERAL (
+               SELECT coalesce(bool_or(v.event IN ('examination-requested', 'granted', 'refused', 'withdrawn')), false) AS acted,
+                      max(v.event_on) FILTER (WHERE v.event = 'granted') AS granted_on,
+                      max(v.grant_number) FILTER (WHERE v.event = 'granted') AS grant_number,
+                      (array_agg(v.event ORDER BY v.event_on DESC, v.id DESC)
+                           FILTER (WHERE v.event IN ('granted', 'refused', 'withdrawn', 'lapsed', 'invalidated')))[1] AS last_reset,
+                      (array_agg(v.event ORDER BY v.event_on DESC, v.id DESC)
+                           FILTER (WHERE v.event IN ('granted', 'refused', 'withdrawn', 'lapsed', 'invalidated', 'restored')))[1] AS last_change
+                 FROM ip_event v
+                WHERE v.province_code = a.province_code AND v.application_number = a.application_number
+                  AND v.event NOT IN ('checked', 'published')) e) x
+  LEFT JOIN LATERAL (
+       SELECT k FROM generate_series(2, CASE x.kind WHEN 'invention' THEN 20 ELSE 10 END) AS k
+        WHERE x.in_force AND ip_fee_year_starts(x.granted_on, k) <= x.expires_on
+          AND NOT EXISTS (SELECT 1 FROM ip_fee_payment p
+                           WHERE p.province_code = x.province_code AND p.application_number = x.application_number AND p.year = k)
+        ORDER BY k LIMIT 1) f ON true;
+
+-- The kept state is derived: each time this file is applied (its view may have changed) it is
+-- computed again from the records (a superuser's migration sees every province).
+DELETE FROM ip_watch_state;
+INSERT INTO ip_watch_state SELECT * FROM ip_watch_state_now;
+
+-- Kept by statement-level triggers over the rows a statement changed (an import of 100,000
+-- events refreshes each application once); the transition table is `changed` (and, for an
+-- update, `changed_before`: a renumbered application leaves its old number). With the owner's
+-- rights: a clerk reads the state, only these triggers write it.
+CREATE OR REPLACE FUNCTION ip_watch_state_refresh() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' THEN
+        DELETE FROM ip_watch_state s USING (SELECT DISTINCT province_code, application_number FROM changed_before) c
+         WHERE s.province_code = c.province_code AND s.application_number = c.application_number;
+    END IF;
+    DELETE FROM ip_watch_state s USING (SELECT DISTINCT province_code, application_number FROM changed) c
+     WHERE s.province_code = c.province_code AND s.application_number = c.application_number;
+    INSERT INTO ip_watch_state
+    SELECT v.* FROM (SELECT DISTINCT province_code, application_number FROM changed) c
+      JOIN ip_watch_state_now v ON v.province_code = c.province_code AND v.application_number = c.application_number;
+    RETURN NULL;
+END $$;
+
+CREATE OR REPLACE TRIGGER ip_application_watch_insert AFTER INSERT ON ip_application
+    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ip_watch_state_refresh();
+CREATE OR REPLACE TRIGGER ip_application_watch_update AFTER UPDATE ON ip_application
+    REFERENCING OLD TABLE AS changed_before NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ip_watch_state_refresh();
+CREATE OR REPLACE TRIGGER ip_application_watch_delete AFTER DELETE ON ip_application
+    REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ip_watch_state_refresh();
+CREATE OR REPLACE TRIGGER ip_event_watch_insert AFTER INSERT ON ip_event
+    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ip_watch_state_refresh();
+CREATE OR REPLACE TRIGGER ip_event_watch_update AFTER UPDATE ON ip_event
+    REFERENCING OLD TABLE AS changed_before NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ip_watch_state_refresh();
+CREATE OR REPLACE TRIGGER ip_event_watch_delete AFTER DELETE ON ip_event
+    REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ip_watch_state_refresh();
+CREATE OR REPLACE TRIGGER ip_fee_payment_watch_insert AFTER INSERT ON ip_fee_payment
+    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ip_watch_state_refresh();
+CREATE OR REPLACE TRIGGER ip_fee_payment_watch_update AFTER UPDATE ON ip_fee_payment
+    REFERENCING OLD TABLE AS changed_before NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ip_watch_state_refresh();
+CREATE OR REPLACE TRIGGER ip_fee_payment_watch_delete AFTER DELETE ON ip_fee_payment
+    REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ip_watch_state_refresh();
+
+-- The items of D (on or after today) due by p_bound (and by D + within), from the state of
+-- the records now, with the details only when asked for. With p_each: only some items, each
+-- rule's from its first p_each candidates in the order of their earliest possible due date
+-- (fund-use-70 and gi-manager, which have no such order, give none). Unnamed: the list names
+-- the enterprise or person of the few it keeps. `application_number` is the IP item's.
+CREATE OR REPLACE FUNCTION khcn_watch_due(p_province text, d date, within integer, p_kind text, p_bound date, p_each bigint, p_details boolean)
+RETURNS TABLE (r watch_rule, key text, tax_code text, application_number text, name text, due_on date, details jsonb)
+LANGUAGE sql STABLE AS $$
+WITH examination AS (
+    SELECT s.* FROM ip_watch_state s
+     WHERE s.province_code = p_province AND NOT s.acted AND s.counted_from <= p_bound AND (p_kind IS NULL OR p_kind = 'ip')
+     ORDER BY s.counted_from LIMIT p_each),
+annuity AS (
+    SELECT s.* FROM ip_watch_state s
+     WHERE s.province_code = p_province AND s.fee_due_from <= p_bound AND d <= s.expires_on AND (p_kind IS NULL OR p_kind = 'ip')
+     ORDER BY s.fee_due_from LIMIT p_each),
+-- Open on D with no notice by D, no report by D: for D on or after today, none recorded yet.
+unnotified AS (
+    SELECT f.tax_code, f.established_on, f.decision FROM st_fund f
+     WHERE f.province_code = p_province AND f.notified_on IS NULL AND f.closed_on IS NULL AND f.established_on <= p_bound
+       AND (p_kind IS NULL OR p_kind = 'fund')
+     ORDER BY f.established_on LIMIT p_each),
+unreported AS (
+    SELECT x.tax_code, x.established_on, x.year, x.allocated, x.spent FROM st_fund_allocation x
+     WHERE x.province_code = p_province AND x.report_received_on IS NULL
+       AND x.year <= extract(year FROM least(d, p_bound))::integer AND (p_kind IS NULL OR p_kind = 'fund')
+     ORDER BY x.year LIMIT p_each),
+items AS (
+    SELECT r, s.application_number AS key, NULL::text AS tax_code, s.application_number, NULL::text AS name,
+           khcn_add_months(s.counted_from, r.months) AS due_on,
+           CASE WHEN p_details THEN
+               (SELECT jsonb_build_object('counted_from', s.counted_from,
+                                          'from', CASE WHEN a.priority_on IS NULL THEN 'filing' ELSE 'priority' END,
+                                          'filed_on', a.filed_on, 'priority_on', a.priority_on, 'months', r.months)
+                  FROM ip_application a WHERE a.province_code = p_province AND a.application_number = s.application_number) END AS details
+      FROM examination s JOIN watch_rule r ON r.code = 'ip-examination-request' AND r.subject = s.kind
+    UNION ALL
+    SELECT r, t.application_number, NULL, t.application_number, NULL, ip_fee_year_starts(t.granted_on, k),
+           CASE WHEN p_details THEN
+               jsonb_build_object('year', k, 'granted_on', t.granted_on, 'grant_number', t.grant_number,
+                                  'grace_until', khcn_add_months(ip_fee_year_starts(t.granted_on, k), r.months),
+                                  'lapses_from', ip_fee_year_starts(t.granted_on, k)) END
+      FROM annuity t
+      JOIN watch_rule r ON r.code = 'ip-annuity'
+     CROSS JOIN LATERAL generate_series(t.fee_year, CASE t.kind WHEN 'invention' THEN 20 ELSE 10 END) AS k
+     WHERE ip_fee_year_starts(t.granted_on, k) <= least(t.expires_on, d + within, p_bound)
+       AND (k = t.fee_year
+            OR NOT EXISTS (SELECT 1 FROM ip_fee_payment p
+                            WHERE p.province_code = p_province AND p.application_number = t.application_number AND p.year = k))
+    UNION ALL
+    SELECT r, t.application_number, NULL, t.application_number, NULL, t.expires_on,
+           CASE WHEN p_details THEN
+               (SELECT jsonb_build_object('granted_on', t.granted_on, 'grant_number', t.grant_number, 'filed_on', a.filed_on)
+                  FROM ip_application a WHERE a.province_code = p_province AND a.application_number = t.application_number) END
+      FROM ip_watch_state t JOIN watch_rule r ON r.code = 'ip-expiry'
+     WHERE t.province_code = p_province AND t.in_force AND t.expires_on >= d AND t.expires_on <= least(d + within, p_bound)
+       AND (p_kind IS NULL OR p_kind = 'ip')
+    UNION ALL
+    SELECT r, f.tax_code, f.tax_code, NULL, NULL, f.established_on + r.days,
+           CASE WHEN p_details THEN jsonb_build_object('established_on', f.established_on, 'decision', f.decision, 'days', r.days) END
+      FROM unnotified f JOIN watch_rule r ON r.code = 'fund-notification'
+    UNION ALL
+    SELECT r, x.tax_code, x.tax_code, NULL, NULL, khcn_add_months(make_date(x.year, 12, 31), r.months),
+           CASE WHEN p_details THEN
+               jsonb_build_object('year', x.year, 'established_on', x.established_on, 'allocated', x.allocated, 'spent', x.spent) END
+      FROM unreported x JOIN watch_rule r ON r.code = 'fund-report'
+    UNION ALL
+    SELECT r, u.tax_code, u.tax_code, NULL, NULL, khcn_add_months(make_date(u.year, 12, 31), r.months),
+           CASE WHEN p_details THEN
+               jsonb_build_object('year', u.year, 'established_on', u.established_on, 'allocated', u.allocated,
+                                  'used', u.used_in_time, 'required', ceil(u.allocated * r.share)::bigint,
+                                  'short', ceil(u.allocated * r.share)::bigint - u.used_in_time) END
+      FROM fund_allocation_use(p_province, d, nullif(least(extract(year FROM p_bound), extract(year FROM d))::integer,
+                                                      extract(year FROM d)::integer)) u   -- NULL: every fund
+      JOIN watch_rule r ON r.code = 'fund-use-70'
+     WHERE p_each IS NULL AND (p_kind IS NULL OR p_kind = 'fund') AND u.year <= extract(year FROM p_bound)::integer
+       AND EXISTS (SELECT 1 FROM st_fund_allocation b WHERE b.province_code = p_province AND b.year <= extract(year FROM p_bound)::integer)
+       AND u.allocated > 0 AND u.used_in_time < ceil(u.allocated * r.share)
+    UNION ALL
+    SELECT r, g.certificate_number, NULL, NULL, g.name, r.due_date,
+           CASE WHEN p_details THEN
+               jsonb_build_object('managing_org', m.org, 'managing_org_on_certificate', g.managing_org, 'product', g.product) END
+      FROM watch_rule r
+     CROSS JOIN gi_as_of(p_province, d) g
+     CROSS JOIN LATERAL (SELECT gi_manager_on(p_province, g.certificate_number, d) AS org) m
+     WHERE p_each IS NULL AND r.code = 'gi-manager' AND r.due_date <= p_bound AND (p_kind IS NULL OR p_kind = 'gi') AND g.status = 'protected'
+       AND khcn_is_district_committee(m.org, r.names))
+SELECT i.r, i.key, i.tax_code, i.application_number, i.name, i.due_on, i.details
+  FROM items i
+ WHERE i.due_on <= least(d + within, p_bound)
+   AND i.due_on >= (i.r).applies_from AND (i.due_on <= (i.r).applies_until OR (i.r).applies_until IS NULL)
+$$;
+
+-- The watch list on D (contract §10), in its order (overdue first, then by due date, rule and
+-- key), its first p_limit items (NULL: all). For D on or after today: a first pass takes each
+-- rule's first p_limit candidates; their p_limit-th due date bounds the list's p_limit-th item
+-- (they are items, so at least p_limit items are due by it), and the second pass reads only
+-- the items due by that date. Before today: khcn_watch_on.
+CREATE OR REPLACE FUNCTION khcn_watch(p_province text, d date, within integer DEFAULT 90, p_kind text DEFAULT NULL, p_limit bigint DEFAULT NULL)
+RETURNS TABLE (rule text, kind text, key text, tax_code text, name text, due_on date, state text,
+               title text, title_en text, basis text, basis_en text, action text, action_en text,
+               details jsonb, sort_order integer)
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    bound date := d + within;
+BEGIN
+    IF d < khcn_today() THEN
+        RETURN QUERY SELECT w.* FROM khcn_watch_on(p_province, d, within, p_kind) w
+                      ORDER BY w.due_on, w.sort_order, w.key COLLATE "C" LIMIT p_limit;
+        RETURN;
+    END IF;
+    IF p_limit > 0 THEN
+        bound := coalesce((SELECT i.due_on FROM khcn_watch_due(p_province, d, within, p_kind, bound, p_limit, false) i
+                            ORDER BY i.due_on OFFSET p_limit - 1 LIMIT 1), bound);
+    END IF;
+    -- Named one by one, after the cut (an index lookup each: no pass over every enterprise).
+    RETURN QUERY
+    SELECT (i.r).code, (i.r).kind, i.key, i.tax_code,
+           coalesce((SELECT e.name FROM enterprise e WHERE e.province_code = p_province AND e.tax_code = i.tax_code), i.name),
+           i.due_on, CASE WHEN i.due_on < d THEN 'overdue' ELSE 'due' END,
+           (i.r).title, (i.r).title_en, (i.r).basis, (i.r).basis_en, (i.r).action, (i.r).action_en,
+           i.details || jsonb_build_object('weekend', extract(isodow FROM i.due_on) >= 6),
+           (i.r).sort_order
+      FROM (SELECT x.r, x.key, x.due_on, x.details,
+                   CASE WHEN x.application_number IS NULL THEN x.tax_code ELSE a.applicant_tax_code END AS tax_code,
+                   CASE WHEN x.application_number IS NULL THEN x.name
+                        -- a person applicant's name as the login may see it (initials for a viewer, SQL/0023)
+                        ELSE coalesce((SELECT p.name FROM person_visible p WHERE p.id = a.applicant_person_id), a.applicant_name) END AS name
+              FROM (SELECT * FROM khcn_watch_due(p_province, d, within, p_kind, bound, NULL, true) y
+                     ORDER BY y.due_on, (y.r).sort_order, y.key COLLATE "C" LIMIT p_limit) x
+              LEFT JOIN LATERAL (SELECT b.applicant_tax_code, b.applicant_person_id, b.applicant_name FROM ip_application b
+                                  WHERE b.province_code = p_province AND b.application_number = x.application_number
+                                  LIMIT 1) a ON true) i
+     ORDER BY i.due_on, (i.r).sort_order, i.key COLLATE "C";
+END $$;
+
+-- How many items are overdue on D (beside the targets, contract §10): counted, not built.
 CREATE OR REPLACE FUNCTION khcn_watch_overdue(p_province text, d date) RETURNS bigint
 LANGUAGE sql STABLE
-RETURN (SELECT count(*) FROM khcn_watch(p_province, d, 0) w WHERE w.state = 'overdue');
+RETURN CASE WHEN d < khcn_today()
+            THEN (SELECT count(*) FROM khcn_watch_on(p_province, d, 0) w WHERE w.state = 'overdue')
+            ELSE (SELECT count(*) FROM khcn_watch_due(p_province, d, 0, NULL, d - 1, NULL, false)) END;
 

@@ -31,7 +31,8 @@ public struct TestDatabase: Sendable {
         let database = try create()
         let connection = try database.connect()
         let listing = try String(contentsOf: try Migrator.locateDirectory().appendingPathComponent("0035_baseline/replaces.txt"), encoding: .utf8)
-        try connection.query("DELETE FROM khcn_migrations")
+        // Numbered files after the baseline were applied by the new layout: their rows stay.
+        try connection.query("DELETE FROM khcn_migrations WHERE version <= 35")
         try connection.query("DROP TABLE khcn_definitions")
         for line in listing.split(separator: "\n") where !line.hasPrefix("#") {
             let fields = line.split(separator: " ").map(String.init)
