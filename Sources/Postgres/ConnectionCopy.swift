@@ -10,13 +10,7 @@ extension Connection {
     /// If `produce` throws, the COPY is aborted and nothing is loaded.
     @discardableResult
     public func copyIn(_ statement: Query, _ produce: () throws -> [UInt8]?) throws -> Int {
-        let sql = try literal(statement)
-        guard let start = PQexec(handle, sql) else { throw lastError() }
-        defer { PQclear(start) }
-        guard PQresultStatus(start) == PGRES_COPY_IN else {
-            if PQresultStatus(start) == PGRES_FATAL_ERROR { throw self.failure(start) }
-            throw PostgresError(kind: .client, message: "expected COPY FROM STDIN, got another result")
-        }
+        try begin(statement, expecting: PGRES_COPY_IN, "COPY FROM STDIN")
         var producerError: Error?
         do {
             while let chunk = try produce() {
@@ -41,13 +35,7 @@ extension Connection {
 
     /// `COPY … TO STDOUT`: hands each chunk (usually one row) to `consume` as it arrives.
     public func copyOut(_ statement: Query, _ consume: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
-        let sql = try literal(statement)
-        guard let start = PQexec(handle, sql) else { throw lastError() }
-        defer { PQclear(start) }
-        guard PQresultStatus(start) == PGRES_COPY_OUT else {
-            if PQresultStatus(start) == PGRES_FATAL_ERROR { throw self.failure(start) }
-            throw PostgresError(kind: .client, message: "expected COPY TO STDOUT, got another result")
-        }
+        try begin(statement, expecting: PGRES_COPY_OUT, "COPY TO STDOUT")
         var failure: Error?
         while true {
             var buffer: UnsafeMutablePointer<CChar>?
@@ -71,6 +59,18 @@ extension Connection {
         let outcome = drainResults()
         if let failure { throw failure }
         _ = try outcome.get()
+    }
+
+    /// Sends the COPY statement and checks that the server now waits for data (`COPY_IN`) or
+    /// sends it (`COPY_OUT`); an error of the statement itself is the server's, with its SQLSTATE.
+    private func begin(_ statement: Query, expecting state: ExecStatusType, _ copy: String) throws {
+        let sql = try literal(statement)
+        guard let start = PQexec(handle, sql) else { throw lastError() }
+        defer { PQclear(start) }
+        guard PQresultStatus(start) == state else {
+            if PQresultStatus(start) == PGRES_FATAL_ERROR { throw self.failure(start) }
+            throw PostgresError(kind: .client, message: "expected \(copy), got another result")
+        }
     }
 
     /// After COPY, libpq keeps results until they are all read; reads them and returns the

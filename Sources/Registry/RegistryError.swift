@@ -62,6 +62,12 @@ public struct RegistryError: Error, Sendable {
         RegistryError(.rule, type: "constraint-error", field: field, value: value, vi: vi, en: en)
     }
 
+    /// A day given with `--on` that the rules refuse (exit 65, field `on`): in the future, or
+    /// before the day the step follows (a revocation before the issue), both days named.
+    public static func invalidOn(_ date: CivilDate, vi: String, en: String) -> RegistryError {
+        invalid("on", date.description, vi: vi, en: en)
+    }
+
     /// A value already registered where the database keeps it unique (exit 65), named before
     /// the unique index would refuse it.
     public static func duplicate(_ field: String, _ value: String?, vi: String, en: String) -> RegistryError {

@@ -59,6 +59,15 @@ import Testing
         return copy
     }
 
+    /// One list's replay: a database of its own (dropped at the end), a session on it, and the
+    /// random source of this list, `seed ^ salt` (each list its own, so that one replays alone).
+    func replaying(salt: UInt64, _ body: (TestDatabase, RegistrySession, inout SeededRandom) throws -> Void) throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        var random = SeededRandom(seed: seed ^ salt)
+        try body(database, try RegistrySession(connection: try database.connect()), &random)
+    }
+
     /// `khcn COMMAND list` as of some of the dates to ask about, and as of today, then the
     /// register's own list as of more dates, each against the replay's `expected(day, inForceOnly)`.
     func checkLists(_ command: String, _ noun: String, database: TestDatabase, interesting: [Day], _ random: inout SeededRandom,
@@ -77,98 +86,94 @@ import Testing
     func parse(_ record: CanonicalRecord) -> Any? { try? JSONSerialization.jsonObject(with: Data(record.json.utf8)) }
 
     @Test func ipListAsOfEqualsTheReplay() throws {
-        let database = try TestDatabase.create()
-        defer { database.drop() }
-        let session = try RegistrySession(connection: try database.connect())
-        var random = SeededRandom(seed: seed)
-        let ip = IPRegister(session)
-        var histories: [IPHistory] = []
-        for index in 1...Self.histories {
-            let kind: IPKind = random.chance(0.5) ? .invention : .utilitySolution
-            let filed = Day(random.int(start.number...(today.number - 1)))
-            let number = "\(kind.typeDigit)-\(filed.parts.year)-\(String(format: "%05d", index))"
-            var history = IPHistory(number: number, kind: kind, filed: filed, title: "Quy trình \(index)")
-            _ = try ip.add(kind: kind, number: try ApplicationNumber(parsing: number), filed: filed.date, title: history.title,
-                           applicantTaxCode: nil, applicantName: "Viện Nghiên cứu Nông nghiệp", ipc: ["A01H 4/00"], context: testClerk)
-            var latest = filed
-            var checks = (0...2).map { _ in Day(random.int(filed.number...today.number)) }
-            for _ in 0..<6 where !random.chance(0.15) {
-                if !checks.isEmpty && random.chance(0.3) { history.events.append((.checked, checks.removeLast(), nil)) }
-                let day = latest + (random.chance(0.2) ? 0 : random.int(1...2500))
-                let allowed = history.allowed(on: day)
-                guard day <= today, !allowed.isEmpty else { break }
-                let event = random.pick(allowed)
-                history.events.append((event, day, event == .granted ? "\(kind.typeDigit)-\(String(format: "%07d", index))" : nil))
-                latest = day
+        try replaying(salt: 0) { database, session, random in
+            let ip = IPRegister(session)
+            var histories: [IPHistory] = []
+            for index in 1...Self.histories {
+                let kind: IPKind = random.chance(0.5) ? .invention : .utilitySolution
+                let filed = Day(random.int(start.number...(today.number - 1)))
+                let number = "\(kind.typeDigit)-\(filed.parts.year)-\(String(format: "%05d", index))"
+                var history = IPHistory(number: number, kind: kind, filed: filed, title: "Quy trình \(index)")
+                _ = try ip.add(kind: kind, number: try ApplicationNumber(parsing: number), filed: filed.date, title: history.title,
+                               applicantTaxCode: nil, applicantName: "Viện Nghiên cứu Nông nghiệp", ipc: ["A01H 4/00"], context: testClerk)
+                var latest = filed
+                var checks = (0...2).map { _ in Day(random.int(filed.number...today.number)) }
+                for _ in 0..<6 where !random.chance(0.15) {
+                    if !checks.isEmpty && random.chance(0.3) { history.events.append((.checked, checks.removeLast(), nil)) }
+                    let day = latest + (random.chance(0.2) ? 0 : random.int(1...2500))
+                    let allowed = history.allowed(on: day)
+                    guard day <= today, !allowed.isEmpty else { break }
+                    let event = random.pick(allowed)
+                    history.events.append((event, day, event == .granted ? "\(kind.typeDigit)-\(String(format: "%07d", index))" : nil))
+                    latest = day
+                }
+                history.events += checks.map { (.checked, $0, nil) }
+                for (event, day, grant) in history.events {
+                    _ = try ip.record(number: try ApplicationNumber(parsing: number), event: event, on: day.date, grantNumber: grant, context: testClerk)
+                }
+                histories.append(history)
             }
-            history.events += checks.map { (.checked, $0, nil) }
-            for (event, day, grant) in history.events {
-                _ = try ip.record(number: try ApplicationNumber(parsing: number), event: event, on: day.date, grantNumber: grant, context: testClerk)
+            let interesting = histories.flatMap { [$0.filed, $0.expires, $0.expires + 1] + $0.events.map(\.on) }
+            let expected = { (day: Day) in histories.compactMap { $0.expected(on: day) } }
+            let key = { (record: [String: Any]) in record["application_number"] as? String ?? "?" }
+            for day in dates(interesting, count: Self.cliDates, &random) {
+                let run = try KhcnRun.run(["ip", "list", "--as-of", day.iso, "--json"], database: database)
+                #expect(run.status == 0, "seed \(seed): \(run.stderr)")
+                check(run.json, expected(day), key: key, "seed \(seed), ip list --as-of \(day.iso)")
             }
-            histories.append(history)
-        }
-        let interesting = histories.flatMap { [$0.filed, $0.expires, $0.expires + 1] + $0.events.map(\.on) }
-        let expected = { (day: Day) in histories.compactMap { $0.expected(on: day) } }
-        let key = { (record: [String: Any]) in record["application_number"] as? String ?? "?" }
-        for day in dates(interesting, count: Self.cliDates, &random) {
-            let run = try KhcnRun.run(["ip", "list", "--as-of", day.iso, "--json"], database: database)
-            #expect(run.status == 0, "seed \(seed): \(run.stderr)")
-            check(run.json, expected(day), key: key, "seed \(seed), ip list --as-of \(day.iso)")
-        }
-        check(try KhcnRun.run(["ip", "list", "--json"], database: database).json, expected(today), key: key, "seed \(seed), ip list")
-        for _ in 0..<8 {
-            let history = random.pick(histories)
-            let day = random.chance(0.2) ? history.filed - 1 : random.pick(dates(interesting, count: 3, &random))
-            let run = try KhcnRun.run(["ip", "show", history.number, "--as-of", day.iso, "--json"], database: database)
-            if let record = history.expected(on: day) {
-                // `ip show` adds the fee years (SQL/0027), which WatchTests check; the replay knows no fees.
-                let shown = (run.json as? [String: Any])?.filter { $0.key != "fees" && $0.key != "next_fee" } ?? [:]
-                #expect(canonicalText(shown) == canonicalText(record), "seed \(seed), ip show \(history.number) --as-of \(day.iso)")
-            } else {
-                #expect(run.status == 3, "seed \(seed), ip show \(history.number) --as-of \(day.iso) before filing")
+            check(try KhcnRun.run(["ip", "list", "--json"], database: database).json, expected(today), key: key, "seed \(seed), ip list")
+            for _ in 0..<8 {
+                let history = random.pick(histories)
+                let day = random.chance(0.2) ? history.filed - 1 : random.pick(dates(interesting, count: 3, &random))
+                let run = try KhcnRun.run(["ip", "show", history.number, "--as-of", day.iso, "--json"], database: database)
+                if let record = history.expected(on: day) {
+                    // `ip show` adds the fee years (SQL/0027), which WatchTests check; the replay knows no fees.
+                    let shown = (run.json as? [String: Any])?.filter { $0.key != "fees" && $0.key != "next_fee" } ?? [:]
+                    #expect(canonicalText(shown) == canonicalText(record), "seed \(seed), ip show \(history.number) --as-of \(day.iso)")
+                } else {
+                    #expect(run.status == 3, "seed \(seed), ip show \(history.number) --as-of \(day.iso) before filing")
+                }
             }
-        }
-        for day in dates(interesting, count: Self.apiDates, &random) {
-            let status = random.pick(IPStatus.allCases)
-            let listed = try ip.list(status: status, asOf: day.date).map(parse)
-            check(listed, expected(day).filter { $0["status"] as? String == status.rawValue }, key: key, "seed \(seed), --status \(status) --as-of \(day.iso)")
-            // The database's own replay, ip_status_on, agrees with the set-based status.
-            let disagreeing = try session.connection.query(
-                "SELECT application_number FROM ip_as_of('08', \(day.iso)::date) v WHERE v.status IS DISTINCT FROM ip_status_on('08', v.application_number, \(day.iso)::date)").rows
-            #expect(disagreeing.isEmpty, "seed \(seed), ip_status_on on \(day.iso)")
+            for day in dates(interesting, count: Self.apiDates, &random) {
+                let status = random.pick(IPStatus.allCases)
+                let listed = try ip.list(status: status, asOf: day.date).map(parse)
+                check(listed, expected(day).filter { $0["status"] as? String == status.rawValue }, key: key, "seed \(seed), --status \(status) --as-of \(day.iso)")
+                // The database's own replay, ip_status_on, agrees with the set-based status.
+                let disagreeing = try session.connection.query(
+                    "SELECT application_number FROM ip_as_of('08', \(day.iso)::date) v WHERE v.status IS DISTINCT FROM ip_status_on('08', v.application_number, \(day.iso)::date)").rows
+                #expect(disagreeing.isEmpty, "seed \(seed), ip_status_on on \(day.iso)")
+            }
         }
     }
 
     @Test func certificateListAsOfEqualsTheReplay() throws {
-        let database = try TestDatabase.create()
-        defer { database.drop() }
-        let session = try RegistrySession(connection: try database.connect())
-        var random = SeededRandom(seed: seed ^ 1)
-        let register = CertificateRegister(session)
-        var histories: [CertificateHistory] = []
-        for (index, code) in try enterprises(session).enumerated() {
-            let issued = Day(random.int(start.number...today.number))
-            let number = String(format: "%03d/%04d/GCN-DNKHCN", index + 1, issued.parts.year)
-            var history = CertificateHistory(number: number, taxCode: code, issued: issued)
-            _ = try register.add(number: number, taxCode: try TaxCode(parsing: code), issued: issued.date, issuer: "Sở KH&CN Tuyên Quang",
-                                 basis: nil, results: ["Bằng độc quyền giải pháp hữu ích"], context: testClerk)
-            for step in 0..<random.int(0...3) {
-                let on = Day(random.int(issued.number...today.number))
-                history.amendments.append((on, step % 2 == 1, "Sửa đổi lần \(step + 1)", "\(step + 1)/QĐ-SKHCN"))
-                _ = try register.amend(number: number, on: on.date, description: "Sửa đổi lần \(step + 1)", reissued: step % 2 == 1,
-                                       decision: "\(step + 1)/QĐ-SKHCN", context: testClerk)
+        try replaying(salt: 1) { database, session, random in
+            let register = CertificateRegister(session)
+            var histories: [CertificateHistory] = []
+            for (index, code) in try enterprises(session).enumerated() {
+                let issued = Day(random.int(start.number...today.number))
+                let number = String(format: "%03d/%04d/GCN-DNKHCN", index + 1, issued.parts.year)
+                var history = CertificateHistory(number: number, taxCode: code, issued: issued)
+                _ = try register.add(number: number, taxCode: try TaxCode(parsing: code), issued: issued.date, issuer: "Sở KH&CN Tuyên Quang",
+                                     basis: nil, results: ["Bằng độc quyền giải pháp hữu ích"], context: testClerk)
+                for step in 0..<random.int(0...3) {
+                    let on = Day(random.int(issued.number...today.number))
+                    history.amendments.append((on, step % 2 == 1, "Sửa đổi lần \(step + 1)", "\(step + 1)/QĐ-SKHCN"))
+                    _ = try register.amend(number: number, on: on.date, description: "Sửa đổi lần \(step + 1)", reissued: step % 2 == 1,
+                                           decision: "\(step + 1)/QĐ-SKHCN", context: testClerk)
+                }
+                if random.chance(0.6) {
+                    let revoked = (on: Day(random.int(issued.number...today.number)), reason: "Không báo cáo \(index)", invalidated: random.chance(0.3))
+                    history.revoked = revoked
+                    _ = try register.revoke(number: number, on: revoked.on.date, reason: revoked.reason, invalidate: revoked.invalidated, context: testClerk)
+                }
+                histories.append(history)
             }
-            if random.chance(0.6) {
-                let revoked = (on: Day(random.int(issued.number...today.number)), reason: "Không báo cáo \(index)", invalidated: random.chance(0.3))
-                history.revoked = revoked
-                _ = try register.revoke(number: number, on: revoked.on.date, reason: revoked.reason, invalidate: revoked.invalidated, context: testClerk)
-            }
-            histories.append(history)
+            let interesting = histories.flatMap { [$0.issued] + ($0.revoked.map { [$0.on] } ?? []) + $0.amendments.map(\.on) }
+            let key = { (record: [String: Any]) in record["certificate_number"] as? String ?? "?" }
+            try checkLists("certificate", "certificates", database: database, interesting: interesting, &random, key: key,
+                           expected: { day, inForceOnly in histories.compactMap { $0.expected(on: day, inForceOnly: inForceOnly) } },
+                           list: { try register.list(asOf: $0) })
         }
-        let interesting = histories.flatMap { [$0.issued] + ($0.revoked.map { [$0.on] } ?? []) + $0.amendments.map(\.on) }
-        let key = { (record: [String: Any]) in record["certificate_number"] as? String ?? "?" }
-        try checkLists("certificate", "certificates", database: database, interesting: interesting, &random, key: key,
-                       expected: { day, inForceOnly in histories.compactMap { $0.expected(on: day, inForceOnly: inForceOnly) } },
-                       list: { try register.list(asOf: $0) })
     }
 }

@@ -78,45 +78,43 @@ import Testing
     }
 
     @Test func refusedIPEventsNameEventAndStatusInVietnamese() throws {
-        let database = try TestDatabase.create()
-        defer { database.drop() }
-        func khcn(_ arguments: String...) throws -> KhcnRun { try KhcnRun.run(arguments, database: database) }
-        #expect(try khcn("ip", "add", "--kind", "invention", "--application-number", "1-2024-00007", "--filed", "2024-03-01",
-                         "--title", "Quy trình chế biến chè", "--applicant-name", "Viện Nghiên cứu").status == 0)
-        #expect(try khcn("ip", "record", "1-2024-00007", "--event", "withdrawn", "--on", "2024-06-01").status == 0)
-        let english = ["published", "withdrawn", "examination-requested", "under_examination", "filed", "granted"]
+        try withKhcn { database, khcn in
+            #expect(try khcn("ip", "add", "--kind", "invention", "--application-number", "1-2024-00007", "--filed", "2024-03-01",
+                             "--title", "Quy trình chế biến chè", "--applicant-name", "Viện Nghiên cứu").status == 0)
+            #expect(try khcn("ip", "record", "1-2024-00007", "--event", "withdrawn", "--on", "2024-06-01").status == 0)
+            let english = ["published", "withdrawn", "examination-requested", "under_examination", "filed", "granted"]
 
-        let late = try khcn("ip", "record", "1-2024-00007", "--event", "published", "--on", "2024-07-01")
-        #expect(late.status == 65)
-        #expect(late.stderr.contains("Không thể ghi sự kiện “công bố đơn” ngày 01/07/2024: khi đó đơn đang ở trạng thái “đã rút đơn”."),
-                "\(late.stderr)")
-        let early = try khcn("ip", "record", "1-2024-00007", "--event", "examination-requested", "--on", "2024-02-01")
-        #expect(early.status == 65)
-        #expect(early.stderr.contains("Sự kiện “yêu cầu thẩm định nội dung” ngày 01/02/2024 trước ngày nộp đơn 01/03/2024."), "\(early.stderr)")
-        for run in [late, early] {
-            for word in english { #expect(!run.stderr.contains(word), "“\(word)” in \(run.stderr)") }
+            let late = try khcn("ip", "record", "1-2024-00007", "--event", "published", "--on", "2024-07-01")
+            #expect(late.status == 65)
+            #expect(late.stderr.contains("Không thể ghi sự kiện “công bố đơn” ngày 01/07/2024: khi đó đơn đang ở trạng thái “đã rút đơn”."),
+                    "\(late.stderr)")
+            let early = try khcn("ip", "record", "1-2024-00007", "--event", "examination-requested", "--on", "2024-02-01")
+            #expect(early.status == 65)
+            #expect(early.stderr.contains("Sự kiện “yêu cầu thẩm định nội dung” ngày 01/02/2024 trước ngày nộp đơn 01/03/2024."), "\(early.stderr)")
+            for run in [late, early] {
+                for word in english { #expect(!run.stderr.contains(word), "“\(word)” in \(run.stderr)") }
+            }
+            let lateEn = try khcn("ip", "record", "1-2024-00007", "--event", "published", "--on", "2024-07-01", "--lang", "en")
+            #expect(lateEn.status == 65 && lateEn.stderr.contains("cannot record published on 2024-07-01: the application is withdrawn then"))
+            let lateJSON = try khcn("ip", "record", "1-2024-00007", "--event", "published", "--on", "2024-07-01", "--json")
+            #expect(lateJSON.status == 65 && lateJSON.errorObject["type"] as? String == "constraint-error")
+            #expect(lateJSON.errorObject["message"] as? String == "cannot record published on 2024-07-01: the application is withdrawn then")
         }
-        let lateEn = try khcn("ip", "record", "1-2024-00007", "--event", "published", "--on", "2024-07-01", "--lang", "en")
-        #expect(lateEn.status == 65 && lateEn.stderr.contains("cannot record published on 2024-07-01: the application is withdrawn then"))
-        let lateJSON = try khcn("ip", "record", "1-2024-00007", "--event", "published", "--on", "2024-07-01", "--json")
-        #expect(lateJSON.status == 65 && lateJSON.errorObject["type"] as? String == "constraint-error")
-        #expect(lateJSON.errorObject["message"] as? String == "cannot record published on 2024-07-01: the application is withdrawn then")
     }
 
     @Test func historyKeepsAMultiLineAddressUnderItsValue() throws {
-        let database = try TestDatabase.create()
-        defer { database.drop() }
-        func khcn(_ arguments: String...) throws -> KhcnRun { try KhcnRun.run(arguments, database: database) }
-        #expect(try khcn("enterprise", "add", "--tax-code", "0101248141", "--name", "Công ty TNHH Tân Trào",
-                         "--address", "Tổ 3\nphường Minh Xuân").status == 0)
-        let history = try khcn("history", "0101248141")
-        #expect(history.status == 0)
-        #expect(history.stdout.contains("    Địa chỉ: — → Tổ 3\n             phường Minh Xuân\n"), "\(history.stdout)")
-        // Every line is a change heading, a field at the margin of four, or a continuation under a value.
-        for line in history.stdout.split(separator: "\n") where line.hasPrefix(" ") {
-            #expect(line.hasPrefix("    ") && (line.dropFirst(4).first != " " || line.hasPrefix("             ")), "\(line)")
+        try withKhcn { database, khcn in
+            #expect(try khcn("enterprise", "add", "--tax-code", "0101248141", "--name", "Công ty TNHH Tân Trào",
+                             "--address", "Tổ 3\nphường Minh Xuân").status == 0)
+            let history = try khcn("history", "0101248141")
+            #expect(history.status == 0)
+            #expect(history.stdout.contains("    Địa chỉ: — → Tổ 3\n             phường Minh Xuân\n"), "\(history.stdout)")
+            // Every line is a change heading, a field at the margin of four, or a continuation under a value.
+            for line in history.stdout.split(separator: "\n") where line.hasPrefix(" ") {
+                #expect(line.hasPrefix("    ") && (line.dropFirst(4).first != " " || line.hasPrefix("             ")), "\(line)")
+            }
+            let english = try khcn("history", "0101248141", "--lang", "en")
+            #expect(english.stdout.contains("    Address: — → Tổ 3\n             phường Minh Xuân\n"), "\(english.stdout)")
         }
-        let english = try khcn("history", "0101248141", "--lang", "en")
-        #expect(english.stdout.contains("    Address: — → Tổ 3\n             phường Minh Xuân\n"), "\(english.stdout)")
     }
 }

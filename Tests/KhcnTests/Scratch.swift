@@ -55,3 +55,11 @@ struct Scratch {
         return try file("big.csv", text)
     }
 }
+
+/// What a CLI test that needs no folder starts from: a fresh migrated database of its own,
+/// dropped at the end, and `khcn` run on it (as the superuser, as `KhcnRun.run` does).
+func withKhcn(_ body: (_ database: TestDatabase, _ khcn: (String...) throws -> KhcnRun) throws -> Void) throws {
+    let database = try TestDatabase.create()
+    defer { database.drop() }
+    try body(database) { arguments throws in try KhcnRun.run(arguments, database: database) }
+}

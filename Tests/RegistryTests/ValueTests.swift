@@ -21,31 +21,29 @@ import Testing
         #expect(try TaxCode(parsing: raw).description == stored)
     }
 
-    @Test func saysANineDigitCodeLostItsLeadingZero() {
-        let problem = try? #require(throws: TaxCode.Problem.self) { try TaxCode(parsing: "101248141") }
-        #expect(problem?.english.contains("leading zero") == true)
-        #expect(problem?.english.contains("0101248141 is a valid code") == true)
-        #expect(problem?.vietnamese.contains("mất số 0") == true)
+    /// A malformed tax code, and what its problem must say: a clerk reads why, not only that it
+    /// is wrong (English words, and the Vietnamese where they are checked).
+    struct Malformed: Sendable, CustomStringConvertible {
+        let raw: String
+        let english: [String]
+        var vietnamese: [String] = []
+        var description: String { raw }
     }
 
-    @Test func saysTwelveDigitsMayBeAPersonalID() {
-        let problem = try? #require(throws: TaxCode.Problem.self) { try TaxCode(parsing: "101248141001") }
-        #expect(problem?.english.contains("personal ID") == true)
-    }
+    static let malformed = [
+        // Nine digits: Excel dropped the leading zero; the code it was is named.
+        Malformed(raw: "101248141", english: ["leading zero", "0101248141 is a valid code"], vietnamese: ["mất số 0"]),
+        Malformed(raw: "101248141001", english: ["personal ID"]),   // twelve digits
+        Malformed(raw: "1.01248E+09", english: ["Excel"]),   // scientific notation
+        Malformed(raw: "1012481420", english: ["remainder 0"]),   // its check digit would be ten
+        Malformed(raw: "0101248142", english: ["should be 1"]),   // the expected check digit named
+    ]
 
-    @Test func recognisesExcelScientificNotation() {
-        let problem = try? #require(throws: TaxCode.Problem.self) { try TaxCode(parsing: "1.01248E+09") }
-        #expect(problem?.english.contains("Excel") == true)
-    }
-
-    @Test func rejectsTaxCodeWhoseCheckDigitWouldBeTen() {
-        let problem = try? #require(throws: TaxCode.Problem.self) { try TaxCode(parsing: "1012481420") }
-        #expect(problem?.english.contains("remainder 0") == true)
-    }
-
-    @Test func namesTheExpectedCheckDigit() {
-        let problem = try? #require(throws: TaxCode.Problem.self) { try TaxCode(parsing: "0101248142") }
-        #expect(problem?.english.contains("should be 1") == true)
+    @Test(arguments: malformed)
+    func namesWhatIsWrongWithAMalformedCode(_ code: Malformed) {
+        let problem = try? #require(throws: TaxCode.Problem.self) { try TaxCode(parsing: code.raw) }
+        for words in code.english { #expect(problem?.english.contains(words) == true, "\(words)") }
+        for words in code.vietnamese { #expect(problem?.vietnamese.contains(words) == true, "\(words)") }
     }
 }
 

@@ -25,6 +25,16 @@ import Testing
         #expect(try seen(session, rule, key, on: after) == ["overdue \(due)"], sourceLocation: sourceLocation)
     }
 
+    /// Files application `number` (its kind is its first digit) on `filed`, for the enterprise
+    /// `code`, or else for Nguyễn Văn A, a person named on the application.
+    func file(_ number: String, on filed: String, by code: TaxCode?, priority: String? = nil, in session: RegistrySession) throws -> ApplicationNumber {
+        let number = try ApplicationNumber(parsing: number)
+        _ = try IPRegister(session).add(
+            kind: number.kind, number: number, filed: CivilDate(filed), title: "Đơn \(number)", applicantTaxCode: code,
+            applicantName: code == nil ? "Nguyễn Văn A" : nil, ipc: [], priority: priority.map { CivilDate($0) }, context: testClerk)
+        return number
+    }
+
     @Test func monthArithmeticClampsToTheMonthEndInSwiftAndSQL() throws {
         #expect(CivilDate("2024-02-29").adding(months: 42) == CivilDate("2027-08-29"))
         #expect(CivilDate("2023-08-31").adding(months: 42) == CivilDate("2027-02-28"))
@@ -46,16 +56,13 @@ import Testing
         try withRegistry { session in
             let code = try register("0101248141", in: session)
             let ip = IPRegister(session)
-            let leap = try ApplicationNumber(parsing: "1-2024-00001")
-            _ = try ip.add(kind: .invention, number: leap, filed: CivilDate("2024-02-29"), title: "A", applicantTaxCode: code, applicantName: nil, ipc: [], context: testClerk)
+            let leap = try file("1-2024-00001", on: "2024-02-29", by: code, in: session)
             try expectBoundary(session, "ip-examination-request", leap.description, due: "2027-08-29")   // 29 Feb + 42 months
-            let utility = try ApplicationNumber(parsing: "2-2024-00002")
-            _ = try ip.add(kind: .utilitySolution, number: utility, filed: CivilDate("2024-02-29"), title: "B", applicantTaxCode: nil, applicantName: "Nguyễn Văn A", ipc: [], context: testClerk)
+            let utility = try file("2-2024-00002", on: "2024-02-29", by: nil, in: session)
             try expectBoundary(session, "ip-examination-request", utility.description, due: "2027-02-28")   // + 36 months
             let item = try #require(WatchList(session).items(asOf: CivilDate("2027-03-01")).first { $0.key == utility.description })
             #expect(item.taxCode == nil && item.name == "Nguyễn Văn A")
-            let priority = try ApplicationNumber(parsing: "1-2024-00003")
-            _ = try ip.add(kind: .invention, number: priority, filed: CivilDate("2024-03-10"), title: "C", applicantTaxCode: code, applicantName: nil, ipc: [], priority: CivilDate("2023-08-31"), context: testClerk)
+            let priority = try file("1-2024-00003", on: "2024-03-10", by: code, priority: "2023-08-31", in: session)
             try expectBoundary(session, "ip-examination-request", priority.description, due: "2027-02-28")   // 31 Aug + 42 months
             _ = try ip.record(number: leap, event: .examinationRequested, on: CivilDate("2024-06-01"), grantNumber: nil, context: testClerk)
             #expect(try seen(session, "ip-examination-request", leap.description, on: "2027-09-01") == [])
@@ -67,8 +74,7 @@ import Testing
         try withRegistry { session in
             let code = try register("0101248141", in: session)
             let ip = IPRegister(session)
-            let number = try ApplicationNumber(parsing: "2-2020-00001")
-            _ = try ip.add(kind: .utilitySolution, number: number, filed: CivilDate("2020-02-29"), title: "A", applicantTaxCode: code, applicantName: nil, ipc: [], context: testClerk)
+            let number = try file("2-2020-00001", on: "2020-02-29", by: code, in: session)
             _ = try ip.record(number: number, event: .granted, on: CivilDate("2024-02-29"), grantNumber: "2-0000001", context: testClerk)
             try expectBoundary(session, "ip-annuity", number.description, due: "2025-02-28")   // year 2 starts 29 Feb + 1 year
             #expect(try seen(session, "ip-annuity", number.description, on: "2026-03-01") == ["overdue 2025-02-28", "overdue 2026-02-28"])

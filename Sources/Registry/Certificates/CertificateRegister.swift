@@ -66,7 +66,7 @@ public struct CertificateRegister {
         }
         _ = try EnterpriseRegister(session).find(taxCode)
         // Mirrors st_certificate_pkey, naming the number.
-        if try exists(number) {
+        if try session.holds("st_certificate", key: "certificate_number", number) {
             throw RegistryError.duplicate("certificate_number", number,
                 vi: "Số giấy chứng nhận \(number) đã có trong sổ đăng ký.", en: "Certificate number \(number) is already registered.")
         }
@@ -86,36 +86,13 @@ public struct CertificateRegister {
         number: String, on date: CivilDate, reason: String, invalidate: Bool, context: ChangeContext
     ) throws(RegistryError) -> CanonicalRecord {
         let number = number.trimmingWhitespace()
-        let state = try session.read {
-            try session.connection.query(
-                """
-                SELECT issued_on::text AS issued_on, revoked_on::text AS revoked_on
-                  FROM st_certificate WHERE province_code = \(session.province) AND certificate_number = \(number)
-                """).first
-        }
-        guard let state else { throw notFound(number) }
-        // A revocation is final: no rule of the database says so (a plain UPDATE could re-date it).
-        if let revoked = state["revoked_on"] {
-            throw RegistryError.invalid(
-                "certificate_number", number,
-                vi: "Giấy chứng nhận \(number) đã bị thu hồi/hủy bỏ từ \(CivilDate(iso: revoked)?.vietnamese ?? revoked).",
-                en: "Certificate \(number) was already revoked or invalidated on \(revoked).")
-        }
         // Mirrors st_certificate_revoked_after_issue, naming both dates and the `--on` option.
-        if let issued = state["issued_on"].flatMap({ CivilDate(iso: $0) }), date < issued {
-            throw RegistryError.invalid(
-                "on", date.description,
-                vi: "Ngày thu hồi \(date.vietnamese) trước ngày cấp \(issued.vietnamese).",
-                en: "The revocation date \(date) is before the issue date \(issued).")
-        }
-        return try session.write(context) {
-            try session.connection.query(
-                """
-                UPDATE st_certificate SET revoked_on = \(date)::date, revoke_reason = \(reason), revocation_kind = \(invalidate ? "invalidated" : "revoked")
-                WHERE province_code = \(session.province) AND certificate_number = \(number)
-                """)
-            return try find(number)
-        }
+        return try session.end(
+            "st_certificate", key: "certificate_number", number, began: "issued_on", ended: "revoked_on", on: date,
+            also: ", revoke_reason = \(reason), revocation_kind = \(invalidate ? "invalidated" : "revoked")", context: context, notFound: notFound(number),
+            alreadyEnded: { ("Giấy chứng nhận \(number) đã bị thu hồi/hủy bỏ từ \($0).", "Certificate \(number) was already revoked or invalidated on \($1).") },
+            before: { ("Ngày thu hồi \(date.vietnamese) trước ngày cấp \($0.vietnamese).", "The revocation date \(date) is before the issue date \($0).") },
+            then: { try find(number) })
     }
 
     /// Records an amendment or re-issue (sửa đổi, bổ sung / cấp lại) on the certificate's file.
@@ -154,13 +131,6 @@ public struct CertificateRegister {
         if let taxCode { conditions.append("v.tax_code = \(taxCode)") }
         if asOf != nil { conditions.append("v.status = 'valid'") }
         try session.eachRecord(.certificate, select(on: asOf ?? session.today, conditions, named: true) + " ORDER BY r.certificate_number", body)
-    }
-
-    private func exists(_ number: String) throws(RegistryError) -> Bool {
-        try session.read {
-            try session.connection.query(
-                "SELECT 1 FROM st_certificate WHERE province_code = \(session.province) AND certificate_number = \(number)").first != nil
-        }
     }
 
     private func notFound(_ number: String) -> RegistryError {

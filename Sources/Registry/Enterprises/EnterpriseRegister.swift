@@ -91,20 +91,15 @@ public struct EnterpriseRegister {
     ) throws(RegistryError) -> WriteResult {
         let before = try find(taxCode)
         if date > session.today {
-            throw RegistryError.invalid(
-                "on", date.description, vi: "Ngày \(date.vietnamese) ở tương lai (hôm nay là \(session.today.vietnamese)).",
+            throw RegistryError.invalidOn(date, vi: "Ngày \(date.vietnamese) ở tương lai (hôm nay là \(session.today.vietnamese)).",
                 en: "Date \(date) is in the future (today is \(session.today)).")
         }
         if let established = before.establishedOn, date < established {
-            throw RegistryError.invalid(
-                "on", date.description,
-                vi: "Ngày đổi trạng thái \(date.vietnamese) trước ngày thành lập \(established.vietnamese).",
+            throw RegistryError.invalidOn(date, vi: "Ngày đổi trạng thái \(date.vietnamese) trước ngày thành lập \(established.vietnamese).",
                 en: "Status date \(date) is before the establishment date \(established).")
         }
         if let previous = before.statusOn, date < previous {
-            throw RegistryError.invalid(
-                "on", date.description,
-                vi: "Ngày đổi trạng thái \(date.vietnamese) trước lần đổi trạng thái gần nhất (\(previous.vietnamese)).",
+            throw RegistryError.invalidOn(date, vi: "Ngày đổi trạng thái \(date.vietnamese) trước lần đổi trạng thái gần nhất (\(previous.vietnamese)).",
                 en: "Status date \(date) is before the latest status change (\(previous)).")
         }
         let after = try session.write(context) {

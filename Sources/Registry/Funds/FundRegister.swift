@@ -111,8 +111,7 @@ public struct FundRegister {
         }
         // Mirrors st_fund_closed_after_established, naming both dates.
         if date < established {
-            throw RegistryError.invalid(
-                "on", date.description, vi: "Ngày giải thể quỹ \(date.vietnamese) trước ngày lập quỹ \(established.vietnamese).",
+            throw RegistryError.invalidOn(date, vi: "Ngày giải thể quỹ \(date.vietnamese) trước ngày lập quỹ \(established.vietnamese).",
                 en: "The closure date \(date) is before the fund's establishment \(established).")
         }
         return try session.write(context) {

@@ -64,29 +64,13 @@ public struct GIRegister {
 
     public func cancel(number raw: String, on date: CivilDate, context: ChangeContext) throws(RegistryError) -> CanonicalRecord {
         let number = try Self.certificateNumber(raw)
-        let state = try session.read {
-            try session.connection.query(
-                """
-                SELECT granted_on::text AS granted_on, cancelled_on::text AS cancelled_on
-                  FROM gi_certificate WHERE province_code = \(session.province) AND certificate_number = \(number)
-                """).first
-        }
-        guard let state else { throw notFound(number) }
-        // A cancellation is final: no rule of the database says so (a plain UPDATE could re-date it).
-        if let cancelled = state["cancelled_on"] {
-            throw RegistryError.invalid("certificate_number", number, vi: "Văn bằng \(number) đã chấm dứt hiệu lực từ \(CivilDate(iso: cancelled)?.vietnamese ?? cancelled).",
-                                        en: "Certificate \(number) was already cancelled on \(cancelled).")
-        }
         // Mirrors gi_certificate_cancelled_after_grant, naming both dates and the `--on` option.
-        if let granted = state["granted_on"].flatMap({ CivilDate(iso: $0) }), date < granted {
-            throw RegistryError.invalid("on", date.description, vi: "Ngày chấm dứt \(date.vietnamese) trước ngày cấp \(granted.vietnamese).",
-                                        en: "The cancellation date \(date) is before the grant date \(granted).")
-        }
-        return try session.write(context) {
-            try session.connection.query(
-                "UPDATE gi_certificate SET cancelled_on = \(date)::date WHERE province_code = \(session.province) AND certificate_number = \(number)")
-            return try find(number)
-        }
+        return try session.end(
+            "gi_certificate", key: "certificate_number", number, began: "granted_on", ended: "cancelled_on", on: date,
+            context: context, notFound: notFound(number),
+            alreadyEnded: { ("Văn bằng \(number) đã chấm dứt hiệu lực từ \($0).", "Certificate \(number) was already cancelled on \($1).") },
+            before: { ("Ngày chấm dứt \(date.vietnamese) trước ngày cấp \($0.vietnamese).", "The cancellation date \(date) is before the grant date \($0).") },
+            then: { try find(number) })
     }
 
     public func find(_ raw: String) throws(RegistryError) -> CanonicalRecord {

@@ -148,10 +148,7 @@ public struct IPRegister {
     }
 
     private func exists(_ number: ApplicationNumber) throws(RegistryError) -> Bool {
-        try session.read {
-            try session.connection.query(
-                "SELECT 1 FROM ip_application WHERE province_code = \(session.province) AND application_number = \(number.description)").first != nil
-        }
+        try session.holds("ip_application", key: "application_number", number.description)
     }
 
     /// IPC symbols such as `A01G 9/14` or `C12N`.

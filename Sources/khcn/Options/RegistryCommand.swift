@@ -38,9 +38,17 @@ extension RegistryCommand {
         out.list(try read(session), json: json(out), table: table(out))
     }
 
-    /// A connection whose schema may be old or new (`db migrate`, `db status`).
-    func openUnmigrated() throws(RegistryError) -> (Printer, RegistrySession) {
-        (global.printer, try global.connect())
+}
+
+/// `db migrate`, `db status`: a command on a schema that may be old or new, so it connects
+/// without the check that every other command makes first (`open()`: an old schema is 69).
+protocol SchemaCommand: RegistryCommand {
+    func run(_ out: Printer, on session: RegistrySession) throws
+}
+
+extension SchemaCommand {
+    func run() throws {
+        try run(global.printer, on: try global.connect())
     }
 }
 
@@ -60,6 +68,14 @@ extension WritingCommand {
     func openForWriting() throws(RegistryError) -> (Printer, RegistrySession, ChangeContext) {
         let context = try write.context()
         return (global.printer, try global.openRegistry(), context)
+    }
+
+    /// The same for a dated step (`--on DATE`, contract §5): the day is read first, so a day not
+    /// in the calendar is 65 before who and why are checked and before anything connects.
+    func openForWriting(on day: DateArgument) throws(RegistryError) -> (Printer, RegistrySession, ChangeContext, CivilDate) {
+        let date = try day.date(field: "on")
+        let (out, session, context) = try openForWriting()
+        return (out, session, context, date)
     }
 }
 

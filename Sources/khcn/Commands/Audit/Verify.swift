@@ -50,23 +50,21 @@ extension AuditCommand {
         private func describe(_ result: SealVerification, _ out: Printer) -> String {
             let id = result.differenceID.map(String.init) ?? "?"
             let seal = result.differenceSeal.map(String.init) ?? "?"
-            switch result.difference {
+            let (vi, en): (String, String) = switch result.difference {
             case .changed?:
-                return out.text("Dòng nhật ký \(id) đã bị sửa sau khi niêm phong (dấu số \(seal)).",
-                                "Audit row \(id) was changed after it was sealed (seal \(seal)).")
+                ("Dòng nhật ký \(id) đã bị sửa sau khi niêm phong (dấu số \(seal)).", "Audit row \(id) was changed after it was sealed (seal \(seal)).")
             case .removed?:
-                return out.text("Dòng nhật ký \(id) đã bị xóa khỏi khoảng đã niêm phong (dấu số \(seal)).",
-                                "Audit row \(id) was removed from a sealed range (seal \(seal)).")
+                ("Dòng nhật ký \(id) đã bị xóa khỏi khoảng đã niêm phong (dấu số \(seal)).", "Audit row \(id) was removed from a sealed range (seal \(seal)).")
             case .inserted?:
-                return out.text("Dòng nhật ký \(id) đã bị chèn vào khoảng đã niêm phong (dấu số \(seal)).",
-                                "Audit row \(id) was inserted into a sealed range (seal \(seal)).")
+                ("Dòng nhật ký \(id) đã bị chèn vào khoảng đã niêm phong (dấu số \(seal)).", "Audit row \(id) was inserted into a sealed range (seal \(seal)).")
             case .seal?:
-                return out.text("Dấu niêm phong số \(seal) không khớp với các dòng nó niêm phong: chuỗi dấu đã bị sửa.",
-                                "Seal \(seal) no longer matches the rows it sealed: the chain was altered.")
+                ("Dấu niêm phong số \(seal) không khớp với các dòng nó niêm phong: chuỗi dấu đã bị sửa.",
+                 "Seal \(seal) no longer matches the rows it sealed: the chain was altered.")
             case .notInChain?, nil:
-                return out.text("Dấu niêm phong \(result.missingHash ?? "") không còn trong chuỗi: các dấu sau nó đã bị viết lại.",
-                                "Seal \(result.missingHash ?? "") is no longer in the chain: the seals were rewritten.")
+                ("Dấu niêm phong \(result.missingHash ?? "") không còn trong chuỗi: các dấu sau nó đã bị viết lại.",
+                 "Seal \(result.missingHash ?? "") is no longer in the chain: the seals were rewritten.")
             }
+            return out.text(vi, en)
         }
     }
 }

@@ -13,8 +13,7 @@ extension CertificateCommand {
         @OptionGroup var write: WriteOptions
 
         func run() throws {
-            let date = try on.date(field: "on")
-            let (out, session, context) = try openForWriting()
+            let (out, session, context, date) = try openForWriting(on: on)
             let record = try CertificateRegister(session).amend(
                 number: number, on: date, description: description, reissued: reissue, decision: nil, context: context)
             out.written(record, done: out.text("Đã ghi sửa đổi giấy chứng nhận \(number) ngày \(out.date(date)).",

@@ -11,8 +11,7 @@ extension CertificateCommand {
         @OptionGroup var write: ReasonedWriteOptions
 
         func run() throws {
-            let date = try on.date(field: "on")
-            let (out, session, context) = try openForWriting()
+            let (out, session, context, date) = try openForWriting(on: on)
             let record = try CertificateRegister(session).revoke(number: number, on: date, reason: context.reason ?? "", invalidate: invalidate, context: context)
             out.written(record, done: invalidate
                 ? out.text("Đã hủy bỏ hiệu lực giấy chứng nhận \(number) từ \(out.date(date)).", "Invalidated certificate \(number) from \(out.date(date)).")

@@ -3,13 +3,12 @@ import Registry
 
 extension DB {
     /// Applies `SQL/` in order; safe to repeat and to run twice at once.
-    struct Migrate: RegistryCommand {
+    struct Migrate: SchemaCommand {
         static let configuration = CommandConfiguration(abstract: words("Áp dụng các bản cập nhật lược đồ trong SQL/ theo thứ tự; chạy lại không sao.", "Apply SQL/ migrations in order; safe to repeat."))
 
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            let (out, session) = try openUnmigrated()
+        func run(_ out: Printer, on session: RegistrySession) throws {
             let migrator = try session.migrator()
             let applied = try migrator.migrate()
             let status = try migrator.status()

@@ -3,13 +3,12 @@ import Registry
 
 extension DB {
     /// Schema version, pending migrations, and what we are connected to (never a password).
-    struct Status: RegistryCommand {
+    struct Status: SchemaCommand {
         static let configuration = CommandConfiguration(abstract: words("Phiên bản lược đồ, bản cập nhật đang chờ, máy chủ, cơ sở dữ liệu, người dùng.", "Schema version, pending migrations, server, database, user."))
 
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            let (out, session) = try openUnmigrated()
+        func run(_ out: Printer, on session: RegistrySession) throws {
             let connection = session.connectionInfo
             let status = try session.migrator().status()
             let version = connection.serverVersion

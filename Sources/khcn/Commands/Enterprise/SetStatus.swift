@@ -15,8 +15,7 @@ extension EnterpriseCommand {
 
         func run() throws {
             let taxCode = try enterprise.code
-            let date = try on.date(field: "on")
-            let (out, session, context) = try openForWriting()
+            let (out, session, context, date) = try openForWriting(on: on)
             let result = try EnterpriseRegister(session).setStatus(taxCode, to: status, on: date, context: context)
             out.written(result, file: try EnterpriseRegister(session).file(result.enterprise.taxCode), done: out.text(
                 "Đã ghi trạng thái “\(out.status(status))” từ \(out.date(date)) cho \(taxCode).",

@@ -11,8 +11,7 @@ extension FundCommand {
 
         func run() throws {
             let taxCode = try enterprise.code
-            let date = try on.date(field: "on")
-            let (out, session, context) = try openForWriting()
+            let (out, session, context, date) = try openForWriting(on: on)
             let record = try FundRegister(session).close(taxCode: taxCode, on: date, context: context)
             out.written(record, done: out.text("Đã ghi giải thể quỹ của \(taxCode) từ \(out.date(date)).", "Closed the fund of \(taxCode) from \(out.date(date))."))
         }

@@ -10,8 +10,7 @@ extension GICommand {
         @OptionGroup var write: WriteOptions
 
         func run() throws {
-            let date = try on.date(field: "on")
-            let (out, session, context) = try openForWriting()
+            let (out, session, context, date) = try openForWriting(on: on)
             let record = try GIRegister(session).cancel(number: number, on: date, context: context)
             let number = try GIRegister.certificateNumber(number)   // as stored: 86 → 00086 (contract §4)
             out.written(record, done: out.text("Đã ghi chấm dứt văn bằng \(number) từ \(out.date(date)).", "Cancelled certificate \(number) from \(out.date(date))."))

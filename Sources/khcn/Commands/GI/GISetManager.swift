@@ -15,8 +15,7 @@ extension GICommand {
         @OptionGroup var write: WriteOptions
 
         func run() throws {
-            let date = try on.date(field: "on")
-            let (out, session, context) = try openForWriting()
+            let (out, session, context, date) = try openForWriting(on: on)
             let record = try GIRegister(session).setManager(number: number, org: org, on: date, decision: decision, context: context)
             out.written(record, done: out.text("Đã ghi tổ chức quản lý chỉ dẫn địa lý \(number) từ \(out.date(date)).",
                                                "Recorded the managing organisation of GI \(number) from \(out.date(date))."))

@@ -21,8 +21,7 @@ extension IPCommand {
 
         func run() throws {
             let number = try ApplicationNumber(parsing: number)
-            let date = try on.date(field: "on")
-            let (out, session, context) = try openForWriting()
+            let (out, session, context, date) = try openForWriting(on: on)
             let (record, warnings) = event == .feePaid
                 ? try IPRegister(session).payFees(number: number, years: year, on: date, context: context)
                 : try IPRegister(session).record(number: number, event: event, on: date, grantNumber: grantNumber, context: context)

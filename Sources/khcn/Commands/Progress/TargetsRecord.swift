@@ -31,8 +31,7 @@ extension TargetsCommand {
 
         func run() throws {
             let value = try requireValue()
-            let date = try on.date(field: "on")
-            let (out, session, context) = try openForWriting()
+            let (out, session, context, date) = try openForWriting(on: on)
             try Targets(session).record(code, value: value, on: date, source: source, context: context)
             let progress = try PlanProgress(session).on(session.today, only: code)
             if out.json, let first = progress.first {
