@@ -167,24 +167,20 @@ BEGIN
     RETURN NULL;
 END $$;
 
-CREATE OR REPLACE TRIGGER ip_application_watch_insert AFTER INSERT ON ip_application
-    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ip_watch_state_refresh();
-CREATE OR REPLACE TRIGGER ip_application_watch_update AFTER UPDATE ON ip_application
-    REFERENCING OLD TABLE AS changed_before NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ip_watch_state_refresh();
-CREATE OR REPLACE TRIGGER ip_application_watch_delete AFTER DELETE ON ip_application
-    REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ip_watch_state_refresh();
-CREATE OR REPLACE TRIGGER ip_event_watch_insert AFTER INSERT ON ip_event
-    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ip_watch_state_refresh();
-CREATE OR REPLACE TRIGGER ip_event_watch_update AFTER UPDATE ON ip_event
-    REFERENCING OLD TABLE AS changed_before NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ip_watch_state_refresh();
-CREATE OR REPLACE TRIGGER ip_event_watch_delete AFTER DELETE ON ip_event
-    REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ip_watch_state_refresh();
-CREATE OR REPLACE TRIGGER ip_fee_payment_watch_insert AFTER INSERT ON ip_fee_payment
-    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ip_watch_state_refresh();
-CREATE OR REPLACE TRIGGER ip_fee_payment_watch_update AFTER UPDATE ON ip_fee_payment
-    REFERENCING OLD TABLE AS changed_before NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ip_watch_state_refresh();
-CREATE OR REPLACE TRIGGER ip_fee_payment_watch_delete AFTER DELETE ON ip_fee_payment
-    REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ip_watch_state_refresh();
+-- The same three statement triggers on each table the state is read from.
+DO $$
+DECLARE
+    source text;
+BEGIN
+    FOREACH source IN ARRAY ARRAY['ip_application', 'ip_event', 'ip_fee_payment'] LOOP
+        EXECUTE format('CREATE OR REPLACE TRIGGER %1$s_watch_insert AFTER INSERT ON %1$s '
+                       'REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ip_watch_state_refresh()', source);
+        EXECUTE format('CREATE OR REPLACE TRIGGER %1$s_watch_update AFTER UPDATE ON %1$s '
+                       'REFERENCING OLD TABLE AS changed_before NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ip_watch_state_refresh()', source);
+        EXECUTE format('CREATE OR REPLACE TRIGGER %1$s_watch_delete AFTER DELETE ON %1$s '
+                       'REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ip_watch_state_refresh()', source);
+    END LOOP;
+END $$;
 
 -- The items of D (on or after today) due by p_bound (and by D + within), from the state of
 -- the records now, with the details only when asked for. With p_each: only some items, each

@@ -14,6 +14,15 @@ import Testing
         return copy
     }
 
+    /// A migrated database and a copy of SQL/ the test may edit, both removed afterwards.
+    static func withMigratedCopy(_ body: (TestDatabase, URL) throws -> Void) throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let sql = try copyOfSQL()
+        defer { try? FileManager.default.removeItem(at: sql) }
+        try body(database, sql)
+    }
+
     static func edit(_ file: URL, replacing old: String, with new: String) throws {
         let text = try String(contentsOf: file, encoding: .utf8)
         #expect(text.contains(old))
@@ -63,64 +72,58 @@ import Testing
 
     /// A changed definitions file is applied again and changes the function; the others are not.
     @Test func anEditedDefinitionIsAppliedAgainAndOnlyIt() throws {
-        let database = try TestDatabase.create()
-        defer { database.drop() }
-        let sql = try MigrationLayoutTests.copyOfSQL()
-        defer { try? FileManager.default.removeItem(at: sql) }
-        let connection = try database.connect()
-        func stamps() throws -> [String: String] {
-            var found: [String: String] = [:]
-            for row in try connection.query("SELECT name, applied_at::text AS at FROM khcn_definitions").rows {
-                found[try row.decode("name", as: String.self)] = try row.decode("at", as: String.self)
+        try MigrationLayoutTests.withMigratedCopy { database, sql in
+            let connection = try database.connect()
+            func stamps() throws -> [String: String] {
+                var found: [String: String] = [:]
+                for row in try connection.query("SELECT name, applied_at::text AS at FROM khcn_definitions").rows {
+                    found[try row.decode("name", as: String.self)] = try row.decode("at", as: String.self)
+                }
+                return found
             }
-            return found
+            let before = try stamps()
+            try MigrationLayoutTests.edit(sql.appendingPathComponent("definitions/01_foundation.sql"),
+                                          replacing: "RETURN (d + make_interval(months => months))::date;",
+                                          with: "RETURN (d + make_interval(months => months + 0))::date;")
+            let migrator = try Migrator(connection: connection, directory: sql)
+            #expect(try migrator.status().definitionsPending.map(\.name) == ["definitions/01_foundation.sql"])
+            #expect(try migrator.migrate().map(\.name) == ["definitions/01_foundation.sql"])
+            let body = try connection.query("SELECT pg_get_functiondef('khcn_add_months(date, integer)'::regprocedure) AS body").scalar
+            #expect(body?.contains("months + 0") == true)
+            var after = try stamps()
+            #expect(after.count == before.count)
+            #expect(after["definitions/01_foundation.sql"] != before["definitions/01_foundation.sql"])
+            var unchanged = before
+            unchanged["definitions/01_foundation.sql"] = nil
+            after["definitions/01_foundation.sql"] = nil
+            #expect(after == unchanged)
+            #expect(try migrator.status().definitionsPending.isEmpty)
         }
-        let before = try stamps()
-        try MigrationLayoutTests.edit(sql.appendingPathComponent("definitions/01_foundation.sql"),
-                                      replacing: "RETURN (d + make_interval(months => months))::date;",
-                                      with: "RETURN (d + make_interval(months => months + 0))::date;")
-        let migrator = try Migrator(connection: connection, directory: sql)
-        #expect(try migrator.status().definitionsPending.map(\.name) == ["definitions/01_foundation.sql"])
-        #expect(try migrator.migrate().map(\.name) == ["definitions/01_foundation.sql"])
-        let body = try connection.query("SELECT pg_get_functiondef('khcn_add_months(date, integer)'::regprocedure) AS body").scalar
-        #expect(body?.contains("months + 0") == true)
-        var after = try stamps()
-        #expect(after.count == before.count)
-        #expect(after["definitions/01_foundation.sql"] != before["definitions/01_foundation.sql"])
-        var unchanged = before
-        unchanged["definitions/01_foundation.sql"] = nil
-        after["definitions/01_foundation.sql"] = nil
-        #expect(after == unchanged)
-        #expect(try migrator.status().definitionsPending.isEmpty)
     }
 
     /// The baseline is a versioned migration like any other: once applied, never edited.
     @Test func anEditedBaselineIsRefused() throws {
-        let database = try TestDatabase.create()
-        defer { database.drop() }
-        let sql = try MigrationLayoutTests.copyOfSQL()
-        defer { try? FileManager.default.removeItem(at: sql) }
-        try MigrationLayoutTests.edit(sql.appendingPathComponent("0035_baseline/06_funds.sql"),
-                                      replacing: "CHECK (capital >= 0)", with: "CHECK (capital >= 1)")
-        let migrator = try Migrator(connection: try database.connect(), directory: sql)
-        #expect(try migrator.status().edited.map(\.name) == ["0035_baseline"])
-        let error = try #require(throws: RegistryError.self) { try migrator.migrate() }
-        #expect(error.type == "migration-edited")
+        try MigrationLayoutTests.withMigratedCopy { database, sql in
+            try MigrationLayoutTests.edit(sql.appendingPathComponent("0035_baseline/06_funds.sql"),
+                                          replacing: "CHECK (capital >= 0)", with: "CHECK (capital >= 1)")
+            let migrator = try Migrator(connection: try database.connect(), directory: sql)
+            #expect(try migrator.status().edited.map(\.name) == ["0035_baseline"])
+            let error = try #require(throws: RegistryError.self) { try migrator.migrate() }
+            #expect(error.type == "migration-edited")
+        }
     }
 
     /// A numbered file after the baseline is applied as before, once, before the definitions.
     @Test func aLaterNumberedMigrationIsAppliedOnce() throws {
-        let database = try TestDatabase.create()
-        defer { database.drop() }
-        let sql = try MigrationLayoutTests.copyOfSQL()
-        defer { try? FileManager.default.removeItem(at: sql) }
-        let next = try Migrator(connection: try database.connect(), directory: sql).migrations.map(\.version).max()! + 1
-        let name = String(format: "%04d_note.sql", next)
-        try "ALTER TABLE province ADD COLUMN note text;\n".write(to: sql.appendingPathComponent(name), atomically: true, encoding: .utf8)
-        let migrator = try Migrator(connection: try database.connect(), directory: sql)
-        #expect(try migrator.status().pending.map(\.name) == [name])
-        #expect(try migrator.migrate().map(\.name) == [name])
-        #expect(try migrator.status().current == next)
-        #expect(try migrator.migrate().isEmpty)
+        try MigrationLayoutTests.withMigratedCopy { database, sql in
+            let next = try Migrator(connection: try database.connect(), directory: sql).migrations.map(\.version).max()! + 1
+            let name = String(format: "%04d_note.sql", next)
+            try "ALTER TABLE province ADD COLUMN note text;\n".write(to: sql.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            let migrator = try Migrator(connection: try database.connect(), directory: sql)
+            #expect(try migrator.status().pending.map(\.name) == [name])
+            #expect(try migrator.migrate().map(\.name) == [name])
+            #expect(try migrator.status().current == next)
+            #expect(try migrator.migrate().isEmpty)
+        }
     }
 }
