@@ -28,26 +28,31 @@ enum CellRule {
     /// ISO text at once. Anything else goes through `parse`, so the value or the problem is
     /// the same either way.
     func stage(_ record: CSVRecord, field index: Int, _ order: DateOrder) throws(CellProblem) -> StagedValue? {
-        let range = record.range(index)
+        try record.bytes.withUnsafeBufferPointer { bytes in
+            Result { () throws(CellProblem) in try stage(bytes, record.range(index), order) }
+        }.get()
+    }
+
+    /// `stage` of the cell at `range` of a record's `bytes` (for a row's cells in one access).
+    func stage(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ order: DateOrder) throws(CellProblem) -> StagedValue? {
+        let cell = UnsafeBufferPointer(rebasing: bytes[range])
         switch self {
         case .text(let maxLength, _):
             // Bytes are at least as many as characters: within the limit either way.
-            if range.count <= maxLength && PlainCell.isPlain(record, range) { return .cell(range) }
+            if cell.count <= maxLength && PlainCell.isPlain(cell) { return .cell(range) }
         case .communeCode:
-            if range.count == 5 && record.bytes[range].allSatisfy(PlainCell.isDigit) { return .cell(range) }
+            if cell.count == 5 && cell.allSatisfy(PlainCell.isDigit) { return .cell(range) }
         case .taxCode:
             // Cleaning leaves ten digits as they are, and a valid code is written as read.
-            if range.count == 10 && record.bytes[range].allSatisfy(PlainCell.isDigit),
-               (try? TaxCode(parsing: record.field(index))) != nil {
+            if cell.count == 10 && cell.allSatisfy(PlainCell.isDigit), (try? TaxCode(parsing: String(decoding: cell, as: UTF8.self))) != nil {
                 return .cell(range)
             }
         case .date:
-            let iso = record.bytes.withUnsafeBufferPointer { CSVDate.iso(UnsafeBufferPointer(rebasing: $0[range]), order: order) }
-            if let iso { return .text(iso) }
+            if let iso = CSVDate.iso(cell, order: order) { return .text(iso) }
         case .other:
             break
         }
-        return try parse(record.field(index), order).map(StagedValue.text)
+        return try parse(String(decoding: cell, as: UTF8.self), order).map(StagedValue.text)
     }
 }
 
@@ -68,10 +73,6 @@ enum StagedValue {
 /// character, a leading `'`, a `\`) is not plain and takes the text path.
 enum PlainCell {
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-
-    static func isPlain(_ record: CSVRecord, _ range: Range<Int>) -> Bool {
-        record.bytes.withUnsafeBufferPointer { isPlain(UnsafeBufferPointer(rebasing: $0[range])) }
-    }
 
     static func isPlain(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = cell.first, let last = cell.last, first != 0x20, first != 0x27, last != 0x20 else { return false }

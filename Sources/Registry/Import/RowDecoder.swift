@@ -21,18 +21,20 @@ struct RowDecoder {
                 en: "Line \(record.line) has \(record.count) fields; the header has \(headerWidth) (a delimiter missing or extra?).")]
         }
         var problems: [ImportProblem] = []
-        for (index, column) in columns.enumerated() {
-            guard let position = mapping[index] else { continue }
-            do {
-                values[index] = try column.rule.stage(record, field: position, dateOrder)
-            } catch {
-                problems.append(ImportProblem(error.kind, line: record.line, record: record.number, field: column.name,
-                                              value: record.field(position), vi: error.vi, en: error.en))
-                continue
-            }
-            if column.required && values[index] == nil {
-                problems.append(ImportProblem(.missingCell, line: record.line, record: record.number, field: column.name, value: "",
-                                              vi: "Ô \(column.name) bắt buộc nhưng để trống.", en: "\(column.name) is required but empty."))
+        record.bytes.withUnsafeBufferPointer { bytes in
+            for (index, column) in columns.enumerated() {
+                guard let position = mapping[index] else { continue }
+                do throws(CellProblem) {
+                    values[index] = try column.rule.stage(bytes, record.range(position), dateOrder)
+                } catch {
+                    problems.append(ImportProblem(error.kind, line: record.line, record: record.number, field: column.name,
+                                                  value: record.field(position), vi: error.vi, en: error.en))
+                    continue
+                }
+                if column.required && values[index] == nil {
+                    problems.append(ImportProblem(.missingCell, line: record.line, record: record.number, field: column.name, value: "",
+                                                  vi: "Ô \(column.name) bắt buộc nhưng để trống.", en: "\(column.name) is required but empty."))
+                }
             }
         }
         if problems.isEmpty {
