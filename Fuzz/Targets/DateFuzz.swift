@@ -1,10 +1,11 @@
 @testable import Registry
 
-/// Fuzzes the date readers: `CSVDate.parse` (contract §4: `YYYY-MM-DD`, `dd/mm/yyyy`,
-/// `d/m/yyyy`, `dd-mm-yyyy`, `dd.mm.yyyy`, month-first only when asked), `CivilDate(iso:)`
-/// (the command line) and `adding(days:)`. No impossible date (31/02) ever gets through.
-/// Input: the `--date-format` choice, then the cell's text; or (odd choice) four bytes read as
-/// year, month and day, so that rare days (29/02/1900) come up as often as common ones.
+/// Fuzzes the date readers: `CSVDate.parse` and its shortcut `CSVDate.iso` (contract §4:
+/// `YYYY-MM-DD`, `dd/mm/yyyy`, `d/m/yyyy`, `dd-mm-yyyy`, `dd.mm.yyyy`, month-first only when
+/// asked), `CivilDate(iso:)` (the command line) and `adding(days:)`. No impossible date
+/// (31/02) ever gets through. Input: the `--date-format` choice, then the cell's text; or
+/// (odd choice) four bytes read as year, month and day, so that rare days (29/02/1900) come
+/// up as often as common ones.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDates(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     var input = FuzzInput(data, count)
@@ -16,6 +17,11 @@ public func fuzzDates(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         return 0
     }
     let text = String(decoding: input.payload, as: UTF8.self)
+
+    // The import's shortcut for the two common shapes (issue 15) reads what `parse` reads.
+    if let iso = input.payload.withUnsafeBufferPointer({ CSVDate.iso($0, order: order) }) {
+        require((try? CSVDate.parse(text, order: order))?.description == iso, "the shortcut read “\(text)” (\(order)) as \(iso)")
+    }
 
     let expected = oracle(text, order: order)
     do {

@@ -18,19 +18,17 @@ extension ImportColumns {
         return CleanText.collapsingSpaces(text)   // as the database stores it (SQL/0016)
     }
 
-    static func text(_ maxLength: Int, lineBreaks: Bool = false) -> (String, DateOrder) throws(CellProblem) -> String? {
-        { raw, _ throws(CellProblem) in
-            let text = clean(raw)
-            if text.isEmpty { return nil }
-            if text.utf8.contains(0) { throw CellProblem(kind: .type, vi: "Ô chứa ký tự NUL.", en: "The cell contains a NUL byte.") }
-            if let problem = CleanText.problem(text, label: ("Ô", "The cell"), allowLineBreaks: lineBreaks) {
-                throw CellProblem(kind: .constraint, vi: problem.vi, en: problem.en)
-            }
-            if text.utf8.count > maxLength, text.count > maxLength {
-                throw CellProblem(kind: .constraint, vi: "Dài \(text.count) ký tự, tối đa \(maxLength).", en: "\(text.count) characters long; at most \(maxLength).")
-            }
-            return text
+    static func text(_ raw: String, maxLength: Int, lineBreaks: Bool) throws(CellProblem) -> String? {
+        let text = clean(raw)
+        if text.isEmpty { return nil }
+        if text.utf8.contains(0) { throw CellProblem(kind: .type, vi: "Ô chứa ký tự NUL.", en: "The cell contains a NUL byte.") }
+        if let problem = CleanText.problem(text, label: ("Ô", "The cell"), allowLineBreaks: lineBreaks) {
+            throw CellProblem(kind: .constraint, vi: problem.vi, en: problem.en)
         }
+        if text.utf8.count > maxLength, text.count > maxLength {
+            throw CellProblem(kind: .constraint, vi: "Dài \(text.count) ký tự, tối đa \(maxLength).", en: "\(text.count) characters long; at most \(maxLength).")
+        }
+        return text
     }
 
     static func taxCode(_ raw: String, _ order: DateOrder) throws(CellProblem) -> String? {

@@ -6,20 +6,20 @@ extension ImportColumns {
         case .ipFee: [
             ImportColumn(name: "application_number", aliases: ["Số đơn"], required: true, parse: applicationNumber),
             ImportColumn(name: "year", aliases: ["Năm hiệu lực"], required: true, parse: validityYear),
-            ImportColumn(name: "paid_on", aliases: ["Ngày nộp phí"], required: true, parse: date),
+            ImportColumn(name: "paid_on", aliases: ["Ngày nộp phí"], required: true, rule: .date),
         ]
         case .giManager: [
             ImportColumn(name: "certificate_number", aliases: ["Số văn bằng", "Số GCN"], required: true, parse: giNumber),
-            ImportColumn(name: "managing_org", aliases: ["Tổ chức quản lý"], required: true, parse: text(400)),
-            ImportColumn(name: "from_on", aliases: ["Từ ngày"], required: true, parse: date),
-            ImportColumn(name: "decision", aliases: ["Quyết định"], required: false, parse: text(200)),
+            ImportColumn(name: "managing_org", aliases: ["Tổ chức quản lý"], required: true, rule: .text(400)),
+            ImportColumn(name: "from_on", aliases: ["Từ ngày"], required: true, rule: .date),
+            ImportColumn(name: "decision", aliases: ["Quyết định"], required: false, rule: .text(200)),
         ]
         case .giUser: [
             ImportColumn(name: "certificate_number", aliases: ["Số văn bằng", "Số GCN"], required: true, parse: giNumber),
-            ImportColumn(name: "tax_code", aliases: ["Mã số thuế", "MST"], required: true, parse: taxCode),
-            ImportColumn(name: "from_on", aliases: ["Từ ngày"], required: true, parse: date),
-            ImportColumn(name: "until_on", aliases: ["Đến ngày"], required: false, parse: date),
-            ImportColumn(name: "decision", aliases: ["Quyết định"], required: false, parse: text(200)),
+            ImportColumn(name: "tax_code", aliases: ["Mã số thuế", "MST"], required: true, rule: .taxCode),
+            ImportColumn(name: "from_on", aliases: ["Từ ngày"], required: true, rule: .date),
+            ImportColumn(name: "until_on", aliases: ["Đến ngày"], required: false, rule: .date),
+            ImportColumn(name: "decision", aliases: ["Quyết định"], required: false, rule: .text(200)),
         ]
         default: []
         }

@@ -28,13 +28,14 @@ struct ImportStaging {
         var decoder: RowDecoder?
         var fileProblem: ImportProblem?
         var output: [UInt8] = []
+        var values: [StagedValue?] = []
         output.reserveCapacity(SourceReader.chunkSize * 2)
         var rows = 0
         var local = report
         var finished = false
 
         func handle(_ record: CSVRecord) throws {
-            guard let decoder else {
+            guard decoder != nil else {
                 let (mapping, problems) = ImportHeader.map(record.fields, columns: columns)
                 if let first = problems.first {
                     for problem in problems.dropFirst() { local.add(problem) }
@@ -45,11 +46,11 @@ struct ImportStaging {
                 return
             }
             rows += 1
-            switch decoder.decode(record) {
-            case .success(let values):
+            let problems = decoder!.decode(record, into: &values)   // in place: no copy of the decoder per row
+            if problems.isEmpty {
                 CopyText.append(record, values: values, to: &output)
-            case .failure(let bad):
-                for problem in bad.problems { local.add(problem) }
+            } else {
+                for problem in problems { local.add(problem) }
                 local.reject(line: record.line, endLine: record.endLine)
             }
         }

@@ -9,38 +9,37 @@ struct RowDecoder {
     let dateOrder: DateOrder
     let rules: RowRules
 
-    func decode(_ record: CSVRecord) -> Result<[String?], RowProblems> {
-        if record.fields.count != headerWidth {
-            return .failure(RowProblems(problems: [ImportProblem(
+    /// Fills `values` (reused from row to row) with the record's staged values, one per
+    /// canonical column; returns the problems that keep the record out (none: stage it).
+    func decode(_ record: CSVRecord, into values: inout [StagedValue?]) -> [ImportProblem] {
+        values.removeAll(keepingCapacity: true)
+        values.append(contentsOf: repeatElement(nil, count: columns.count))
+        if record.count != headerWidth {
+            return [ImportProblem(
                 .format, line: record.line, record: record.number,
-                vi: "Dòng \(record.line) có \(record.fields.count) ô, dòng tiêu đề có \(headerWidth) (thiếu hoặc thừa dấu phân cách?).",
-                en: "Line \(record.line) has \(record.fields.count) fields; the header has \(headerWidth) (a delimiter missing or extra?).")]))
+                vi: "Dòng \(record.line) có \(record.count) ô, dòng tiêu đề có \(headerWidth) (thiếu hoặc thừa dấu phân cách?).",
+                en: "Line \(record.line) has \(record.count) fields; the header has \(headerWidth) (a delimiter missing or extra?).")]
         }
         var problems: [ImportProblem] = []
-        var values = [String?](repeating: nil, count: columns.count)
-        for (index, column) in columns.enumerated() {
-            guard let position = mapping[index] else { continue }
-            let raw = record.fields[position]
-            do {
-                values[index] = try column.parse(raw, dateOrder)
-            } catch {
-                problems.append(ImportProblem(error.kind, line: record.line, record: record.number, field: column.name,
-                                              value: raw, vi: error.vi, en: error.en))
-                continue
-            }
-            if column.required && values[index] == nil {
-                problems.append(ImportProblem(.missingCell, line: record.line, record: record.number, field: column.name, value: "",
-                                              vi: "Ô \(column.name) bắt buộc nhưng để trống.", en: "\(column.name) is required but empty."))
+        record.bytes.withUnsafeBufferPointer { bytes in
+            for (index, column) in columns.enumerated() {
+                guard let position = mapping[index] else { continue }
+                do throws(CellProblem) {
+                    values[index] = try column.rule.stage(bytes, record.range(position), dateOrder)
+                } catch {
+                    problems.append(ImportProblem(error.kind, line: record.line, record: record.number, field: column.name,
+                                                  value: record.field(position), vi: error.vi, en: error.en))
+                    continue
+                }
+                if column.required && values[index] == nil {
+                    problems.append(ImportProblem(.missingCell, line: record.line, record: record.number, field: column.name, value: "",
+                                                  vi: "Ô \(column.name) bắt buộc nhưng để trống.", en: "\(column.name) is required but empty."))
+                }
             }
         }
         if problems.isEmpty {
             problems = rules.problems(values, at: record)
         }
-        return problems.isEmpty ? .success(values) : .failure(RowProblems(problems: problems))
+        return problems
     }
-}
-
-/// Why a record was kept out of the staging table (every problem found in it).
-struct RowProblems: Error {
-    let problems: [ImportProblem]
 }

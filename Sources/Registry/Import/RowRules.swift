@@ -69,13 +69,27 @@ struct RowRules {
     let columns: [ImportColumn]
     /// ISO text: ISO dates compare as text.
     let today: String
+    /// The date columns that may not lie in the future, with the rule each stands for (found
+    /// once, not for every row).
+    private let futureDates: [(index: Int, name: String, rule: MirroredRule)]
 
-    func problems(_ values: [String?], at record: CSVRecord) -> [ImportProblem] {
+    init(kind: RecordKind, columns: [ImportColumn], today: String) {
+        self.kind = kind
+        self.columns = columns
+        self.today = today
+        futureDates = columns.indices.compactMap { index in
+            let name = columns[index].name
+            guard name.hasSuffix("_on"), let rule = MirroredRule.futureDate(kind, name) else { return nil }
+            return (index, name, rule)
+        }
+    }
+
+    func problems(_ values: [StagedValue?], at record: CSVRecord) -> [ImportProblem] {
         let row = Row(columns: columns, values: values, record: record)
         var problems: [ImportProblem] = []
-        for (index, column) in columns.enumerated() where column.name.hasSuffix("_on") {
-            guard let date = values[index], date > today, let rule = MirroredRule.futureDate(kind, column.name) else { continue }
-            problems.append(row.problem(rule, column.name, "Ngày \(date) ở tương lai.", "The date \(date) is in the future."))
+        for (index, name, rule) in futureDates {
+            guard let date = row[index], date > today else { continue }
+            problems.append(row.problem(rule, name, "Ngày \(date) ở tương lai.", "The date \(date) is in the future."))
         }
         switch kind {
         case .ip: problems += applicationProblems(row)
@@ -132,11 +146,19 @@ struct RowRules {
     /// One record's values, read by column name.
     private struct Row {
         let columns: [ImportColumn]
-        let values: [String?]
+        let values: [StagedValue?]
         let record: CSVRecord
 
         subscript(_ name: String) -> String? {
-            columns.firstIndex { $0.name == name }.flatMap { values[$0] }
+            columns.firstIndex { $0.name == name }.flatMap { self[$0] }
+        }
+
+        subscript(_ index: Int) -> String? {
+            switch values[index] {
+            case nil: nil
+            case .cell(let range): String(decoding: record.bytes[range], as: UTF8.self)
+            case .text(let text): text
+            }
         }
 
         /// A refusal of `rule`, located at this record.

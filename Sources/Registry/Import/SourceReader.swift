@@ -123,26 +123,36 @@ final class SourceReader {
     }
 }
 
-/// Counts physical lines (LF, CRLF or CR) and the character column in UTF-8 text.
+/// Counts physical lines (LF, CRLF or CR) and the character column in UTF-8 text. A chunk is
+/// counted in passes the compiler vectorises (issue 15: the reader keeps pace with the parser);
+/// the column only matters after the chunk's last line break.
 struct LineTracker {
     private(set) var line = 1
     private(set) var column = 1
     private var afterCR = false
 
     mutating func advance(over bytes: ArraySlice<UInt8>) {
+        bytes.withUnsafeBufferPointer { advance(over: $0) }
+    }
+
+    private mutating func advance(over bytes: UnsafeBufferPointer<UInt8>) {
+        guard let last = bytes.last else { return }
+        // Every CR ends a line, and every LF but the one of a CRLF.
+        var returns = 0, feeds = 0
         for byte in bytes {
-            if byte == 0x0A {
-                if !afterCR { line += 1 }
-                column = 1
-                afterCR = false
-            } else if byte == 0x0D {
-                line += 1
-                column = 1
-                afterCR = true
-            } else {
-                afterCR = false
-                if byte & 0xC0 != 0x80 { column += 1 }
-            }
+            returns &+= byte == 0x0D ? 1 : 0
+            feeds &+= byte == 0x0A ? 1 : 0
         }
+        var pairs = afterCR && bytes[0] == 0x0A ? 1 : 0
+        if returns > 0 {
+            for index in 1..<bytes.count { pairs &+= bytes[index] == 0x0A && bytes[index - 1] == 0x0D ? 1 : 0 }
+        }
+        line += returns + feeds - pairs
+        afterCR = last == 0x0D
+        // Characters after the last line break (a character starts at any byte but 10xxxxxx).
+        let lastBreak = bytes.lastIndex { $0 == 0x0A || $0 == 0x0D }
+        var characters = 0
+        for byte in bytes[(lastBreak.map { $0 + 1 } ?? 0)...] { characters &+= byte & 0xC0 != 0x80 ? 1 : 0 }
+        column = lastBreak == nil ? column + characters : 1 + characters
     }
 }

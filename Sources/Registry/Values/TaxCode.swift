@@ -122,18 +122,22 @@ public struct TaxCode: Hashable, Sendable, CustomStringConvertible, Comparable {
     /// Ten ASCII digits that pass every rule, without allocating; nil to take the slow path
     /// (which explains what is wrong).
     private static func tenDigits(_ raw: String) -> TaxCode? {
-        var digits = [Int](repeating: 0, count: 10)
-        var index = 0
+        var total = 0, leading = 0, middle = 0, check = 0, position = 0
         for byte in raw.utf8 {
             guard byte >= 48 && byte <= 57 else { return nil }
-            digits[index] = Int(byte - 48)
-            index += 1
+            let digit = Int(byte - 48)
+            switch position {
+            case 0, 1: leading += digit
+            case 9: check = digit
+            default: middle += digit
+            }
+            if position < 9 { total += digit * weights[position] }
+            position += 1
         }
-        guard !(digits[0] == 0 && digits[1] == 0), digits[2..<9].contains(where: { $0 != 0 }) else { return nil }
-        var total = 0
-        for position in 0..<9 { total += digits[position] * weights[position] }
+        // Not 00 first, digits 3 to 9 not all zero, and the check digit right.
+        guard leading != 0, middle != 0 else { return nil }
         let remainder = total % 11
-        guard remainder != 0, digits[9] == 10 - remainder else { return nil }
+        guard remainder != 0, check == 10 - remainder else { return nil }
         return TaxCode(base: raw, suffix: nil)
     }
 
