@@ -28,6 +28,8 @@ ALTER TABLE watch_rule ADD CONSTRAINT watch_rule_period_not_negative CHECK (mont
 INSERT INTO khcn_rule (table_name, name, field, vi, en, basis, basis_en) VALUES
 ('watch_rule', 'watch_rule_period_not_negative', 'months', 'Thời hạn của quy tắc (tháng, ngày) không âm.',
  'A rule''s period (months, days) is not negative.', 'hợp đồng §10', 'contract §10'),
+('ip_watch_state', 'ip_watch_state_pkey', 'application_number', 'Mỗi đơn có một trạng thái theo dõi.',
+ 'One watch state per application.', 'hợp đồng §10, §8', 'contract §10, §8'),
 ('ip_watch_state', 'ip_watch_state_application_fkey', 'application_number', 'Trạng thái theo dõi thuộc về một đơn đã có.',
  'The watch state belongs to an existing application.', 'hợp đồng §10, §8', 'contract §10, §8');
 
@@ -44,10 +46,10 @@ CREATE TABLE ip_watch_state (
     grant_number       text,
     fee_year           smallint,          -- the first validity year K ≥ 2 of the term with no fee paid (titles in force)
     fee_due_from       date,              -- the day that year starts: the earliest ip-annuity item of the title
+    CONSTRAINT ip_watch_state_pkey PRIMARY KEY (province_code, application_number),
     CONSTRAINT ip_watch_state_application_fkey FOREIGN KEY (province_code, application_number)
         REFERENCES ip_application ON UPDATE CASCADE ON DELETE CASCADE
 );
-CREATE INDEX ip_watch_state_by_application ON ip_watch_state (province_code, application_number);
 CREATE INDEX ip_watch_state_examination ON ip_watch_state (province_code, counted_from) WHERE NOT acted;
 CREATE INDEX ip_watch_state_annuity ON ip_watch_state (province_code, fee_due_from) WHERE fee_due_from IS NOT NULL;
 CREATE INDEX ip_watch_state_expiry ON ip_watch_state (province_code, expires_on) WHERE in_force;

@@ -117,7 +117,7 @@ $$;
 --    in ip_watch_state; each rule's first candidates from an index; details after the cut.
 -- The state computed from the records, one application at a time (a lateral pass, so that a
 -- trigger refreshing a few applications reads only theirs).
-CREATE OR REPLACE VIEW ip_watch_state_now AS
+CREATE OR REPLACE VIEW ip_watch_state_now WITH (security_invoker = true) AS
 SELECT x.province_code, x.application_number, x.kind, x.counted_from, x.expires_on, x.acted, x.in_force,
        x.granted_on, x.grant_number, f.k::smallint AS fee_year, ip_fee_year_starts(x.granted_on, f.k) AS fee_due_from
   FROM (SELECT a.province_code, a.application_number, a.kind, coalesce(a.priority_on, a.filed_on) AS counted_from,
@@ -143,10 +143,35 @@ SELECT x.province_code, x.application_number, x.kind, x.counted_from, x.expires_
                            WHERE p.province_code = x.province_code AND p.application_number = x.application_number AND p.year = k)
         ORDER BY k LIMIT 1) f ON true;
 
--- The kept state is derived: each time this file is applied (its view may have changed) it is
--- computed again from the records (a superuser's migration sees every province).
-DELETE FROM ip_watch_state;
-INSERT INTO ip_watch_state SELECT * FROM ip_watch_state_now;
+-- The kept state is derived: `khcn db migrate` calls this after applying any definitions file
+-- (the view, or a function it reads such as ip_expires_on, may have changed), and TRUNCATE of a
+-- table it is read from calls it too. Row-level security is forced on these tables, even for
+-- their owner: the migrator (a superuser or the owner role) lifts it for this transaction only,
+-- and the ACCESS EXCLUSIVE locks that takes keep every writer out until the state is whole.
+CREATE OR REPLACE FUNCTION khcn_rebuild_derived() RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    source regclass;
+    sources regclass[] := ARRAY['ip_application', 'ip_event', 'ip_fee_payment', 'ip_watch_state']::regclass[];
+BEGIN
+    FOREACH source IN ARRAY sources LOOP
+        EXECUTE format('ALTER TABLE %s NO FORCE ROW LEVEL SECURITY', source);
+    END LOOP;
+    DELETE FROM ip_watch_state;
+    INSERT INTO ip_watch_state SELECT * FROM ip_watch_state_now;
+    FOREACH source IN ARRAY sources LOOP
+        EXECUTE format('ALTER TABLE %s FORCE ROW LEVEL SECURITY', source);
+    END LOOP;
+END $$;
+REVOKE ALL ON FUNCTION khcn_rebuild_derived() FROM PUBLIC;
+
+CREATE OR REPLACE FUNCTION ip_watch_state_truncated() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM ip_watch_state;
+    INSERT INTO ip_watch_state SELECT * FROM ip_watch_state_now;
+    RETURN NULL;
+END $$;
 
 -- Kept by statement-level triggers over the rows a statement changed (an import of 100,000
 -- events refreshes each application once); the transition table is `changed` (and, for an
@@ -155,6 +180,12 @@ INSERT INTO ip_watch_state SELECT * FROM ip_watch_state_now;
 CREATE OR REPLACE FUNCTION ip_watch_state_refresh() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
+    -- Two transactions changing one application at once would each compute its state without
+    -- the other's rows: the second waits here until the first commits, then reads afresh (NO KEY
+    -- UPDATE does not wait for the KEY SHARE locks of the foreign keys: no deadlock).
+    PERFORM 1 FROM ip_application a
+      JOIN (SELECT DISTINCT province_code, application_number FROM changed) c USING (province_code, application_number)
+     ORDER BY a.province_code, a.application_number FOR NO KEY UPDATE OF a;
     IF TG_OP = 'UPDATE' THEN
         DELETE FROM ip_watch_state s USING (SELECT DISTINCT province_code, application_number FROM changed_before) c
          WHERE s.province_code = c.province_code AND s.application_number = c.application_number;
@@ -179,6 +210,11 @@ BEGIN
                        'REFERENCING OLD TABLE AS changed_before NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ip_watch_state_refresh()', source);
         EXECUTE format('CREATE OR REPLACE TRIGGER %1$s_watch_delete AFTER DELETE ON %1$s '
                        'REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ip_watch_state_refresh()', source);
+    END LOOP;
+    -- TRUNCATE ip_application cascades to the state through its foreign key.
+    FOREACH source IN ARRAY ARRAY['ip_event', 'ip_fee_payment'] LOOP
+        EXECUTE format('CREATE OR REPLACE TRIGGER %1$s_watch_truncate AFTER TRUNCATE ON %1$s '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION ip_watch_state_truncated()', source);
     END LOOP;
 END $$;
 

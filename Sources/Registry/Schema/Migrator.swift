@@ -84,6 +84,8 @@ public struct Migrator {
                     applied_at timestamptz NOT NULL DEFAULT now(),
                     applied_by text NOT NULL DEFAULT session_user)
                 """)
+            // Every login may read what was applied (`khcn db status`), as with khcn_migrations.
+            try connection.query("GRANT SELECT ON khcn_definitions TO khcn_viewer")
             let state = try status()
             if let edited = state.edited.first {
                 throw Migrator.editedError(edited)
@@ -106,12 +108,25 @@ public struct Migrator {
                     try connection.query("INSERT INTO khcn_definitions (name, checksum) VALUES (\(definition.name), \(Migrator.checksum(definition)))")
                 }
             }
+            // Derived state (ip_watch_state) follows the definitions it is computed by, whichever
+            // file changed (definitions/16_watch.sql).
+            if !state.definitionsPending.isEmpty,
+               try connection.query("SELECT to_regprocedure('khcn_rebuild_derived()') IS NOT NULL").scalar == "t" {
+                try connection.transaction { try connection.query("SELECT khcn_rebuild_derived()") }
+            }
             // Migrations run as a superuser; every object they made goes to the owner role.
             if try connection.query("SELECT to_regprocedure('khcn_claim_ownership()') IS NOT NULL").scalar == "t" {
                 try connection.query("SELECT khcn_claim_ownership()")
             }
             return state.pending + state.definitionsPending
         }
+    }
+
+    /// The same SHA-256 as `checksum`, computed here (the UTF-8 bytes of the text, as convert_to gives).
+    static func localChecksum(_ migration: Migration) -> String {
+        let digest = SHA256Digest()
+        Array(migration.sql.utf8).withUnsafeBytes { digest.update($0) }
+        return digest.hexDigest()
     }
 
     /// The SHA-256 of a file's text, computed by the server so that both sides use one SHA-256.
@@ -173,14 +188,21 @@ public struct Migrator {
         return checksums
     }
 
-    /// Cheap check before every command: all versioned migrations applied? (no checksums, and
-    /// not the definitions, which `db status` compares: `khcn db migrate` after every upgrade)
+    /// Cheap check before every command: every versioned migration applied (by number), and
+    /// every definitions file applied as it is now (its SHA-256, computed here: a release that
+    /// only edits a rule's file is refused until `khcn db migrate`, exit 69).
     public func requireMigrated() throws(RegistryError) {
         try translating {
-            let exists = try connection.query("SELECT to_regclass('khcn_migrations') IS NOT NULL").scalar == "t"
-            guard exists else { throw RegistryError.schemaNotMigrated(vi: "chưa có bảng khcn_migrations: cơ sở dữ liệu còn trống", en: "no khcn_migrations table") }
+            let tables = try connection.query("""
+                SELECT to_regclass('khcn_migrations') IS NOT NULL AS migrations, to_regclass('khcn_definitions') IS NOT NULL AS definitions
+                """).rows[0]
+            guard tables["migrations"] == "t" else { throw RegistryError.schemaNotMigrated(vi: "chưa có bảng khcn_migrations: cơ sở dữ liệu còn trống", en: "no khcn_migrations table") }
             let versions = try connection.query("SELECT version FROM khcn_migrations").rows.map { try $0.decode("version", as: Int.self) }
-            let missing = migrations.filter { !versions.contains($0.version) }
+            var missing = migrations.filter { !versions.contains($0.version) }
+            let applied = tables["definitions"] == "t"
+                ? try connection.query("SELECT name, checksum FROM khcn_definitions").rows.map { "\($0["name"] ?? "") \($0["checksum"] ?? "")" }
+                : []
+            missing += definitions.filter { !applied.contains("\($0.name) \(Migrator.localChecksum($0))") }
             if !missing.isEmpty {
                 throw RegistryError.schemaNotMigrated(vi: "còn chờ áp dụng: " + missing.map(\.name).joined(separator: ", "),
                                                      en: "pending: " + missing.map(\.name).joined(separator: ", "))
