@@ -48,14 +48,17 @@ BEGIN
                  GROUP BY c.tax_code) f
          WHERE f.first_issued BETWEEN t.baseline_date AND d AND f.holds_one;
     WHEN 'st-funds' THEN
-        -- A fund open on d ("trên 30": more than 30).
+        -- A fund open on d ("trên 30": more than 30). Grouped bytewise (tax codes are digits and
+        -- a dash, so the groups are the same): sorting 10,000 codes in the database's collation
+        -- was most of this count (SQL/0037).
         RETURN QUERY
-        SELECT f.tax_code,
-               CASE WHEN with_labels THEN (SELECT e.name FROM enterprise e WHERE e.province_code = p_province AND e.tax_code = f.tax_code) END,
-               max(f.established_on)
-          FROM fund_as_of(p_province, d) f
-         WHERE f.status = 'open'
-         GROUP BY f.tax_code;
+        SELECT g.tax_code,
+               CASE WHEN with_labels THEN (SELECT e.name FROM enterprise e WHERE e.province_code = p_province AND e.tax_code = g.tax_code COLLATE "default") END,
+               g.established_on
+          FROM (SELECT f.tax_code COLLATE "C" AS tax_code, max(f.established_on) AS established_on
+                  FROM fund_as_of(p_province, d) f
+                 WHERE f.status = 'open'
+                 GROUP BY 1) g;
     WHEN 'ip-filings' THEN
         IF coalesce(p_rule, t.rule) = 'granted' THEN
             -- Grants dated in [baseline, d]: events counted, not a state.
