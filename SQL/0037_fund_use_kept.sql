@@ -7,7 +7,8 @@
 -- spending of years up to Y + 5 applied to it first-in first-out (`used_in_time`), depends on
 -- the fund's allocations only, so it is kept per allocation, as ip_watch_state keeps the IP
 -- state: by statement triggers on st_fund_allocation that recompute the funds a statement
--- touched (definitions/16_watch.sql, which also fills it each time it is applied).
+-- touched (definitions/08_funds.sql, beside fund_allocation_use, which also fills it each time
+-- that file is applied).
 INSERT INTO khcn_rule (table_name, name, field, vi, en, basis, basis_en) VALUES
 ('st_fund_allocation_use', 'st_fund_allocation_use_allocation_fkey', 'year', 'Mức sử dụng được lưu thuộc về một khoản trích lập đã có.',
  'The kept use belongs to an existing allocation.', 'hợp đồng §10, §8', 'contract §10, §8');
@@ -29,7 +30,7 @@ CREATE INDEX st_fund_allocation_use_by_fund ON st_fund_allocation_use (province_
 CREATE INDEX st_fund_allocation_use_by_year ON st_fund_allocation_use (province_code, year);
 GRANT SELECT ON st_fund_allocation_use TO khcn_viewer;
 -- Its row-level security: definitions/05_access.sql; its triggers and first filling:
--- definitions/16_watch.sql (re-applied after this file).
+-- definitions/08_funds.sql (re-applied after this file).
 
 -- The targets' own counting (definitions/15_targets.sql): `ip-filings` (rule `filed`) leaves out
 -- the applications withdrawn by D, which read every event of the province (~107,000 at 200,000

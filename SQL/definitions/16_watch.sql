@@ -167,43 +167,6 @@ BEGIN
     RETURN NULL;
 END $$;
 
--- SQL/0037: each allocation's use in time (fund_allocation_use's `used_in_time`, over every
--- allocation of its fund), kept for the overdue count. Computed again from the records each
--- time this file is applied, then by statement triggers on st_fund_allocation for the funds a
--- statement touched (a fund's other allocations move with it: first-in first-out), with the
--- owner's rights, as ip_watch_state.
-DELETE FROM st_fund_allocation_use;
-INSERT INTO st_fund_allocation_use
-SELECT p.province_code, u.tax_code, u.established_on, u.year, u.allocated, u.used_in_time
-  FROM (SELECT DISTINCT province_code FROM st_fund_allocation) p
- CROSS JOIN LATERAL fund_allocation_use(p.province_code, 'infinity') u;
-
--- Recomputes the kept use of the funds named (province, tax code, established on, in step).
-CREATE OR REPLACE FUNCTION st_fund_allocation_use_recompute(p_provinces text[], p_tax_codes text[], p_established date[]) RETURNS void
-LANGUAGE sql AS $$
-DELETE FROM st_fund_allocation_use k USING unnest(p_provinces, p_tax_codes, p_established) AS c (province_code, tax_code, established_on)
- WHERE k.province_code = c.province_code AND k.tax_code = c.tax_code AND k.established_on = c.established_on;
-INSERT INTO st_fund_allocation_use
-SELECT c.province_code, u.tax_code, u.established_on, u.year, u.allocated, u.used_in_time
-  FROM (SELECT DISTINCT * FROM unnest(p_provinces, p_tax_codes, p_established) AS c (province_code, tax_code, established_on)) c
- CROSS JOIN LATERAL (SELECT * FROM fund_allocation_use(c.province_code, 'infinity') x
-                      WHERE x.tax_code = c.tax_code AND x.established_on = c.established_on) u;
-$$;
-
-CREATE OR REPLACE FUNCTION st_fund_allocation_use_refresh() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
-BEGIN
-    IF TG_OP = 'UPDATE' THEN   -- a fund an allocation left is recomputed too
-        PERFORM st_fund_allocation_use_recompute(array_agg(f.province_code), array_agg(f.tax_code), array_agg(f.established_on))
-           FROM (SELECT province_code, tax_code, established_on FROM changed
-                 UNION SELECT province_code, tax_code, established_on FROM changed_before) f;
-    ELSE
-        PERFORM st_fund_allocation_use_recompute(array_agg(f.province_code), array_agg(f.tax_code), array_agg(f.established_on))
-           FROM (SELECT DISTINCT province_code, tax_code, established_on FROM changed) f;
-    END IF;
-    RETURN NULL;
-END $$;
-
 -- The same three statement triggers on each table the state is read from.
 DO $$
 DECLARE
@@ -217,12 +180,6 @@ BEGIN
         EXECUTE format('CREATE OR REPLACE TRIGGER %1$s_watch_delete AFTER DELETE ON %1$s '
                        'REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ip_watch_state_refresh()', source);
     END LOOP;
-    CREATE OR REPLACE TRIGGER st_fund_allocation_use_insert AFTER INSERT ON st_fund_allocation
-        REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION st_fund_allocation_use_refresh();
-    CREATE OR REPLACE TRIGGER st_fund_allocation_use_update AFTER UPDATE ON st_fund_allocation
-        REFERENCING OLD TABLE AS changed_before NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION st_fund_allocation_use_refresh();
-    CREATE OR REPLACE TRIGGER st_fund_allocation_use_delete AFTER DELETE ON st_fund_allocation
-        REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION st_fund_allocation_use_refresh();
 END $$;
 
 -- The items of D (on or after today) due by p_bound (and by D + within), from the state of
@@ -395,7 +352,7 @@ $$;
 --     to the last started before D and within the span, by arithmetic (ip_fee_year_on), less
 --     the later years already paid (out of order: rare, and only those rows are read);
 --   ip-expiry: none (an expiry item before D is a title no longer in force on D);
---   fund-use-70: from st_fund_allocation_use (SQL/0037), kept above;
+--   fund-use-70: from st_fund_allocation_use (SQL/0037; kept in definitions/08_funds.sql);
 --   the others as khcn_watch_due selects them, counted.
 CREATE OR REPLACE FUNCTION khcn_watch_overdue_now(p_province text, d date) RETURNS bigint
 LANGUAGE sql STABLE AS $$
