@@ -108,16 +108,20 @@ SELECT p.province_code, u.tax_code, u.established_on, u.year, u.allocated, u.use
   FROM (SELECT DISTINCT province_code FROM st_fund_allocation) p
  CROSS JOIN LATERAL fund_allocation_use(p.province_code, 'infinity') u;
 
--- Recomputes the kept use of the funds named (province, tax code, established on, in step).
+-- Recomputes the kept use of the funds named (province, tax code, established on, in step):
+-- one first-in first-out pass per province a statement touched, kept for the funds named (a
+-- pass per fund ran the province's whole pass each time: an import of 26,000 allocations took
+-- minutes; one pass costs ~0.1 s at 200,000 enterprises, also for a clerk's single write).
 CREATE OR REPLACE FUNCTION st_fund_allocation_use_recompute(p_provinces text[], p_tax_codes text[], p_established date[]) RETURNS void
 LANGUAGE sql AS $$
 DELETE FROM st_fund_allocation_use k USING unnest(p_provinces, p_tax_codes, p_established) AS c (province_code, tax_code, established_on)
  WHERE k.province_code = c.province_code AND k.tax_code = c.tax_code AND k.established_on = c.established_on;
 INSERT INTO st_fund_allocation_use
-SELECT c.province_code, u.tax_code, u.established_on, u.year, u.allocated, u.used_in_time
-  FROM (SELECT DISTINCT * FROM unnest(p_provinces, p_tax_codes, p_established) AS c (province_code, tax_code, established_on)) c
- CROSS JOIN LATERAL (SELECT * FROM fund_allocation_use(c.province_code, 'infinity') x
-                      WHERE x.tax_code = c.tax_code AND x.established_on = c.established_on) u;
+SELECT p.province_code, u.tax_code, u.established_on, u.year, u.allocated, u.used_in_time
+  FROM (SELECT DISTINCT province FROM unnest(p_provinces) AS province) p (province_code)
+ CROSS JOIN LATERAL fund_allocation_use(p.province_code, 'infinity') u
+ WHERE (p.province_code, u.tax_code, u.established_on) IN
+       (SELECT * FROM unnest(p_provinces, p_tax_codes, p_established) AS c (province_code, tax_code, established_on));
 $$;
 
 CREATE OR REPLACE FUNCTION st_fund_allocation_use_refresh() RETURNS trigger
