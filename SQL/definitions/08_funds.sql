@@ -98,15 +98,9 @@ $$;
 
 -- SQL/0037: each allocation's use in time (fund_allocation_use's `used_in_time`, over every
 -- allocation of its fund), kept for the watch list's overdue count (definitions/16_watch.sql).
--- Computed again from the records each time this file is applied (so that an edit of
--- fund_allocation_use above recomputes it), then by statement triggers on st_fund_allocation
--- for the funds a statement touched (a fund's other allocations move with it: first-in
--- first-out), with the owner's rights, as ip_watch_state.
-DELETE FROM st_fund_allocation_use;
-INSERT INTO st_fund_allocation_use
-SELECT p.province_code, u.tax_code, u.established_on, u.year, u.allocated, u.used_in_time
-  FROM (SELECT DISTINCT province_code FROM st_fund_allocation) p
- CROSS JOIN LATERAL fund_allocation_use(p.province_code, 'infinity') u;
+-- Kept by statement triggers on st_fund_allocation for the funds a statement touched (a fund's
+-- other allocations move with it: first-in first-out), with the owner's rights, as
+-- ip_watch_state; rebuilt whole by khcn_rebuild_derived() after any definitions file is applied.
 
 -- Recomputes the kept use of the funds named (province, tax code, established on, in step):
 -- one first-in first-out pass per province a statement touched, kept for the funds named (a
@@ -127,6 +121,11 @@ $$;
 CREATE OR REPLACE FUNCTION st_fund_allocation_use_refresh() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
+    -- A second transaction writing allocations of the same fund waits here for the first to
+    -- commit, then computes with its rows (as ip_watch_state_refresh does).
+    PERFORM 1 FROM st_fund f
+      JOIN (SELECT DISTINCT province_code, tax_code, established_on FROM changed) c USING (province_code, tax_code, established_on)
+     ORDER BY f.province_code, f.tax_code, f.established_on FOR NO KEY UPDATE OF f;
     IF TG_OP = 'UPDATE' THEN   -- a fund an allocation left is recomputed too
         PERFORM st_fund_allocation_use_recompute(array_agg(f.province_code), array_agg(f.tax_code), array_agg(f.established_on))
            FROM (SELECT province_code, tax_code, established_on FROM changed

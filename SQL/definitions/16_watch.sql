@@ -143,22 +143,28 @@ SELECT x.province_code, x.application_number, x.kind, x.counted_from, x.expires_
                            WHERE p.province_code = x.province_code AND p.application_number = x.application_number AND p.year = k)
         ORDER BY k LIMIT 1) f ON true;
 
--- The kept state is derived: `khcn db migrate` calls this after applying any definitions file
--- (the view, or a function it reads such as ip_expires_on, may have changed), and TRUNCATE of a
--- table it is read from calls it too. Row-level security is forced on these tables, even for
+-- The kept state (ip_watch_state here, st_fund_allocation_use of definitions/08_funds.sql) is
+-- derived: `khcn db migrate` calls this after applying any definitions file (the view, or a
+-- function it reads such as ip_expires_on or fund_allocation_use, may have changed). Row-level security is forced on these tables, even for
 -- their owner: the migrator (a superuser or the owner role) lifts it for this transaction only,
 -- and the ACCESS EXCLUSIVE locks that takes keep every writer out until the state is whole.
 CREATE OR REPLACE FUNCTION khcn_rebuild_derived() RETURNS void
 LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     source regclass;
-    sources regclass[] := ARRAY['ip_application', 'ip_event', 'ip_fee_payment', 'ip_watch_state']::regclass[];
+    sources regclass[] := ARRAY['ip_application', 'ip_event', 'ip_fee_payment', 'ip_watch_state',
+                                'st_fund_allocation', 'st_fund_allocation_use']::regclass[];
 BEGIN
     FOREACH source IN ARRAY sources LOOP
         EXECUTE format('ALTER TABLE %s NO FORCE ROW LEVEL SECURITY', source);
     END LOOP;
     DELETE FROM ip_watch_state;
     INSERT INTO ip_watch_state SELECT * FROM ip_watch_state_now;
+    DELETE FROM st_fund_allocation_use;
+    INSERT INTO st_fund_allocation_use
+    SELECT p.province_code, u.tax_code, u.established_on, u.year, u.allocated, u.used_in_time
+      FROM (SELECT DISTINCT province_code FROM st_fund_allocation) p
+     CROSS JOIN LATERAL fund_allocation_use(p.province_code, 'infinity') u;
     FOREACH source IN ARRAY sources LOOP
         EXECUTE format('ALTER TABLE %s FORCE ROW LEVEL SECURITY', source);
     END LOOP;
