@@ -17,6 +17,27 @@ RETURN coalesce((
       FROM (SELECT regexp_match(khcn_fold(org),
                    '^\s*(?:ubnd|uy ban nhan dan)\s+(huyen|quan|thi xa|thanh pho|tp\.?)\s*(.*?)\s*$') AS m) x), false);
 
+-- What an application's events up to D say, as the watch rules read them (`checked` and
+-- `published` change nothing here): acted on (examination requested, or decided), the grant's
+-- date and number, and the last event that resets its life and the last change (a title is in
+-- force when the last reset is `granted`, or `lapsed` and then `restored`: ip_as_of's `granted`).
+-- The one home of this reading for the list on any D (khcn_watch_on) and the state kept for
+-- today (ip_watch_state_now); inlined by the planner (one SQL statement, no SET).
+CREATE OR REPLACE FUNCTION ip_events_read(p_province text, p_application text, d date)
+RETURNS TABLE (acted boolean, granted_on date, grant_number text, last_reset text, last_change text)
+LANGUAGE sql STABLE AS $$
+SELECT coalesce(bool_or(v.event IN ('examination-requested', 'granted', 'refused', 'withdrawn')), false),
+       max(v.event_on) FILTER (WHERE v.event = 'granted'),
+       max(v.grant_number) FILTER (WHERE v.event = 'granted'),
+       (array_agg(v.event ORDER BY v.event_on DESC, v.id DESC)
+            FILTER (WHERE v.event IN ('granted', 'refused', 'withdrawn', 'lapsed', 'invalidated')))[1],
+       (array_agg(v.event ORDER BY v.event_on DESC, v.id DESC)
+            FILTER (WHERE v.event IN ('granted', 'refused', 'withdrawn', 'lapsed', 'invalidated', 'restored')))[1]
+  FROM ip_event v
+ WHERE v.province_code = p_province AND v.application_number = p_application AND v.event_on <= d
+   AND v.event NOT IN ('checked', 'published')
+$$;
+
 -- 6. The watch list on D (contract §10): every obligation overdue on D (due_on < D) or due
 --    within `within` days (D ≤ due_on ≤ D + within), each from the rule row that governs its due
 --    date. One set-based pass per rule over the state of the records on D (events, notices,
@@ -34,20 +55,10 @@ WITH ip AS (
     SELECT a.application_number, a.kind AS ip_kind, a.filed_on, a.priority_on, a.applicant_tax_code,
            -- a person applicant's name as the login may see it (initials for a viewer, SQL/0023)
            coalesce((SELECT p.name FROM person_visible p WHERE p.id = a.applicant_person_id), a.applicant_name) AS applicant_name,
-           ip_expires_on(a.kind, a.filed_on) AS expires_on,
-           coalesce(bool_or(e.event IN ('examination-requested', 'granted', 'refused', 'withdrawn')), false) AS acted,
-           max(e.event_on) FILTER (WHERE e.event = 'granted') AS granted_on,
-           max(e.grant_number) FILTER (WHERE e.event = 'granted') AS grant_number,
-           (array_agg(e.event ORDER BY e.event_on DESC, e.id DESC)
-                FILTER (WHERE e.event IN ('granted', 'refused', 'withdrawn', 'lapsed', 'invalidated')))[1] AS last_reset,
-           (array_agg(e.event ORDER BY e.event_on DESC, e.id DESC)
-                FILTER (WHERE e.event IN ('granted', 'refused', 'withdrawn', 'lapsed', 'invalidated', 'restored')))[1] AS last_change
+           ip_expires_on(a.kind, a.filed_on) AS expires_on, e.acted, e.granted_on, e.grant_number, e.last_reset, e.last_change
       FROM ip_application a
-      LEFT JOIN ip_event e
-        ON e.province_code = a.province_code AND e.application_number = a.application_number
-       AND e.event_on <= d AND e.event NOT IN ('checked', 'published')
-     WHERE a.province_code = p_province AND a.filed_on <= d AND (p_kind IS NULL OR p_kind = 'ip')
-     GROUP BY a.province_code, a.application_number),
+     CROSS JOIN LATERAL ip_events_read(a.province_code, a.application_number, d) e
+     WHERE a.province_code = p_province AND a.filed_on <= d AND (p_kind IS NULL OR p_kind = 'ip')),
 titles AS (   -- in force on D (the status `granted` of ip_as_of)
     SELECT * FROM ip
      WHERE (last_reset = 'granted' OR (last_reset = 'lapsed' AND last_change = 'restored')) AND d <= expires_on),
@@ -125,17 +136,7 @@ SELECT x.province_code, x.application_number, x.kind, x.counted_from, x.expires_
                coalesce(e.last_reset = 'granted' OR (e.last_reset = 'lapsed' AND e.last_change = 'restored'), false) AS in_force,
                e.granted_on, e.grant_number
           FROM ip_application a
-         CROSS JOIN LATERAL (
-               SELECT coalesce(bool_or(v.event IN ('examination-requested', 'granted', 'refused', 'withdrawn')), false) AS acted,
-                      max(v.event_on) FILTER (WHERE v.event = 'granted') AS granted_on,
-                      max(v.grant_number) FILTER (WHERE v.event = 'granted') AS grant_number,
-                      (array_agg(v.event ORDER BY v.event_on DESC, v.id DESC)
-                           FILTER (WHERE v.event IN ('granted', 'refused', 'withdrawn', 'lapsed', 'invalidated')))[1] AS last_reset,
-                      (array_agg(v.event ORDER BY v.event_on DESC, v.id DESC)
-                           FILTER (WHERE v.event IN ('granted', 'refused', 'withdrawn', 'lapsed', 'invalidated', 'restored')))[1] AS last_change
-                 FROM ip_event v
-                WHERE v.province_code = a.province_code AND v.application_number = a.application_number
-                  AND v.event NOT IN ('checked', 'published')) e) x
+         CROSS JOIN LATERAL ip_events_read(a.province_code, a.application_number, 'infinity') e) x
   LEFT JOIN LATERAL (
        SELECT k FROM generate_series(2, CASE x.kind WHEN 'invention' THEN 20 ELSE 10 END) AS k
         WHERE x.in_force AND ip_fee_year_starts(x.granted_on, k) <= x.expires_on

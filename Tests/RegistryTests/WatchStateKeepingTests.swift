@@ -11,17 +11,6 @@ import Testing
     /// Holds what the second writer's thread found (set once, read after it is joined).
     final class Outcome: @unchecked Sendable { var error: (any Error)? }
 
-    /// Kept fund uses that differ from the first-in first-out computed now (and the other way).
-    func staleFundUse(_ superuser: Connection) throws -> Int {
-        Int(try superuser.query("""
-            WITH now AS (SELECT p.province_code, u.tax_code, u.established_on, u.year, u.allocated, u.used_in_time
-                           FROM (SELECT DISTINCT province_code FROM st_fund_allocation) p
-                          CROSS JOIN LATERAL fund_allocation_use(p.province_code, 'infinity') u)
-            SELECT count(*) FROM ((SELECT * FROM st_fund_allocation_use EXCEPT ALL SELECT * FROM now)
-                        UNION ALL (SELECT * FROM now EXCEPT ALL SELECT * FROM st_fund_allocation_use)) x
-            """).scalar ?? "-1") ?? -1
-    }
-
     /// A change to any definitions file (here the one with khcn_add_months, which due dates and
     /// fee years are computed by) rebuilds the state, however it was left.
     @Test func anyChangedDefinitionRebuildsTheState() throws {
@@ -32,7 +21,7 @@ import Testing
             try superuser.query("UPDATE ip_watch_state SET acted = NOT acted, fee_year = NULL")
             #expect(try WatchSpeedTests().stale(superuser) > 0)
             try superuser.query("UPDATE st_fund_allocation_use SET used_in_time = used_in_time + 1")
-            #expect(try staleFundUse(superuser) > 0)
+            #expect(try OverdueCountTests().stale(superuser) > 0)
             try MigrationLayoutTests.edit(sql.appendingPathComponent("definitions/01_foundation.sql"),
                                           replacing: "RETURN (d + make_interval(months => months))::date;",
                                           with: "RETURN (d + make_interval(months => months))::date;  -- the same")
@@ -41,7 +30,7 @@ import Testing
             #expect(try migrator.migrate().map(\.name) == ["definitions/01_foundation.sql"])
             try migrator.requireMigrated()
             #expect(try WatchSpeedTests().stale(superuser) == 0)
-            #expect(try staleFundUse(superuser) == 0)
+            #expect(try OverdueCountTests().stale(superuser) == 0)
             // Row-level security is forced again on every table the rebuild lifted it from.
             #expect(try superuser.query("""
                 SELECT count(*) FROM pg_class WHERE relname IN ('ip_application', 'ip_event', 'ip_fee_payment', 'ip_watch_state',
