@@ -17,7 +17,7 @@ struct ImportUpsert {
     func run(into report: inout ImportReport, indexing: () -> Void) throws {
         let connection = session.connection
         let indexes = SearchIndexes(connection: connection, table: UpsertSQL.spec(kind).table)
-        let rebuild = try indexes.setAsideForLargeLoad()
+        let rebuild = try indexes.setAsideForLargeLoad(staged: report.rows - report.rejectedLines.count)
         let trace = PhaseTrace()
         try connection.query("SAVEPOINT import_upsert")
         do {

@@ -50,25 +50,20 @@ struct UpsertSQL {
 
     /// UPDATE of the changed records; `tracked` also lists their keys in `import_touched`
     /// (for IP, whose events may change a record too), otherwise the row count says it all.
+    /// One join of the staged rows to the table, the merge computed against the stored row
+    /// itself (a re-import of a million unchanged rows reads the table once, issue 15).
     func update(in province: some PostgresBindable, line: Int?, tracked: Bool) -> Query {
-        let merged = (keys.map { "\($0.staged) AS \($0.column)" }
-            + fields.map { "\($0.merge ?? "coalesce(\($0.staged), x.\($0.column))") AS \($0.column)" }).joined(separator: ",\n       ")
-        let targetMatch = keys.map { "t.\($0.column) = m.\($0.column)" }.joined(separator: " AND ")
-        let assignments = fields.map { "\($0.column) = m.\($0.column)" }.joined(separator: ", ")
-        let stored = fields.map { "t.\($0.column)" }.joined(separator: ", ")
-        let incoming = fields.map { "m.\($0.column)" }.joined(separator: ", ")
+        let merged = fields.map { $0.merge ?? "coalesce(\($0.staged), x.\($0.column))" }
+        let assignments = zip(fields, merged).map { "\($0.column) = \($1)" }.joined(separator: ",\n       ")
+        let stored = fields.map { "x.\($0.column)" }.joined(separator: ", ")
         let outcome = tracked ? "INSERT INTO import_touched SELECT key, 'updated' FROM changed" : "SELECT count(*) AS changed FROM changed"
         return """
-            WITH merged AS (
-                SELECT \(sql: merged)
-                  FROM import_staging s JOIN \(sql: table) x ON x.province_code = \(province) AND \(sql: keyMatch)
-                 WHERE \(Self.rows(line))),
-            changed AS (
-                UPDATE \(sql: table) t SET \(sql: assignments)
-                  FROM merged m
-                 WHERE t.province_code = \(province) AND \(sql: targetMatch)
-                   AND (\(sql: stored)) IS DISTINCT FROM (\(sql: incoming))
-                RETURNING \(sql: keyText("t")) AS key)
+            WITH changed AS (
+                UPDATE \(sql: table) x SET \(sql: assignments)
+                  FROM import_staging s
+                 WHERE x.province_code = \(province) AND \(sql: keyMatch) AND \(Self.rows(line))
+                   AND (\(sql: stored)) IS DISTINCT FROM (\(sql: merged.joined(separator: ", ")))
+                RETURNING \(sql: keyText("x")) AS key)
             \(sql: outcome)
             """
     }
