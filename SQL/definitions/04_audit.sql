@@ -134,14 +134,14 @@ END $$;
 CREATE OR REPLACE FUNCTION khcn_audit_update_rows_sql(key_columns text[], identity_columns text[]) RETURNS text
 LANGUAGE sql IMMUTABLE
 RETURN format($sql$
+        WITH n AS MATERIALIZED (SELECT r.province_code, %2$s AS pair, to_jsonb(r) - 'province_code' AS image FROM new_rows r),
+             o AS MATERIALIZED (SELECT r.province_code, %2$s AS pair, to_jsonb(r) - 'province_code' AS image FROM old_rows r)
         INSERT INTO audit_log (province_code, kind, key, keys, action, actor, reason, legal_ref, batch, old, new)
         SELECT province_code, $1, key,
                CASE WHEN image ? 'tax_code' AND image ->> 'tax_code' IS DISTINCT FROM key THEN ARRAY[key, image ->> 'tax_code'] ELSE ARRAY[key] END,
                'update', $2, $3, $4, $5, old_image, image
           FROM (SELECT n.province_code, n.image, o.image AS old_image, %1$s AS key
-                  FROM (SELECT r.province_code, %2$s AS pair, to_jsonb(r) - 'province_code' AS image FROM new_rows r) n
-                  JOIN (SELECT r.province_code, %2$s AS pair, to_jsonb(r) - 'province_code' AS image FROM old_rows r) o
-                    ON o.province_code = n.province_code AND o.pair = n.pair
+                  FROM n JOIN o ON o.province_code = n.province_code AND o.pair = n.pair
                  WHERE o.image <> n.image) AS rows
         $sql$,
         replace(khcn_audit_key_sql(key_columns), 'image ->>', 'n.image ->>'),

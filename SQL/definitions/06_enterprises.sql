@@ -59,9 +59,27 @@ BEGIN
     RETURN NULL;
 END $$;
 
+-- Per row only when the tax code moves too (a rekey, paired with nothing below).
 CREATE OR REPLACE TRIGGER enterprise_record_status AFTER UPDATE ON enterprise
-    FOR EACH ROW WHEN ((NEW.status, NEW.status_on) IS DISTINCT FROM (OLD.status, OLD.status_on))
+    FOR EACH ROW WHEN ((NEW.status, NEW.status_on) IS DISTINCT FROM (OLD.status, OLD.status_on)
+                       AND (NEW.province_code, NEW.tax_code) IS DISTINCT FROM (OLD.province_code, OLD.tax_code))
     EXECUTE FUNCTION enterprise_record_status();
+
+-- Every other status change once per statement, old and new paired by key (issue 15: an
+-- everyday file changes the status of thousands of enterprises).
+CREATE OR REPLACE FUNCTION enterprise_record_status_set() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    INSERT INTO enterprise_status_change (province_code, tax_code, status, effective_on)
+    SELECT n.province_code, n.tax_code, n.status, n.status_on
+      FROM new_rows n JOIN old_rows o ON o.province_code = n.province_code AND o.tax_code = n.tax_code
+     WHERE (n.status, n.status_on) IS DISTINCT FROM (o.status, o.status_on);
+    RETURN NULL;
+END $$;
+
+CREATE OR REPLACE TRIGGER enterprise_record_status_set AFTER UPDATE ON enterprise
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION enterprise_record_status_set();
 
 -- New enterprises: once per statement, so that bulk loads stay set-based.
 CREATE OR REPLACE FUNCTION enterprise_record_first_status() RETURNS trigger

@@ -34,7 +34,7 @@ import Testing
             #expect(made["khcn_audit_update_set"] == 1)
             #expect(made["khcn_audit_update"] == nil)
             #expect(made["enterprise_before_write"] == nil)
-            #expect(made["enterprise_record_status"] == nil)
+            #expect(made["enterprise_record_status"] == nil && made["enterprise_record_status_set"] == 1)
             let rows = try connection.query("""
                 SELECT key, keys::text AS keys, actor, reason, old ->> 'address' AS was, new ->> 'address' AS now,
                        old - 'address' = new - 'address' AS rest_same, old ? 'province_code' AS has_province
@@ -45,6 +45,12 @@ import Testing
             #expect(rows.map { $0["was"] } == ["Tổ 2", "Tổ 1"] && rows.map { $0["now"] } == ["Tổ 2A", "Tổ 1A"])
             #expect(rows.allSatisfy { $0["actor"] == "Nguyễn Thị Lan" && $0["reason"] == "sửa địa chỉ" })
             #expect(rows.allSatisfy { $0["rest_same"] == "t" && $0["has_province"] == "f" })
+            // Status changes of many rows: kept once each, by the statement trigger.
+            try connection.query("UPDATE enterprise SET status = 'suspended', status_on = '2024-01-01' WHERE tax_code <> '0100112437'")
+            #expect(try connection.query("""
+                SELECT string_agg(tax_code || ' ' || status || ' ' || effective_on, ', ' ORDER BY tax_code) FROM enterprise_status_change
+                 WHERE effective_on = '2024-01-01'
+                """).scalar == "0100109106 suspended 2024-01-01, 0101248141 suspended 2024-01-01")
         }
     }
 
