@@ -127,10 +127,10 @@ END $$;
 -- paired by primary key, those whose audit key also stayed (any other row was recorded by
 -- audit_update). The same facts as the row trigger wrote (issue 15: an everyday import
 -- updates thousands of rows, and a PL/pgSQL call with an INSERT per row was most of its
--- cost). PostgreSQL checks a primary key row by row, so one statement cannot move a key onto
--- one that another of its rows leaves, which is what would make this pairing ambiguous; no
--- khcn command moves more than one key per statement (`enterprise rekey` moves one, its
--- cascades move the rows of one owner to a key not yet used).
+-- cost). The pairing would be wrong only for one statement that moves a row onto the key
+-- another of its rows leaves (PostgreSQL's row-by-row key check lets that through only in a
+-- lucky row order); no khcn command runs one (`enterprise rekey` moves one row, its cascades
+-- move the rows of one owner to a key not in use).
 CREATE OR REPLACE FUNCTION khcn_audit_update_rows_sql(key_columns text[], identity_columns text[]) RETURNS text
 LANGUAGE sql IMMUTABLE
 RETURN format($sql$
