@@ -52,9 +52,11 @@ END $$;
 CREATE OR REPLACE FUNCTION khcn_audit_setting(name text) RETURNS text LANGUAGE sql STABLE
 RETURN nullif(current_setting(name, true), '');
 
--- Updates: one row at a time, so that a changed key (a rekey) links old and new keys.
--- An update that changes nothing is not audited. Rows are stored without province_code,
--- with the table's column names (the contract's §6 names).
+-- Updates that change a row's key (a rekey, or a move to another province): one row at a
+-- time, so that the old and the new key are linked (the row trigger audit_update fires only
+-- for those, by its WHEN clause). Every other update is audited once per statement by
+-- khcn_audit_update_set below. An update that changes nothing is not audited. Rows are stored
+-- without province_code, with the table's column names (the contract's §6 names).
 CREATE OR REPLACE FUNCTION khcn_audit_update() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
@@ -121,16 +123,84 @@ BEGIN
     RETURN NULL;
 END $$;
 
+-- Updates that keep the key: once per statement over the transition tables, old and new
+-- paired by primary key, those whose audit key also stayed (any other row was recorded by
+-- audit_update). The same facts as the row trigger wrote (issue 15: an everyday import
+-- updates thousands of rows, and a PL/pgSQL call with an INSERT per row was most of its
+-- cost). The pairing would be wrong only for one statement that moves a row onto the key
+-- another of its rows leaves (PostgreSQL's row-by-row key check lets that through only in a
+-- lucky row order); no khcn command runs one (`enterprise rekey` moves one row, its cascades
+-- move the rows of one owner to a key not in use).
+CREATE OR REPLACE FUNCTION khcn_audit_update_rows_sql(key_columns text[], identity_columns text[]) RETURNS text
+LANGUAGE sql IMMUTABLE
+RETURN format($sql$
+        WITH n AS MATERIALIZED (SELECT r.province_code, %2$s AS pair, to_jsonb(r) - 'province_code' AS image FROM new_rows r),
+             o AS MATERIALIZED (SELECT r.province_code, %2$s AS pair, to_jsonb(r) - 'province_code' AS image FROM old_rows r)
+        INSERT INTO audit_log (province_code, kind, key, keys, action, actor, reason, legal_ref, batch, old, new)
+        SELECT province_code, $1, key,
+               CASE WHEN image ? 'tax_code' AND image ->> 'tax_code' IS DISTINCT FROM key THEN ARRAY[key, image ->> 'tax_code'] ELSE ARRAY[key] END,
+               'update', $2, $3, $4, $5, old_image, image
+          FROM (SELECT n.province_code, n.image, o.image AS old_image, %1$s AS key
+                  FROM n JOIN o ON o.province_code = n.province_code AND o.pair = n.pair
+                 WHERE o.image <> n.image) AS rows
+        $sql$,
+        replace(khcn_audit_key_sql(key_columns), 'image ->>', 'n.image ->>'),
+        (SELECT 'ROW(' || string_agg(format('r.%I', c), ', ' ORDER BY n) || ')'
+           FROM (SELECT c, min(n) AS n FROM unnest(identity_columns || key_columns) WITH ORDINALITY AS u(c, n) GROUP BY c) k));
+
+CREATE OR REPLACE FUNCTION khcn_audit_update_set() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    EXECUTE khcn_audit_update_rows_sql(TG_ARGV[2:TG_ARGV[1]::int + 1], TG_ARGV[TG_ARGV[1]::int + 2:])
+    USING TG_ARGV[0], khcn_audit_actor(), khcn_audit_setting('khcn.reason'), khcn_audit_setting('khcn.legal_ref'),
+          khcn_audit_setting('khcn.batch')::bigint;
+    RETURN NULL;
+END $$;
+
+-- The two update triggers of an audited table (re-made whenever this file is applied, so a
+-- table audited before per row is audited per statement from then on). A row's identity is
+-- its primary key; the row trigger fires when it or the audit key changes.
+CREATE OR REPLACE FUNCTION khcn_attach_update_audit(target regclass, kind text, key_columns text[]) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+    identity_columns text[] := (SELECT array_agg(a.attname::text ORDER BY k.n)
+                                  FROM pg_index x CROSS JOIN unnest(x.indkey) WITH ORDINALITY AS k(attnum, n)
+                                  JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum
+                                 WHERE x.indrelid = target AND x.indisprimary);
+    watched text[] := ARRAY(SELECT c FROM unnest('{province_code}' || identity_columns || key_columns) WITH ORDINALITY AS u(c, n)
+                             GROUP BY c ORDER BY min(n));
+    arguments text := (SELECT string_agg(quote_literal(a), ', ') FROM unnest(kind || key_columns) AS a);
+    set_arguments text;
+BEGIN
+    IF identity_columns IS NULL THEN
+        RAISE EXCEPTION 'audited table % has no primary key to pair its updates by', target;
+    END IF;
+    -- kind, the number of key columns, the key columns, the identity columns.
+    set_arguments := (SELECT string_agg(quote_literal(a), ', ')
+                        FROM unnest(ARRAY[kind, cardinality(key_columns)::text] || key_columns || identity_columns) AS a);
+    EXECUTE format('CREATE OR REPLACE TRIGGER audit_update AFTER UPDATE ON %s '
+                   'FOR EACH ROW WHEN (ROW(%s) IS DISTINCT FROM ROW(%s)) EXECUTE FUNCTION khcn_audit_update(%s)',
+                   target,
+                   (SELECT string_agg(format('OLD.%I', c), ', ') FROM unnest(watched) AS c),
+                   (SELECT string_agg(format('NEW.%I', c), ', ') FROM unnest(watched) AS c), arguments);
+    EXECUTE format('CREATE OR REPLACE TRIGGER audit_update_set AFTER UPDATE ON %s '
+                   'REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows '
+                   'FOR EACH STATEMENT EXECUTE FUNCTION khcn_audit_update_set(%s)', target, set_arguments);
+END $$;
+
 -- Every registry table is audited with: SELECT khcn_attach_audit('table', 'kind', '{key columns}');
+-- (re-running it re-makes the update triggers only)
 CREATE OR REPLACE FUNCTION khcn_attach_audit(target regclass, kind text, key_columns text[]) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
     arguments text := (SELECT string_agg(quote_literal(a), ', ') FROM unnest(kind || key_columns) AS a);
 BEGIN
+    PERFORM khcn_attach_update_audit(target, kind, key_columns);
+    IF EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = target AND g.tgname = 'audit_insert') THEN
+        RETURN;
+    END IF;
     EXECUTE format('CREATE TRIGGER audit_insert AFTER INSERT ON %s REFERENCING NEW TABLE AS inserted_rows '
                    'FOR EACH STATEMENT EXECUTE FUNCTION khcn_audit_insert(%s)', target, arguments);
-    EXECUTE format('CREATE TRIGGER audit_update AFTER UPDATE ON %s '
-                   'FOR EACH ROW EXECUTE FUNCTION khcn_audit_update(%s)', target, arguments);
     EXECUTE format('CREATE TRIGGER audit_delete AFTER DELETE ON %s REFERENCING OLD TABLE AS deleted_rows '
                    'FOR EACH STATEMENT EXECUTE FUNCTION khcn_audit_delete(%s)', target, arguments);
 END $$;
@@ -325,8 +395,9 @@ REVOKE ALL ON FUNCTION khcn_audit_latest_seal() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION khcn_audit_latest_seal() TO khcn_viewer;
 
 -- The audited tables, each with its kind (audit_log.kind) and the columns of its key. A table
--- whose triggers exist is left as it is (khcn_attach_audit creates, it does not replace: to
--- change a table's kind or key, drop its three audit_* triggers in a numbered migration).
+-- whose insert and delete triggers exist keeps them (khcn_attach_audit creates those, it does
+-- not replace them: to change a table's kind or key, drop its audit_* triggers in a numbered
+-- migration); its two update triggers are re-made each time, in their current form.
 -- Persons are audited by id only (khcn_person_audit, 11_persons.sql).
 SELECT khcn_attach_audit(t, kind, key_columns)
   FROM (VALUES ('enterprise'::regclass, 'enterprise', '{tax_code}'::text[]),
@@ -345,4 +416,5 @@ SELECT khcn_attach_audit(t, kind, key_columns)
                -- Grants of provinces, in the province granted (khcn_user has no province: its
                -- row keeps who made it and when and why it was disabled).
                ('khcn_user_province', 'user-province', '{login,province_code}')) AS a(t, kind, key_columns)
- WHERE NOT EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = a.t AND g.tgname = 'audit_insert');
+;
+

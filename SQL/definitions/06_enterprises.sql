@@ -37,8 +37,17 @@ CREATE OR REPLACE TRIGGER enterprise_before_insert BEFORE INSERT ON enterprise
           OR NEW.established_on > khcn_today() OR NEW.status_on > khcn_today())
     EXECUTE FUNCTION enterprise_before_write();
 
+-- On update likewise, and when the status moves to an earlier date (issue 15: an everyday
+-- file updates thousands of rows that need none of it).
 CREATE OR REPLACE TRIGGER enterprise_before_update BEFORE UPDATE ON enterprise
-    FOR EACH ROW EXECUTE FUNCTION enterprise_before_write();
+    FOR EACH ROW
+    WHEN (NEW.name IS NOT NFC NORMALIZED OR NEW.name ~ '^\s|\s$|  |[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]' OR NEW.name = ''
+          OR NEW.address IS NOT NFC NORMALIZED OR NEW.address ~ '^\s|\s$|  |[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]' OR NEW.address = ''
+          OR NEW.legal_form IS NOT NFC NORMALIZED OR NEW.legal_form ~ '^\s|\s$|  |[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]' OR NEW.legal_form = ''
+          OR NEW.commune_code ~ '^\s|\s$' OR NEW.commune_code = ''
+          OR NEW.established_on > khcn_today() OR NEW.status_on > khcn_today()
+          OR (NEW.status_on < OLD.status_on AND NEW.status IS DISTINCT FROM OLD.status))
+    EXECUTE FUNCTION enterprise_before_write();
 
 CREATE OR REPLACE FUNCTION enterprise_record_status() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
@@ -50,8 +59,27 @@ BEGIN
     RETURN NULL;
 END $$;
 
+-- Per row only when the tax code moves too (a rekey, paired with nothing below).
 CREATE OR REPLACE TRIGGER enterprise_record_status AFTER UPDATE ON enterprise
-    FOR EACH ROW EXECUTE FUNCTION enterprise_record_status();
+    FOR EACH ROW WHEN ((NEW.status, NEW.status_on) IS DISTINCT FROM (OLD.status, OLD.status_on)
+                       AND (NEW.province_code, NEW.tax_code) IS DISTINCT FROM (OLD.province_code, OLD.tax_code))
+    EXECUTE FUNCTION enterprise_record_status();
+
+-- Every other status change once per statement, old and new paired by key (issue 15: an
+-- everyday file changes the status of thousands of enterprises).
+CREATE OR REPLACE FUNCTION enterprise_record_status_set() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    INSERT INTO enterprise_status_change (province_code, tax_code, status, effective_on)
+    SELECT n.province_code, n.tax_code, n.status, n.status_on
+      FROM new_rows n JOIN old_rows o ON o.province_code = n.province_code AND o.tax_code = n.tax_code
+     WHERE (n.status, n.status_on) IS DISTINCT FROM (o.status, o.status_on);
+    RETURN NULL;
+END $$;
+
+CREATE OR REPLACE TRIGGER enterprise_record_status_set AFTER UPDATE ON enterprise
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION enterprise_record_status_set();
 
 -- New enterprises: once per statement, so that bulk loads stay set-based.
 CREATE OR REPLACE FUNCTION enterprise_record_first_status() RETURNS trigger

@@ -11,10 +11,11 @@ struct SearchIndexes {
     let connection: Connection
     let table: String
 
-    /// Sets the indexes aside when the load is large and the table empty. Returns whether
-    /// they must be rebuilt (`rebuild`) before the transaction ends.
-    func setAsideForLargeLoad() throws -> Bool {
-        guard try ImportStaging.remaining(connection) >= SearchIndexes.threshold else { return false }
+    /// Sets the indexes aside when the load is large (`staged` rows, as the report counts
+    /// them: no pass over the staging table) and the table empty. Returns whether they must
+    /// be rebuilt (`rebuild`) before the transaction ends.
+    func setAsideForLargeLoad(staged: Int) throws -> Bool {
+        guard staged >= SearchIndexes.threshold else { return false }
         let dropped = try connection.query("SELECT khcn_defer_search_indexes(\(table)::regclass) AS dropped").first?
             .decode("dropped", as: Int.self) ?? 0
         guard dropped > 0 else { return false }
