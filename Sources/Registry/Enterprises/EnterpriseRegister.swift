@@ -221,8 +221,12 @@ public struct EnterpriseRegister {
             guard rows.count > limit else { return (try rows.map(Self.decode), .exactly(rows.count)) }
             rows.removeLast()
             let cap = Self.countCap + 1
-            let count = try session.connection.query(
-                "SELECT count(*) AS matches FROM (SELECT 1 FROM enterprise \(conditions(limit: cap)) LIMIT \(cap)) t").first?.decode("matches", as: Int.self) ?? 0
+            // A name search alone is counted where it is matched (SQL/0039: in no particular
+            // order, through the index that serves the term); any other filter by its rows.
+            let counting: Query = unfiltered && term != nil && !byTaxCode
+                ? "SELECT khcn_enterprise_name_count(\(session.province), \(term), \(cap)) AS matches"
+                : "SELECT count(*) AS matches FROM (SELECT 1 FROM enterprise \(conditions(limit: cap)) LIMIT \(cap)) t"
+            let count = try session.connection.query(counting).first?.decode("matches", as: Int.self) ?? 0
             return (try rows.map(Self.decode), count > Self.countCap ? .moreThan(Self.countCap) : .exactly(count))
         }
     }
