@@ -97,15 +97,15 @@ LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public,
 ROWS 100 AS $$
 BEGIN
     IF NOT khcn_session_sees_province(p_province) THEN RETURN; END IF;
-    RETURN QUERY SELECT khcn_enterprise_name_search(p_province, p_term, p_limit, 5000, 5000);
+    RETURN QUERY SELECT khcn_enterprise_name_search(p_province, p_term, p_limit, 1000, 5000);
 END $$;
 REVOKE ALL ON FUNCTION khcn_enterprise_name_matches(text,text,integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION khcn_enterprise_name_matches(text,text,integer) TO khcn_viewer;
 
 -- How many enterprises of the province a term matches, counting stops at `p_cap`
 -- (EnterpriseRegister.countCap: "1 trong tổng số …" under a full page). Order does not matter
--- here: the first `walked` names in the list's order, then the trigram index for a term it
--- serves (at most `p_cap` names rechecked), else the walk to the cap.
+-- here: the first 5 × `p_cap` names in the list's order (a common term stops there), then the
+-- trigram index for a term it serves (at most `p_cap` names rechecked), else the walk to the cap.
 CREATE OR REPLACE FUNCTION khcn_enterprise_name_count(p_province text, p_term text, p_cap integer)
 RETURNS integer
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
@@ -115,7 +115,7 @@ DECLARE
     found integer;
 BEGIN
     IF NOT khcn_session_sees_province(p_province) THEN RETURN 0; END IF;
-    SELECT count(*) INTO found FROM khcn_enterprise_name_walk(p_province, pattern, p_cap, 5000);
+    SELECT count(*) INTO found FROM khcn_enterprise_name_walk_first(p_province, pattern, p_cap, 5 * p_cap);
     IF found >= p_cap THEN RETURN found; END IF;
     IF khcn_trigram_serves(p_term) THEN
         SELECT count(*) INTO found FROM (
@@ -124,7 +124,7 @@ BEGIN
              LIMIT p_cap) few;
         RETURN found;
     END IF;
-    RETURN (SELECT count(*) FROM khcn_enterprise_name_walk(p_province, pattern, p_cap, NULL));
+    RETURN (SELECT count(*) FROM khcn_enterprise_name_walk(p_province, pattern, p_cap));
 END $$;
 REVOKE ALL ON FUNCTION khcn_enterprise_name_count(text,text,integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION khcn_enterprise_name_count(text,text,integer) TO khcn_viewer;
@@ -163,7 +163,7 @@ DECLARE
     plan json;
 BEGIN
     IF p_limit IS NOT NULL THEN
-        first := ARRAY(SELECT khcn_enterprise_name_walk(p_province, pattern, p_limit, p_walked));
+        first := ARRAY(SELECT khcn_enterprise_name_walk_first(p_province, pattern, p_limit, p_walked));
         IF cardinality(first) >= p_limit THEN
             RETURN QUERY SELECT unnest(first);
             RETURN;
@@ -183,16 +183,31 @@ BEGIN
              LIMIT p_limit;
         RETURN;
     END IF;
-    RETURN QUERY SELECT khcn_enterprise_name_walk(p_province, pattern, p_limit, NULL);
+    RETURN QUERY SELECT khcn_enterprise_name_walk(p_province, pattern, p_limit);
 END $$;
 REVOKE ALL ON FUNCTION khcn_enterprise_name_search(text,text,integer,integer,integer) FROM PUBLIC;
 
--- The tax codes whose folded name matches `p_pattern` among the first `p_walked` enterprises of
--- the province in the list's order (NULL: all of them), in that order, at most `p_limit`: one
+-- The tax codes whose folded name matches `p_pattern` (a LIKE pattern, backslash escaping by
+-- default: `ESCAPE '\'` would add a call per row), in the list's order, at most `p_limit`: one
 -- ordered pass over enterprise_in_list_order (SQL/0039) that stops at the limit, the folded name
 -- read from the index. The settings make that the plan whatever the estimates (a SQL function
 -- is planned once for any term). Called with the owner's rights.
-CREATE OR REPLACE FUNCTION khcn_enterprise_name_walk(p_province text, p_pattern text, p_limit integer, p_walked integer)
+CREATE OR REPLACE FUNCTION khcn_enterprise_name_walk(p_province text, p_pattern text, p_limit integer)
+RETURNS SETOF text
+LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp
+SET enable_seqscan = off SET enable_bitmapscan = off SET enable_sort = off
+SET enable_indexscan = on SET enable_indexonlyscan = on
+ROWS 100 AS $$
+    SELECT e.tax_code FROM enterprise e
+     WHERE e.province_code = p_province AND khcn_fold(e.name) LIKE p_pattern
+     ORDER BY e.name COLLATE "vi-VN-x-icu", e.tax_code
+     LIMIT p_limit
+$$;
+REVOKE ALL ON FUNCTION khcn_enterprise_name_walk(text,text,integer) FROM PUBLIC;
+
+-- The same among the first `p_walked` enterprises of the province only (a bounded first look;
+-- the subquery costs a node per row, so the whole walk above does without it).
+CREATE OR REPLACE FUNCTION khcn_enterprise_name_walk_first(p_province text, p_pattern text, p_limit integer, p_walked integer)
 RETURNS SETOF text
 LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp
 SET enable_seqscan = off SET enable_bitmapscan = off SET enable_sort = off
@@ -203,11 +218,11 @@ ROWS 100 AS $$
          WHERE e.province_code = p_province
          ORDER BY e.name COLLATE "vi-VN-x-icu", e.tax_code
          LIMIT p_walked) w
-     WHERE w.folded LIKE p_pattern ESCAPE '\'
+     WHERE w.folded LIKE p_pattern
      ORDER BY w.name COLLATE "vi-VN-x-icu", w.tax_code
      LIMIT p_limit
 $$;
-REVOKE ALL ON FUNCTION khcn_enterprise_name_walk(text,text,integer,integer) FROM PUBLIC;
+REVOKE ALL ON FUNCTION khcn_enterprise_name_walk_first(text,text,integer,integer) FROM PUBLIC;
 
 -- 0032 Every trigger refusal through one mechanism, one name per rule (issue 13), the rules'
 -- rows being in SQL/0030. What a clerk reads does not change: each refusal keeps its words.

@@ -109,7 +109,7 @@ import Testing
         #expect(all > 0)
         #expect(try clerk.query("SELECT khcn_enterprise_name_count('08', 'c', 1001)").scalar == String(all))
         #expect(try clerk.query("SELECT khcn_enterprise_name_count('01', 'c', 1001)").scalar == "0")
-        for call in ["khcn_enterprise_name_search('08', 'c', 5, 0, 0)", "khcn_enterprise_name_walk('08', '%c%', 5, NULL)"] {
+        for call in ["khcn_enterprise_name_search('08', 'c', 5, 0, 0)", "khcn_enterprise_name_walk('08', '%c%', 5)", "khcn_enterprise_name_walk_first('08', '%c%', 5, 10)"] {
             let error = try #require(throws: PostgresError.self) { try clerk.query("SELECT \(sql: call)") }
             #expect(error.sqlstate == "42501", "\(call)")
         }
