@@ -137,15 +137,15 @@ RETURN khcn_fold(p_term) ~ '[[:alnum:]]{3}';
 
 -- 0039 Two indexes, each fast where the other is slow (issue 15; 200,000 enterprises as a clerk,
 -- 1–2 letters and common words took 0.4–1.8 s):
---  1. walk the list's order (index enterprise_in_list_order, the folded name read from it)
---     through its first `p_walked` names: a common term (`a`, `ng`, `cong ty`) fills the page
---     there;
---  2. otherwise the term is rare in that stretch. A term with three letters in a row goes to the
---     trigram index when the planner expects at most `p_sorted` matches (found, then sorted: a
---     selective term; a wrong estimate costs time, never rows);
---  3. otherwise (one or two letters, or a word common further on, such as `hop tac xa` after
---     every `Công ty`) the walk goes on to the page, at worst through the whole province: a
---     test per index entry, no unaccent and no sort (about 0.3–0.6 µs an entry, README).
+--  1. a term with three letters in a row goes to the trigram index when the planner expects at
+--     most `p_sorted` matches (found, then sorted: a selective term; a wrong estimate costs
+--     time, never rows);
+--  2. otherwise walk the list's order (index enterprise_in_list_order, the folded name read
+--     from it) through its first `p_walked` names: a common term (`a`, `ng`, `cong ty`) fills
+--     the page there;
+--  3. otherwise (one or two letters rare in that stretch, or a word common further on, such as
+--     `hop tac xa` after every `Công ty`) the walk goes on to the page, at worst through the
+--     whole province: a test per index entry, no unaccent and no sort (0.25–0.6 µs an entry).
 -- Every path returns the same rows in the same order (EnterpriseSearchTests, with small
 -- thresholds so that each path runs). Called by khcn_enterprise_name_matches with the owner's
 -- rights; VOLATILE only because PostgreSQL refuses EXPLAIN (the estimate) in a STABLE function.
@@ -162,26 +162,30 @@ DECLARE
     first text[];
     plan json;
 BEGIN
+    -- How many names match, as the planner estimates it from the folded names' statistics (a
+    -- sample, ANALYZE): under a millisecond, where counting through the trigram index costs
+    -- 20–50 ms for a common word. A selective term goes straight to the trigram index.
+    IF khcn_trigram_serves(p_term) THEN
+        IF p_limit IS NOT NULL THEN
+            EXECUTE format('EXPLAIN (FORMAT JSON) SELECT 1 FROM enterprise WHERE province_code = %L AND khcn_fold(name) LIKE %L ESCAPE %L',
+                           p_province, pattern, '\') INTO plan;
+        END IF;
+        IF p_limit IS NULL OR (plan -> 0 -> 'Plan' ->> 'Plan Rows')::numeric <= p_sorted THEN
+            RETURN QUERY
+                SELECT e.tax_code FROM enterprise e
+                 WHERE e.province_code = p_province AND khcn_fold(e.name) LIKE pattern ESCAPE '\'
+                 ORDER BY e.name COLLATE "vi-VN-x-icu", e.tax_code
+                 LIMIT p_limit;
+            RETURN;
+        END IF;
+    END IF;
+    -- A common term fills the page in the first names; a rare one walks on.
     IF p_limit IS NOT NULL THEN
         first := ARRAY(SELECT khcn_enterprise_name_walk_first(p_province, pattern, p_limit, p_walked));
         IF cardinality(first) >= p_limit THEN
             RETURN QUERY SELECT unnest(first);
             RETURN;
         END IF;
-        -- How many names match, as the planner estimates it from the folded names' statistics
-        -- (a sample, ANALYZE): under a millisecond, where counting through the trigram index
-        -- costs 20–50 ms for a common word.
-        EXECUTE format('EXPLAIN (FORMAT JSON) SELECT 1 FROM enterprise WHERE province_code = %L AND khcn_fold(name) LIKE %L ESCAPE %L',
-                       p_province, pattern, '\') INTO plan;
-    END IF;
-    IF khcn_trigram_serves(p_term)
-       AND (p_limit IS NULL OR (plan -> 0 -> 'Plan' ->> 'Plan Rows')::numeric <= p_sorted) THEN
-        RETURN QUERY
-            SELECT e.tax_code FROM enterprise e
-             WHERE e.province_code = p_province AND khcn_fold(e.name) LIKE pattern ESCAPE '\'
-             ORDER BY e.name COLLATE "vi-VN-x-icu", e.tax_code
-             LIMIT p_limit;
-        RETURN;
     END IF;
     RETURN QUERY SELECT khcn_enterprise_name_walk(p_province, pattern, p_limit);
 END $$;

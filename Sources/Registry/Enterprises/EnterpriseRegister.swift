@@ -191,10 +191,10 @@ public struct EnterpriseRegister {
         search: String? = nil, status: EnterpriseStatus? = nil, commune: String? = nil, address: String? = nil, limit: Int = 50
     ) throws(RegistryError) -> (enterprises: [Enterprise], total: Total) {
         let term = search?.precomposedForSearch
-        // Digits search the tax code's start; words search the name through the trigram index
-        // (one shape each, so that the planner can use the index). The name is matched by
-        // SQL/0028 with the owner's rights: under row-level security a login's LIKE could not
-        // use the index.
+        // Digits search the tax code's start; words search the name through the index that
+        // suits the term (SQL/0039: the trigram index, or a walk in the list's order that stops
+        // at the page). The name is matched by SQL/0028 with the owner's rights: under
+        // row-level security a login's LIKE could not use either index.
         let byTaxCode = term.map { $0.allSatisfy { $0.isNumber || $0 == "-" } } ?? false
         // With no other filter the name match itself stops at the page (the LIMIT of both queries).
         let unfiltered = status == nil && commune == nil && address == nil
