@@ -191,10 +191,10 @@ public struct EnterpriseRegister {
         search: String? = nil, status: EnterpriseStatus? = nil, commune: String? = nil, address: String? = nil, limit: Int = 50
     ) throws(RegistryError) -> (enterprises: [Enterprise], total: Total) {
         let term = search?.precomposedForSearch
-        // Digits search the tax code's start; words search the name through the trigram index
-        // (one shape each, so that the planner can use the index). The name is matched by
-        // SQL/0028 with the owner's rights: under row-level security a login's LIKE could not
-        // use the index.
+        // Digits search the tax code's start; words search the name through the index that
+        // suits the term (SQL/0039: the trigram index, or a walk in the list's order that stops
+        // at the page). The name is matched by SQL/0028 with the owner's rights: under
+        // row-level security a login's LIKE could not use either index.
         let byTaxCode = term.map { $0.allSatisfy { $0.isNumber || $0 == "-" } } ?? false
         // With no other filter the name match itself stops at the page (the LIMIT of both queries).
         let unfiltered = status == nil && commune == nil && address == nil
@@ -221,8 +221,12 @@ public struct EnterpriseRegister {
             guard rows.count > limit else { return (try rows.map(Self.decode), .exactly(rows.count)) }
             rows.removeLast()
             let cap = Self.countCap + 1
-            let count = try session.connection.query(
-                "SELECT count(*) AS matches FROM (SELECT 1 FROM enterprise \(conditions(limit: cap)) LIMIT \(cap)) t").first?.decode("matches", as: Int.self) ?? 0
+            // A name search alone is counted where it is matched (SQL/0039: in no particular
+            // order, through the index that serves the term); any other filter by its rows.
+            let counting: Query = unfiltered && term != nil && !byTaxCode
+                ? "SELECT khcn_enterprise_name_count(\(session.province), \(term), \(cap)) AS matches"
+                : "SELECT count(*) AS matches FROM (SELECT 1 FROM enterprise \(conditions(limit: cap)) LIMIT \(cap)) t"
+            let count = try session.connection.query(counting).first?.decode("matches", as: Int.self) ?? 0
             return (try rows.map(Self.decode), count > Self.countCap ? .moreThan(Self.countCap) : .exactly(count))
         }
     }

@@ -1,0 +1,117 @@
+import Postgres
+@testable import Registry
+import TestSupport
+import Testing
+
+/// The name search of SQL/0039 takes one of three paths (a walk of the list's order, the
+/// trigram index then a sort, the walk to the end) by thresholds and estimates; every path
+/// must give what a plain scan gives: the same tax codes in the same order (contract §5:
+/// diacritic-insensitive substring, sorted the Vietnamese way, then by tax code).
+@Suite struct EnterpriseSearchTests {
+    static let legal = ["Công ty TNHH", "Công ty Cổ phần", "Hợp tác xã", "Doanh nghiệp tư nhân", "CÔNG TY TNHH MTV", "Cty"]
+    static let words = ["Chè", "Dược liệu", "Đức", "Ánh", "Dung", "Đông", "Tân Trào", "Minh Xuân", "An", "Ngọc", "Thủy điện",
+                        "Wifi", "Zalo", "100%", "A_B", "Hà Giang", "Yên", "Nga", "Đạt", "Ơn", "Ư"]
+    static let terms = ["a", "A", "n", "ng", "đ", "Đ", "d", "o", "ơ", "z", "w", "q", "cong ty", "CÔNG TY", "tnhh",
+                        "hop tac xa", "doanh nghiep", "an", "che", "chè", "100%", "%", "_", "a_b", "tan trao", "minh",
+                        "xyz", "ty c", "nh", "duc", "  ng  ", "ha giang", "yen", "ư"]
+
+    /// A few hundred deterministic names (a small LCG), with repeats so that ties sort by tax code.
+    static func names(_ count: Int) -> [String] {
+        var state: UInt64 = 20_261_203
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        return (0..<count).map { _ in
+            let parts = (0..<(1 + next(3))).map { _ in words[next(words.count)] }
+            return ([legal[next(legal.count)]] + parts).joined(separator: " ")
+        }
+    }
+
+    /// Fills province 08 with `count` enterprises (valid tax codes made by the database's own rule).
+    static func fill(_ connection: Connection, count: Int) throws {
+        let names = Self.names(count)
+        try connection.query("""
+            INSERT INTO enterprise (tax_code, name)
+            SELECT code, (\(names)::text[])[row_number() OVER (ORDER BY code)]
+              FROM (SELECT b::text || d AS code FROM generate_series(100000000, 100000000 + \(count * 2)) b,
+                           generate_series(0, 9) d
+                     WHERE khcn_tax_code_is_valid(b::text || d) ORDER BY 1 LIMIT \(count)) codes
+            """)
+    }
+
+    /// What a plain scan finds: the reference every path is compared with.
+    static func plain(_ connection: Connection, _ term: String, limit: Int?) throws -> [String] {
+        try connection.query("""
+            SELECT tax_code FROM enterprise
+             WHERE province_code = '08' AND khcn_fold(name) LIKE '%' || khcn_fold(\(term)) || '%' ESCAPE '\\'
+             ORDER BY name COLLATE "vi-VN-x-icu", tax_code LIMIT \(limit)
+            """).rows.map { $0["tax_code"] ?? "" }
+    }
+
+    @Test func everyPathFindsWhatAPlainScanFinds() throws {
+        try withSchema { session in
+            let connection = session.connection
+            try Self.fill(connection, count: 400)
+            // Without statistics the planner expects few matches, with them (ANALYZE) many:
+            // both, so that the trigram path and the walk each take common and rare terms.
+            for analyzed in [false, true] {
+                if analyzed { try connection.query("ANALYZE enterprise") }
+                for raw in Self.terms {
+                    let term = try #require(raw.precomposedForSearch)
+                    for limit in [1, 5, 51, 1001, nil] as [Int?] {
+                        let expected = try Self.plain(connection, term, limit: limit)
+                        // walked 0: straight to the second step; 7: a walk too short for most terms.
+                        for (walked, sorted) in [(0, 0), (0, 1_000_000), (7, 0), (7, 1_000_000), (5000, 5000)] {
+                            let found = try connection.query(
+                                "SELECT khcn_enterprise_name_search('08', \(term), \(limit)::integer, \(walked), \(sorted)) AS tax_code"
+                            ).rows.map { $0["tax_code"] ?? "" }
+                            #expect(found == expected, "“\(raw)” limit \(String(describing: limit)) walked \(walked) sorted \(sorted)")
+                        }
+                        if let limit {
+                            let counted = try connection.query("SELECT khcn_enterprise_name_count('08', \(term), \(limit))").scalar
+                            let all = try Self.plain(connection, term, limit: nil).count
+                            #expect(counted == String(min(all, limit)), "count of “\(raw)” capped at \(limit)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// What a clerk sees: the page and its total through EnterpriseRegister, against a plain scan.
+    @Test func theListAndItsTotalAreThoseOfAPlainScan() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        try Self.fill(try database.connect(), count: 300)
+        let session = try database.createLogin(.clerk).session()
+        let reference = try database.connect()
+        for raw in Self.terms {
+            let term = try #require(raw.precomposedForSearch)
+            let all = try Self.plain(reference, term, limit: nil)
+            for limit in [3, 50] {
+                let page = try EnterpriseRegister(session).page(search: raw, limit: limit)
+                #expect(page.enterprises.map(\.taxCode.description) == Array(all.prefix(limit)), "“\(raw)” limit \(limit)")
+                #expect(page.total == .exactly(all.count), "total of “\(raw)”")
+            }
+        }
+    }
+
+    /// The search's helpers run with the owner's rights only through the two entry points,
+    /// which check the province (SQL/0026).
+    @Test func aClerkReachesOnlyTheEntryPoints() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let owner = try database.connect()
+        try Self.fill(owner, count: 20)
+        let clerk = try database.createLogin(.clerk).connect()
+        let all = try Self.plain(owner, "c", limit: nil).count
+        #expect(all > 0)
+        #expect(try clerk.query("SELECT khcn_enterprise_name_count('08', 'c', 1001)").scalar == String(all))
+        #expect(try clerk.query("SELECT khcn_enterprise_name_count('01', 'c', 1001)").scalar == "0")
+        for call in ["khcn_enterprise_name_search('08', 'c', 5, 0, 0)", "khcn_enterprise_name_walk('08', '%c%', 5)", "khcn_enterprise_name_walk_first('08', '%c%', 5, 10)"] {
+            let error = try #require(throws: PostgresError.self) { try clerk.query("SELECT \(sql: call)") }
+            #expect(error.sqlstate == "42501", "\(call)")
+        }
+    }
+}
