@@ -159,24 +159,27 @@ BEGIN
     FOREACH source IN ARRAY sources LOOP
         EXECUTE format('ALTER TABLE %s NO FORCE ROW LEVEL SECURITY', source);
     END LOOP;
-    DELETE FROM ip_watch_state;
-    INSERT INTO ip_watch_state SELECT * FROM ip_watch_state_now;
-    DELETE FROM st_fund_allocation_use;
-    INSERT INTO st_fund_allocation_use
-    SELECT p.province_code, u.tax_code, u.established_on, u.year, u.allocated, u.used_in_time
-      FROM (SELECT DISTINCT province_code FROM st_fund_allocation) p
-     CROSS JOIN LATERAL fund_allocation_use(p.province_code, 'infinity') u;
+    PERFORM ip_watch_state_fill();
+    PERFORM st_fund_allocation_use_recompute(array_agg(province_code), array_agg(tax_code), array_agg(established_on))
+       FROM st_fund;
     FOREACH source IN ARRAY sources LOOP
         EXECUTE format('ALTER TABLE %s FORCE ROW LEVEL SECURITY', source);
     END LOOP;
 END $$;
 REVOKE ALL ON FUNCTION khcn_rebuild_derived() FROM PUBLIC;
 
+-- The whole state from the records (the rebuild above, and TRUNCATE of the event or fee table,
+-- which only the owner or a superuser may do).
+CREATE OR REPLACE FUNCTION ip_watch_state_fill() RETURNS void
+LANGUAGE sql AS $$
+DELETE FROM ip_watch_state;
+INSERT INTO ip_watch_state SELECT * FROM ip_watch_state_now;
+$$;
+
 CREATE OR REPLACE FUNCTION ip_watch_state_truncated() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    DELETE FROM ip_watch_state;
-    INSERT INTO ip_watch_state SELECT * FROM ip_watch_state_now;
+    PERFORM ip_watch_state_fill();
     RETURN NULL;
 END $$;
 

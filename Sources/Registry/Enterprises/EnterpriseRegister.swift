@@ -220,14 +220,16 @@ public struct EnterpriseRegister {
                 """).rows
             guard rows.count > limit else { return (try rows.map(Self.decode), .exactly(rows.count)) }
             rows.removeLast()
-            let cap = Self.countCap + 1
+            // Counted at least as far as the page goes: "1.500 of more than 1.000" says nothing.
+            let ceiling = max(Self.countCap, limit)
+            let cap = ceiling + 1
             // A name search alone is counted where it is matched (SQL/0039: in no particular
             // order, through the index that serves the term); any other filter by its rows.
             let counting: Query = unfiltered && term != nil && !byTaxCode
                 ? "SELECT khcn_enterprise_name_count(\(session.province), \(term), \(cap)) AS matches"
                 : "SELECT count(*) AS matches FROM (SELECT 1 FROM enterprise \(conditions(limit: cap)) LIMIT \(cap)) t"
             let count = try session.connection.query(counting).first?.decode("matches", as: Int.self) ?? 0
-            return (try rows.map(Self.decode), count > Self.countCap ? .moreThan(Self.countCap) : .exactly(count))
+            return (try rows.map(Self.decode), count > ceiling ? .moreThan(ceiling) : .exactly(count))
         }
     }
 

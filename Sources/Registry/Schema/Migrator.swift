@@ -197,12 +197,13 @@ public struct Migrator {
                 SELECT to_regclass('khcn_migrations') IS NOT NULL AS migrations, to_regclass('khcn_definitions') IS NOT NULL AS definitions
                 """).rows[0]
             guard tables["migrations"] == "t" else { throw RegistryError.schemaNotMigrated(vi: "chưa có bảng khcn_migrations: cơ sở dữ liệu còn trống", en: "no khcn_migrations table") }
-            let versions = try connection.query("SELECT version FROM khcn_migrations").rows.map { try $0.decode("version", as: Int.self) }
-            var missing = migrations.filter { !versions.contains($0.version) }
-            let applied = tables["definitions"] == "t"
-                ? try connection.query("SELECT name, checksum FROM khcn_definitions").rows.map { "\($0["name"] ?? "") \($0["checksum"] ?? "")" }
-                : []
-            missing += definitions.filter { !applied.contains("\($0.name) \(Migrator.localChecksum($0))") }
+            // One round trip: the numbers applied, and each definitions file as "name checksum".
+            let recorded: Query = tables["definitions"] == "t"
+                ? "SELECT version::text AS applied FROM khcn_migrations UNION ALL SELECT name || ' ' || checksum FROM khcn_definitions"
+                : "SELECT version::text AS applied FROM khcn_migrations"
+            let applied = Set(try connection.query(recorded).rows.compactMap { $0["applied"] })
+            let missing = migrations.filter { !applied.contains(String($0.version)) }
+                + definitions.filter { !applied.contains("\($0.name) \(Migrator.localChecksum($0))") }
             if !missing.isEmpty {
                 throw RegistryError.schemaNotMigrated(vi: "còn chờ áp dụng: " + missing.map(\.name).joined(separator: ", "),
                                                      en: "pending: " + missing.map(\.name).joined(separator: ", "))
