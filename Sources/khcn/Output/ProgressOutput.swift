@@ -76,7 +76,7 @@ extension Printer {
         print("{\n  \"as_of\": " + JSON.string(day.description).rendered() + ",\n  \"targets\": " + (progress.isEmpty ? "[]" : "["), terminator: "")
         for (index, item) in progress.enumerated() {
             // A target object at depth 2: its members at 6 spaces, its closing brace at 4.
-            var object = json(item, details: false).rendered().replacingOccurrences(of: "\n", with: "\n    ")
+            var object = json(item, details: false).rendered(depth: 2)
             if let plan, item.target.computed {
                 object.removeLast("\n    }".count)
                 print((index == 0 ? "\n    " : ",\n    ") + object + ",\n      \"counted\": ", terminator: "")
@@ -96,7 +96,7 @@ extension Printer {
         var count = 0
         try produce { record, _ in
             let object = JSON.object([("key", .string(record.key)), ("label", .string(record.label)), ("date", .string(record.date.description))])
-            print((count == 0 ? "[\n        " : ",\n        ") + object.rendered().replacingOccurrences(of: "\n", with: "\n        "), terminator: "")
+            print((count == 0 ? "[\n        " : ",\n        ") + object.rendered(depth: 4), terminator: "")
             count += 1
         }
         print(count == 0 ? "[]" : "\n      ]", terminator: "")

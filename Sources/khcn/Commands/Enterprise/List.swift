@@ -27,8 +27,7 @@ extension EnterpriseCommand {
             var count = 0
             let total = try EnterpriseRegister(session).each(search: search, status: status, commune: commune, address: address, limit: limit) { enterprise in
                 if out.json {
-                    // Strings never hold a raw line break (they are escaped), so indenting every line nests the object.
-                    print((count == 0 ? "[\n  " : ",\n  ") + out.json(enterprise).rendered().replacingOccurrences(of: "\n", with: "\n  "), terminator: "")
+                    print((count == 0 ? "[\n  " : ",\n  ") + out.json(enterprise).rendered(depth: 1), terminator: "")
                 } else {
                     table.append(out.row(enterprise))
                 }
