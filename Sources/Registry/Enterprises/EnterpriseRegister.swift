@@ -190,6 +190,18 @@ public struct EnterpriseRegister {
     public func page(
         search: String? = nil, status: EnterpriseStatus? = nil, commune: String? = nil, address: String? = nil, limit: Int = 50
     ) throws(RegistryError) -> (enterprises: [Enterprise], total: Total) {
+        var enterprises: [Enterprise] = []
+        let total = try each(search: search, status: status, commune: commune, address: address, limit: limit) { enterprises.append($0) }
+        return (enterprises, total)
+    }
+
+    /// The same page handed over one enterprise at a time (single-row mode), then how many
+    /// match: `enterprise list --limit 1000000` streams (contract §8: every list streams).
+    @discardableResult
+    public func each(
+        search: String? = nil, status: EnterpriseStatus? = nil, commune: String? = nil, address: String? = nil, limit: Int = 50,
+        _ body: (Enterprise) throws -> Void
+    ) throws(RegistryError) -> Total {
         let term = search?.precomposedForSearch
         // Digits search the tax code's start; words search the name through the index that
         // suits the term (SQL/0039: the trigram index, or a walk in the list's order that stops
@@ -211,15 +223,19 @@ public struct EnterpriseRegister {
             return "WHERE " + Query.joined(parts, separator: " AND ")
         }
         return try session.read {
-            var rows = try session.connection.query(
+            // One row more than asked says whether there are more; it is read, not handed over.
+            var read = 0
+            try session.connection.forEachRow(
                 """
                 SELECT \(sql: Self.selectColumns) FROM enterprise
                 \(conditions(limit: limit + 1))
                 ORDER BY name COLLATE "vi-VN-x-icu", tax_code
                 LIMIT \(limit + 1)
-                """).rows
-            guard rows.count > limit else { return (try rows.map(Self.decode), .exactly(rows.count)) }
-            rows.removeLast()
+                """) { row in
+                read += 1
+                if read <= limit { try body(try Self.decode(row)) }
+            }
+            guard read > limit else { return .exactly(read) }
             // Counted at least as far as the page goes: "1.500 of more than 1.000" says nothing.
             let ceiling = max(Self.countCap, limit)
             let cap = ceiling + 1
@@ -229,7 +245,7 @@ public struct EnterpriseRegister {
                 ? "SELECT khcn_enterprise_name_count(\(session.province), \(term), \(cap)) AS matches"
                 : "SELECT count(*) AS matches FROM (SELECT 1 FROM enterprise \(conditions(limit: cap)) LIMIT \(cap)) t"
             let count = try session.connection.query(counting).first?.decode("matches", as: Int.self) ?? 0
-            return (try rows.map(Self.decode), count > ceiling ? .moreThan(ceiling) : .exactly(count))
+            return count > ceiling ? .moreThan(ceiling) : .exactly(count)
         }
     }
 

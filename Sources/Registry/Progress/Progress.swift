@@ -70,9 +70,10 @@ public struct PlanProgress {
         for var progress in figures {
             let target = progress.target
             if target.computed && details {
-                progress.counted = try counted(target.code, on: date)
-                let now = Set(progress.counted.map(\.key))
-                progress.left = try counted(target.code, on: target.baselineDate).filter { !now.contains($0.key) }
+                var counted: [CountedRecord] = [], left: [CountedRecord] = []
+                try eachCounted(target.code, on: date) { record, _ in counted.append(record) }
+                try eachNoLongerCounted(target.code, countedOn: target.baselineDate, notOn: date) { record, _ in left.append(record) }
+                (progress.counted, progress.left) = (counted, left)
             }
             if target.computed && yearly {
                 progress.yearly = try self.yearly(target, until: date)
@@ -85,10 +86,51 @@ public struct PlanProgress {
     /// The records a computed target counts on a date; `rule` (ip-filings: `filed` or
     /// `granted`) overrides the target's own, so a report can list the figure of either rule.
     public func counted(_ code: String, on date: CivilDate, rule: String? = nil) throws(RegistryError) -> [CountedRecord] {
+        var records: [CountedRecord] = []
+        try eachCounted(code, on: date, rule: rule) { record, _ in records.append(record) }
+        return records
+    }
+
+    /// The same records handed over one at a time in counting order (date, then key), each
+    /// with how many there are in all, so that a caption with the count can come before them
+    /// (contract §8: every command streams; SQL counts them as it sorts).
+    public func eachCounted(_ code: String, on date: CivilDate, rule: String? = nil,
+                            _ body: (CountedRecord, _ total: Int) throws -> Void) throws(RegistryError) {
+        try each(
+            """
+            SELECT key, label, counted_on::text AS counted_on, count(*) OVER () AS total
+              FROM khcn_target_counted(\(session.province), \(code), \(date)::date, \(rule)::text) ORDER BY counted_on, key
+            """, body)
+    }
+
+    /// The records a target counted on `then` and no longer counts on `date` (those counted at
+    /// the baseline that left, or those counted on the deadline since lost), in the counting
+    /// order of `then`. Computed in SQL: neither list is held here.
+    public func eachNoLongerCounted(_ code: String, countedOn then: CivilDate, notOn date: CivilDate,
+                                    _ body: (CountedRecord, _ total: Int) throws -> Void) throws(RegistryError) {
+        try each(
+            """
+            SELECT b.key, b.label, b.counted_on::text AS counted_on, count(*) OVER () AS total
+              FROM khcn_target_counted(\(session.province), \(code), \(then)::date) b
+             WHERE NOT EXISTS (SELECT 1 FROM khcn_target_counted(\(session.province), \(code), \(date)::date, NULL, false) n WHERE n.key = b.key)
+             ORDER BY b.counted_on, b.key
+            """, body)
+    }
+
+    /// How many records a target counts on a date (its figure; `rule` as in `counted`).
+    public func count(_ code: String, on date: CivilDate, rule: String? = nil) throws(RegistryError) -> Int {
         try session.read {
             try session.connection.query(
-                "SELECT key, label, counted_on::text AS counted_on FROM khcn_target_counted(\(session.province), \(code), \(date)::date, \(rule)::text) ORDER BY counted_on, key").rows.map {
-                CountedRecord(key: try $0.decode("key"), label: $0["label"] ?? "", date: try $0.decode("counted_on"))
+                "SELECT khcn_target_value(\(session.province), \(code), \(date)::date, \(rule)::text)::int AS value").rows[0].decode("value")
+        }
+    }
+
+    /// Single-row mode: one record in memory at a time, whatever the count.
+    private func each(_ query: Query, _ body: (CountedRecord, Int) throws -> Void) throws(RegistryError) {
+        try session.read {
+            try session.connection.forEachRow(query) { row in
+                try body(CountedRecord(key: try row.decode("key"), label: row["label"] ?? "", date: try row.decode("counted_on")),
+                         try row.decode("total"))
             }
         }
     }

@@ -64,17 +64,21 @@ extension Printer {
     }
 
     func table(_ enterprises: [Enterprise]) -> String {
-        var table = Table([
+        var table = enterpriseTable()
+        for enterprise in enterprises { table.append(row(enterprise)) }
+        return table.rendered()
+    }
+
+    /// The enterprise list's columns, with no rows yet.
+    func enterpriseTable() -> Table {
+        Table([
             text("Mã số thuế", "Tax code"), text("Tên doanh nghiệp", "Name"), text("Thành lập", "Established"),
             text("Mã xã", "Commune"), text("Trạng thái", "Status"),
         ])
-        for enterprise in enterprises {
-            table.append([
-                enterprise.taxCode.description, enterprise.name, date(enterprise.establishedOn),
-                enterprise.communeCode ?? "—", status(enterprise.status),
-            ])
-        }
-        return table.rendered()
+    }
+
+    func row(_ enterprise: Enterprise) -> [String] {
+        [enterprise.taxCode.description, enterprise.name, date(enterprise.establishedOn), enterprise.communeCode ?? "—", status(enterprise.status)]
     }
 
     /// What every enterprise write prints: the record (with warnings), or its JSON.

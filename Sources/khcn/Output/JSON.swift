@@ -45,6 +45,15 @@ enum JSON: Equatable {
         return out
     }
 
+    /// Pretty, as it reads nested `depth` levels deep in a document printed piece by piece
+    /// (a list's element: 1); the same text as `rendered()` with "\n" indented, without a
+    /// second pass over it.
+    func rendered(depth: Int) -> String {
+        var out = ""
+        write(to: &out, indent: depth)
+        return out
+    }
+
     private func write(to out: inout String, indent: Int?) {
         switch self {
         case .null: out += "null"

@@ -67,6 +67,42 @@ extension Printer {
     }
 }
 
+/// `progress --json`, written as it comes (contract §8: every command streams): the document
+/// `emit(.object([as_of, targets, overdue]))` printed, byte for byte, with each computed
+/// target's "counted" and "left" arrays printed record by record from the database.
+extension Printer {
+    /// `details`: where to read the records from (nil: the figures only).
+    func streamJSON(_ progress: [TargetProgress], asOf day: CivilDate, overdue: Int, details plan: PlanProgress?) throws {
+        print("{\n  \"as_of\": " + JSON.string(day.description).rendered() + ",\n  \"targets\": " + (progress.isEmpty ? "[]" : "["), terminator: "")
+        for (index, item) in progress.enumerated() {
+            // A target object at depth 2: its members at 6 spaces, its closing brace at 4.
+            var object = json(item, details: false).rendered(depth: 2)
+            if let plan, item.target.computed {
+                object.removeLast("\n    }".count)
+                print((index == 0 ? "\n    " : ",\n    ") + object + ",\n      \"counted\": ", terminator: "")
+                try streamRecords { try plan.eachCounted(item.target.code, on: day, $0) }
+                print(",\n      \"left\": ", terminator: "")
+                try streamRecords { try plan.eachNoLongerCounted(item.target.code, countedOn: item.target.baselineDate, notOn: day, $0) }
+                print("\n    }", terminator: "")
+            } else {
+                print((index == 0 ? "\n    " : ",\n    ") + object, terminator: "")
+            }
+        }
+        print((progress.isEmpty ? "" : "\n  ]") + ",\n  \"overdue\": \(overdue)\n}")
+    }
+
+    /// An array at depth 3 (a target's member), one record object at a time.
+    private func streamRecords(_ produce: ((CountedRecord, Int) throws -> Void) throws -> Void) throws {
+        var count = 0
+        try produce { record, _ in
+            let object = JSON.object([("key", .string(record.key)), ("label", .string(record.label)), ("date", .string(record.date.description))])
+            print((count == 0 ? "[\n        " : ",\n        ") + object.rendered(depth: 4), terminator: "")
+            count += 1
+        }
+        print(count == 0 ? "[]" : "\n      ]", terminator: "")
+    }
+}
+
 /// `targets list`: every target with its goal, deadline and how it is counted.
 extension Printer {
     func json(_ target: Target) -> JSON {

@@ -23,13 +23,13 @@ extension Printer {
 
     /// A list as the register hands it over, one record at a time (contract §8: lists
     /// stream). `--json` prints each record as it comes, exactly as `emit(.array(…))` would;
-    /// the table keeps only its cells, since its columns are as wide as their widest cell.
+    /// the table too, once its first 1,000 rows have set the columns' widths (StreamingTable).
     func list(kind: RecordKind, empty: (String, String),
               _ produce: ((CanonicalRecord) throws -> Void) throws(RegistryError) -> Void) throws(RegistryError) {
         let columns = Printer.listColumns(kind)
-        var table = Table(columns.map { listLabel($0, kind: kind) },
+        var table = StreamingTable(Table(columns.map { listLabel($0, kind: kind) },
                           rightAligned: Set(columns.enumerated().filter { Printer.moneyColumns.contains($0.element) }.map(\.offset)),
-                          wrapped: Set(columns.enumerated().filter { [Printer.nameColumn, "title"].contains($0.element) }.map(\.offset)))
+                          wrapped: Set(columns.enumerated().filter { [Printer.nameColumn, "title"].contains($0.element) }.map(\.offset))), emit: say)
         var count = 0
         try produce { record in
             if json {
@@ -48,7 +48,7 @@ extension Printer {
         } else if count == 0 {
             say(text(empty.0, empty.1))
         } else {
-            say(table.rendered())
+            table.finish()
             say(text("\(count) hồ sơ", "\(count) record(s)"))
         }
     }

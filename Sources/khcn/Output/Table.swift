@@ -29,6 +29,12 @@ struct Table {
     mutating func append(_ row: [String]) { rows.append(row.map { CleanText.escaped($0) }) }
 
     func rendered() -> String {
+        let widths = columnWidths()
+        return (headerLines(widths: widths) + rows.flatMap { lines(of: $0, widths: widths) }).joined(separator: "\n")
+    }
+
+    /// Each column as wide as its widest cell (header included), wrapped columns narrowed to fit `maxWidth`.
+    func columnWidths() -> [Int] {
         var widths = headers.map(\.count)
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
@@ -36,24 +42,28 @@ struct Table {
             }
         }
         fitWrappedColumns(&widths)
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { index, cell in
-                let padding = String(repeating: " ", count: max(0, widths[index] - cell.count))
-                return rightAligned.contains(index) ? padding + cell : cell + padding
-            }.joined(separator: "  ").trimmingTrailingSpaces()
+        return widths
+    }
+
+    /// The header and the rule under it.
+    func headerLines(widths: [Int]) -> [String] {
+        [line(headers, widths: widths), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
+    }
+
+    /// A row (already escaped by `append`) as its lines: as many as its tallest wrapped cell.
+    func lines(of row: [String], widths: [Int]) -> [String] {
+        let pieces = row.enumerated().map { index, cell in
+            wrapped.contains(index) && index < widths.count ? Table.wrap(cell, width: widths[index]) : [cell]
         }
-        var lines = [line(headers), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
-        for row in rows {
-            // Each cell as its lines; the row takes as many lines as its tallest cell.
-            let pieces = row.enumerated().map { index, cell in
-                wrapped.contains(index) && index < widths.count ? Table.wrap(cell, width: widths[index]) : [cell]
-            }
-            let height = pieces.map(\.count).max() ?? 1
-            for part in 0..<height {
-                lines.append(line(pieces.map { part < $0.count ? $0[part] : "" }))
-            }
-        }
-        return lines.joined(separator: "\n")
+        let height = pieces.map(\.count).max() ?? 1
+        return (0..<height).map { part in line(pieces.map { part < $0.count ? $0[part] : "" }, widths: widths) }
+    }
+
+    private func line(_ cells: [String], widths: [Int]) -> String {
+        cells.enumerated().map { index, cell in
+            let padding = String(repeating: " ", count: max(0, widths[index] - cell.count))
+            return rightAligned.contains(index) ? padding + cell : cell + padding
+        }.joined(separator: "  ").trimmingTrailingSpaces()
     }
 
     /// Narrows the widest wrapped column, one character at a time, until the table fits.

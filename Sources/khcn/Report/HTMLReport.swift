@@ -9,22 +9,33 @@ import Registry
 struct HTMLReport {
     let data: ReportData
     let printer: Printer
+    /// The short watch-list section, placed before the signature block.
+    var watch: WatchSection? = nil
 
     private var out: Printer { printer }
     private var charts: ReportCharts { ReportCharts(out: out) }
     private var tables: ReportTables { ReportTables(out: out) }
 
-    /// A numbered part of the body: "I. TÌNH HÌNH CHUNG".
+    /// A numbered part of the body: "I. TÌNH HÌNH CHUNG", and what writes its HTML.
     struct Section {
         let title: String
-        let html: String
+        let write: (TextSink) throws -> Void
+
+        init(title: String, html: String) {
+            self.title = title
+            write = { try $0.write(html) }
+        }
+
+        init(title: String, writing: @escaping (TextSink) throws -> Void) {
+            self.title = title
+            write = writing
+        }
     }
 
-    func render() -> String {
-        let numbered = bodySections().enumerated().map { index, section in
-            "<h2>\(Self.roman(index + 1)). \(htmlEscape(section.title))</h2>\n\(section.html)"
-        }
-        return """
+    /// Writes the document part by part; the records behind each figure go to the file as the
+    /// database hands them over (contract §8: the report streams).
+    func write(to sink: TextSink) throws {
+        try sink.write("""
         <!DOCTYPE html>
         <html lang="\(out.vietnamese ? "vi" : "en")">
         <head>
@@ -37,13 +48,21 @@ struct HTMLReport {
         <body>
         \(header())
         \(titleBlock())
-        \(numbered.joined(separator: "\n"))
+
+        """)
+        for (index, section) in bodySections().enumerated() {
+            try sink.write((index > 0 ? "\n" : "") + "<h2>\(Self.roman(index + 1)). \(htmlEscape(section.title))</h2>\n")
+            try section.write(sink)
+        }
+        try sink.write("\n")
+        if let watch { try sink.write(watch.render() + "\n") }
+        try sink.write("""
         \(signature())
         \(footer())
         </body>
         </html>
 
-        """
+        """)
     }
 
     /// Contract §9: the latest seal's hash and time, and how many audit rows came after it, so
@@ -97,12 +116,16 @@ struct HTMLReport {
     }
 
     func targetsSection() -> Section {
-        Section(title: out.text("KẾT QUẢ TỪNG CHỈ TIÊU", "TARGET BY TARGET"),
-                html: data.computed.enumerated().map { target($0.offset + 1, $0.element) }.joined(separator: "\n"))
+        Section(title: out.text("KẾT QUẢ TỪNG CHỈ TIÊU", "TARGET BY TARGET")) { sink in
+            for (offset, item) in data.computed.enumerated() {
+                if offset > 0 { try sink.write("\n") }
+                try target(offset + 1, item, to: sink)
+            }
+        }
     }
 
     /// One computed target: its figures, two charts, the counting rule and the records.
-    func target(_ index: Int, _ item: ReportTarget) -> String {
+    func target(_ index: Int, _ item: ReportTarget, to sink: TextSink) throws {
         let target = item.target, progress = item.progress
         var figures = out.text("Đầu kỳ (\(out.date(target.baselineDate))): \(out.number(progress.baselineValue)); hiện tại: \(out.number(progress.value)); mục tiêu: \(out.planGoal(target)) trước \(out.date(target.deadline)).",
                                "Baseline (\(out.date(target.baselineDate))): \(out.number(progress.baselineValue)); now: \(out.number(progress.value)); goal: \(out.planGoal(target)) by \(out.date(target.deadline)).")
@@ -114,18 +137,7 @@ struct HTMLReport {
                                 " Filed: \(progress.filed ?? 0); granted: \(progress.granted ?? 0); the target counts rule “\(target.rule ?? "filed")”.")
         }
         let why = out.missedExplanation(item, asOf: data.asOf).map { "<p class=\"why\">\(htmlEscape($0))</p>" } ?? ""
-        var records = ""
-        if item.byRule.isEmpty {
-            records = tables.records(progress.counted, caption: out.text("Hồ sơ được tính (\(progress.counted.count)):", "Records counted (\(progress.counted.count)):"))
-        } else {
-            for (rule, list) in item.byRule {
-                records += tables.records(list, caption: out.ruleHeading(rule, count: list.count, active: rule == (target.rule ?? "filed")))
-            }
-        }
-        if !progress.left.isEmpty {
-            records += "<p>\(htmlEscape(out.text("Được tính ở đầu kỳ nhưng nay không còn: ", "Counted at the baseline, no longer counted: ") + progress.left.map { "\($0.key) — \($0.label)" }.joined(separator: "; "))).</p>"
-        }
-        return """
+        try sink.write("""
         <div class="target">
         <div class="target-head">
         <h3>\(index). \(htmlEscape(tables.title(target))) — <span class="status-\(progress.status)">\(htmlEscape(out.statusWords(progress.status)))</span></h3>
@@ -134,9 +146,29 @@ struct HTMLReport {
         <div class="charts">\(figure(charts.valueBar(item, caption: target.code), caption: out.text("Hiện tại so với mục tiêu", "Now against the goal")))\(figure(charts.yearly(item), caption: out.text("Cuối mỗi năm; \(data.asOf.year): đến \(out.date(data.asOf))", "Each year's end; \(data.asOf.year): on \(out.date(data.asOf))")))</div>
         </div>
         <p><i>\(htmlEscape(out.text("Cách tính: ", "Counting rule: ") + target.counting))</i></p>
-        \(records)
-        </div>
-        """
+
+        """)
+        let plan = data.plan, day = data.asOf
+        if item.rules.isEmpty {
+            try tables.writeRecords(to: sink, caption: { out.text("Hồ sơ được tính (\($0)):", "Records counted (\($0)):") }) {
+                try plan.eachCounted(target.code, on: day, $0)
+            }
+        } else {
+            for rule in item.rules {
+                try tables.writeRecords(to: sink, caption: { out.ruleHeading(rule, count: $0, active: rule == (target.rule ?? "filed")) }) {
+                    try plan.eachCounted(target.code, on: day, rule: rule, $0)
+                }
+            }
+        }
+        // "key — label; key — label" in one paragraph, escaped piece by piece as it comes.
+        var first = true
+        try plan.eachNoLongerCounted(target.code, countedOn: target.baselineDate, notOn: day) { record, _ in
+            let prefix = first ? "<p>" + htmlEscape(out.text("Được tính ở đầu kỳ nhưng nay không còn: ", "Counted at the baseline, no longer counted: ")) : htmlEscape("; ")
+            first = false
+            try sink.write(prefix + htmlEscape("\(record.key) — \(record.label)"))
+        }
+        if !first { try sink.write(".</p>") }
+        try sink.write("\n</div>")
     }
 
     /// The hand-recorded targets: a table with date and source, and each one drawn.

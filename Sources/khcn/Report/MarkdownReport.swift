@@ -26,14 +26,20 @@ struct CSVReport {
 }
 
 /// The Markdown report: the same parts, numbers, date, number, signer and notes as the HTML
-/// one, without charts.
+/// one, without charts. Written line by line, the records as the database hands them over
+/// (contract §8: the report streams).
 struct MarkdownReport {
     let data: ReportData
     let printer: Printer
 
-    func render() -> String {
+    func write(to sink: TextSink) throws {
         let out = printer
         var lines: [String] = []
+        /// Every line ends with a line break; the lines gathered so far go out before records are read.
+        func flush() throws {
+            try sink.write(lines.map { $0 + "\n" }.joined())
+            lines.removeAll()
+        }
         let number = data.signing.number ?? "     /BC-SKHCN"
         lines.append(out.text("UBND \(data.province.titledVi.uppercased(with: Locale(identifier: "vi"))) — SỞ KHOA HỌC VÀ CÔNG NGHỆ", "PEOPLE'S COMMITTEE OF \(data.province.nameEn.uppercased()) — DEPARTMENT OF SCIENCE AND TECHNOLOGY"))
         lines.append("")
@@ -59,7 +65,8 @@ struct MarkdownReport {
                                   out.date(item.target.deadline), out.statusWords(item.status)].joined(separator: " | ") + " |")
         }
         heading("KẾT QUẢ TỪNG CHỈ TIÊU", "TARGET BY TARGET")
-        for item in data.computed { lines += target(item) }
+        try flush()
+        for item in data.computed { try target(item, to: sink) }
         heading("CÁC CHỈ TIÊU GHI NHẬN THỦ CÔNG", "TARGETS RECORDED BY HAND")
         for item in data.manual {
             lines.append("- \(item.target.code): \(out.figure(item.progress.value, item.target)) — " + out.text("mục tiêu ", "goal ") + out.planGoal(item.target) + ". " + out.observation(item))
@@ -78,10 +85,10 @@ struct MarkdownReport {
         lines.append("---")
         lines.append(out.text("Số liệu tính đến ngày \(out.date(data.asOf)); lập lúc \(data.provenance.generatedAt); \(data.province.titledVi) (mã \(data.province.code)); phiên bản lược đồ \(data.provenance.schemaVersion); lập lại: \(data.regenerate(data.asOf.description))",
                               "Figures as of \(data.asOf); generated \(data.provenance.generatedAt); \(data.province.nameEn) (code \(data.province.code)); schema version \(data.provenance.schemaVersion); regenerate with: \(data.regenerate(data.asOf.description))"))
-        return lines.joined(separator: "\n") + "\n"
+        try flush()
     }
 
-    private func target(_ item: ReportTarget) -> [String] {
+    private func target(_ item: ReportTarget, to sink: TextSink) throws {
         let out = printer, target = item.target
         var lines = ["", "### \(target.code): " + (out.vietnamese ? target.title : target.titleEn) + " — " + out.statusWords(item.progress.status), ""]
         lines.append(out.text("Mục tiêu: \(out.planGoal(target)) trước \(out.date(target.deadline)). Cách tính: ", "Goal: \(out.planGoal(target)) by \(out.date(target.deadline)). Counting rule: ") + target.counting)
@@ -89,18 +96,28 @@ struct MarkdownReport {
         if !item.progress.yearly.isEmpty {
             lines += ["", out.text("Theo năm: ", "Year by year: ") + item.progress.yearly.map { "\($0.year): \(out.number($0.value))" }.joined(separator: ", ")]
         }
-        let lists = item.byRule.isEmpty
-            ? [(out.text("Hồ sơ được tính (\(item.progress.counted.count))", "Records counted (\(item.progress.counted.count))"), item.progress.counted)]
-            : item.byRule.map { (out.ruleHeading($0.rule, count: $0.records.count, active: $0.rule == (target.rule ?? "filed")), $0.records) }
-        for (caption, records) in lists {
-            lines += ["", caption + ":"]
-            for record in records { lines.append("- \(record.key) — \(record.label) (\(out.date(record.date)))") }
+        try sink.write(lines.map { $0 + "\n" }.joined())
+        let plan = data.plan, day = data.asOf
+        let lists: [(caption: (Int) -> String, rule: String?)] = item.rules.isEmpty
+            ? [({ out.text("Hồ sơ được tính (\($0))", "Records counted (\($0))") }, nil)]
+            : item.rules.map { rule in ({ out.ruleHeading(rule, count: $0, active: rule == (target.rule ?? "filed")) }, rule) }
+        for list in lists {
+            var count = 0
+            try plan.eachCounted(target.code, on: day, rule: list.rule) { record, total in
+                if count == 0 { try sink.write("\n" + list.caption(total) + ":\n") }
+                count += 1
+                try sink.write("- \(record.key) — \(record.label) (\(out.date(record.date)))\n")
+            }
+            if count == 0 { try sink.write("\n" + list.caption(0) + ":\n") }
         }
-        if !item.progress.left.isEmpty {
-            lines += ["", out.text("Không còn được tính so với đầu kỳ (\(item.progress.left.count)):", "Counted at the baseline, no longer counted (\(item.progress.left.count)):")]
-            for record in item.progress.left { lines.append("- \(record.key) — \(record.label)") }
+        var first = true
+        try plan.eachNoLongerCounted(target.code, countedOn: target.baselineDate, notOn: day) { record, total in
+            if first {
+                try sink.write("\n" + out.text("Không còn được tính so với đầu kỳ (\(total)):", "Counted at the baseline, no longer counted (\(total)):") + "\n")
+                first = false
+            }
+            try sink.write("- \(record.key) — \(record.label)\n")
         }
-        return lines
     }
 
     private func notes(_ section: ReportNotes.Section) -> [String] {

@@ -37,7 +37,7 @@ struct ReportCommand: RegistryCommand {
         let progress = PlanProgress(session)
         let provenance = try progress.provenance()
         let province = ReportProvince(provenance)
-        let targets = try progress.on(day, details: true, yearly: true)
+        let targets = try progress.on(day, yearly: true)
         guard !targets.isEmpty else {
             // Issue 12: a province with no targets gets a clear sentence, not an empty document.
             if out.json {
@@ -50,19 +50,16 @@ struct ReportCommand: RegistryCommand {
         let report = ReportData(
             asOf: day, madeOn: session.today, province: province, targets: try targets.map { try ReportTarget($0, asOf: day, progress) },
             provenance: provenance, seal: try Seals(session).latest(), signing: signing, notes: notes,
-            regenerate: regenerateCommand(province: session.province.code))
-        let text: String
-        switch format {
-        case .html: text = try WatchSection.load(session, on: day, printer: out).insert(into: HTMLReport(data: report, printer: out).render())
-        case .md: text = MarkdownReport(data: report, printer: out).render()
-        case .csv: text = CSVReport(data: report).render()
-        }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            throw RegistryError(.inputFile, type: "file-error", field: "output", value: output,
-                                vi: "Không ghi được \(output) (thư mục không có hoặc không có quyền ghi).",
-                                en: "Cannot write \(output) (the folder is missing or not writable).")
+            regenerate: regenerateCommand(province: session.province.code), plan: progress)
+        let watch = format == .html ? try WatchSection.load(session, on: day, printer: out) : nil
+        // Contract §8: the records behind each figure go from the database to the file as they
+        // come; the file appears under its name only once whole.
+        try TextSink.writing(to: output) { sink in
+            switch format {
+            case .html: try HTMLReport(data: report, printer: out, watch: watch).write(to: sink)
+            case .md: try MarkdownReport(data: report, printer: out).write(to: sink)
+            case .csv: try sink.write(CSVReport(data: report).render())
+            }
         }
         if out.json {
             out.emit(.object([("output", .string(output)), ("format", .string(format.rawValue)), ("as_of", .string(day.description)),
@@ -153,16 +150,19 @@ struct ReportData {
     let notes: ReportNotes
     /// Given the as-of date, the command that makes this report again.
     let regenerate: (String) -> String
+    /// Where the records behind each figure are read from while the report is written.
+    let plan: PlanProgress
 
     var computed: [ReportTarget] { targets.filter { $0.target.computed } }
     var manual: [ReportTarget] { targets.filter { !$0.target.computed } }
 }
 
-/// One target with what a reader needs to trace its figure.
+/// One target with what a reader needs to trace its figure. The records behind it are not
+/// held: the report reads them from `ReportData.plan` as it writes them (contract §8).
 struct ReportTarget {
     let progress: TargetProgress
-    /// ip-filings: the records under each rule, `filed` and `granted` (both figures are reported, §7).
-    var byRule: [(rule: String, records: [CountedRecord])] = []
+    /// ip-filings: both rules' records are listed, `filed` and `granted` (both figures are reported, §7).
+    var rules: [String] = []
     /// A target judged after its deadline whose figure met the goal on the deadline but not on
     /// the as-of date (a GI cancelled after the deadline): the value then and the records since lost.
     var metAtDeadline: (value: Double, lost: [CountedRecord])?
@@ -173,15 +173,14 @@ struct ReportTarget {
         self.progress = progress
         let target = progress.target
         guard target.computed else { return }
-        if target.rule != nil {
-            byRule = try ["filed", "granted"].map { rule throws(RegistryError) in (rule, try plan.counted(target.code, on: day, rule: rule)) }
-        }
+        if target.rule != nil { rules = ["filed", "granted"] }
         if progress.status == .missed, day > target.deadline {
-            let then = try plan.counted(target.code, on: target.deadline)
-            let value = Double(then.count)
+            let value = Double(try plan.count(target.code, on: target.deadline))
             if target.comparator == .moreThan ? value > target.threshold : value >= target.threshold {
-                let now = Set(progress.counted.map(\.key))
-                metAtDeadline = (value, then.filter { !now.contains($0.key) })
+                // The records lost since the deadline, named in one sentence: a few (a GI cancelled).
+                var lost: [CountedRecord] = []
+                try plan.eachNoLongerCounted(target.code, countedOn: target.deadline, notOn: day) { record, _ in lost.append(record) }
+                metAtDeadline = (value, lost)
             }
         }
     }

@@ -24,16 +24,23 @@ struct ReportTables {
                      columns: ["tt", "title", "goal", "base", "now", "deadline", "status"])
     }
 
-    /// The records behind a figure: key, name, the date that put it in the count.
-    func records(_ list: [CountedRecord], caption: String) -> String {
-        var rows = ""
-        for (index, record) in list.enumerated() {
-            rows += "<tr><td class=\"c\">\(index + 1)</td><td>\(htmlEscape(record.key))</td><td>\(htmlEscape(record.label))</td><td class=\"c\">\(htmlEscape(out.date(record.date)))</td></tr>\n"
+    /// The records behind a figure: key, name, the date that put it in the count, written as
+    /// `produce` hands them over (contract §8: the report streams); the caption, which
+    /// carries their count, comes with the first.
+    func writeRecords(to sink: TextSink, caption: @escaping (Int) -> String,
+                      _ produce: ((CountedRecord, Int) throws -> Void) throws -> Void) throws {
+        let headers = [out.text("TT", "No."), out.text("Mã", "Key"), out.text("Hồ sơ", "Record"), out.text("Ngày được tính", "Counted from")]
+        func head(_ count: Int) -> String {
+            "<p class=\"caption\">\(htmlEscape(caption(count)))</p>\n" + tableHead(headers, className: "records")
         }
-        if list.isEmpty { rows = "<tr><td colspan=\"4\"><i>\(out.text("Chưa có hồ sơ nào.", "None yet."))</i></td></tr>" }
-        return "<p class=\"caption\">\(htmlEscape(caption))</p>\n"
-            + table([out.text("TT", "No."), out.text("Mã", "Key"), out.text("Hồ sơ", "Record"), out.text("Ngày được tính", "Counted from")],
-                    rows: rows, className: "records")
+        var index = 0
+        try produce { record, total in
+            if index == 0 { try sink.write(head(total)) }
+            index += 1
+            try sink.write("<tr><td class=\"c\">\(index)</td><td>\(htmlEscape(record.key))</td><td>\(htmlEscape(record.label))</td><td class=\"c\">\(htmlEscape(out.date(record.date)))</td></tr>\n")
+        }
+        if index == 0 { try sink.write(head(0) + "<tr><td colspan=\"4\"><i>\(out.text("Chưa có hồ sơ nào.", "None yet."))</i></td></tr>") }
+        try sink.write(Self.tableEnd)
     }
 
     /// The hand-recorded targets: the figure, when it was observed and where it came from.
@@ -51,8 +58,14 @@ struct ReportTables {
     func title(_ target: Target) -> String { out.vietnamese ? target.title : target.titleEn }
 
     private func table(_ headers: [String], rows: String, className: String? = nil, columns: [String] = []) -> String {
+        tableHead(headers, className: className, columns: columns) + rows + Self.tableEnd
+    }
+
+    private func tableHead(_ headers: [String], className: String? = nil, columns: [String] = []) -> String {
         "<table\(className.map { " class=\"\($0)\"" } ?? "")>\n"
             + (columns.isEmpty ? "" : "<colgroup>" + columns.map { "<col class=\"\($0)\">" }.joined() + "</colgroup>\n") + "<thead><tr>" + headers.map { "<th>\(htmlEscape($0))</th>" }.joined()
-            + "</tr></thead>\n<tbody>\n\(rows)</tbody>\n</table>"
+            + "</tr></thead>\n<tbody>\n"
     }
+
+    private static let tableEnd = "</tbody>\n</table>"
 }

@@ -22,13 +22,7 @@ struct WatchSection {
         return WatchSection(items: items, overdue: try watch.overdueCount(asOf: day), printer: printer)
     }
 
-    /// The HTML placed before the signature block (before `</body>` if the layout has none).
-    func insert(into html: String) -> String {
-        let anchor = html.range(of: "<div class=\"signature\">") ?? html.range(of: "</body>")
-        guard let anchor else { return html + render() }
-        return html.replacingCharacters(in: anchor.lowerBound..<anchor.lowerBound, with: render() + "\n")
-    }
-
+    /// The HTML placed before the signature block (`HTMLReport.write`).
     func render() -> String {
         let out = printer
         var html = "<h2>\(out.text("IV. VIỆC QUÁ HẠN CẦN XỬ LÝ", "IV. OVERDUE OBLIGATIONS"))</h2>\n"

@@ -18,17 +18,28 @@ extension EnterpriseCommand {
             guard limit > 0 else { throw UsageProblem.limitNotPositive.error }
         }
 
+        /// Contract §8: every list streams. Each enterprise is printed as it comes (the JSON
+        /// array element by element, exactly as `emit(.array(…))` printed it whole; the table by
+        /// `StreamingTable`), then the line saying how many match.
         func run() throws {
             let (out, session) = try openForReading()
-            let (enterprises, total) = try EnterpriseRegister(session).page(
-                search: search, status: status, commune: commune, address: address, limit: limit)
+            var table = StreamingTable(out.enterpriseTable(), emit: out.say)
+            var count = 0
+            let total = try EnterpriseRegister(session).each(search: search, status: status, commune: commune, address: address, limit: limit) { enterprise in
+                if out.json {
+                    print((count == 0 ? "[\n  " : ",\n  ") + out.json(enterprise).rendered(depth: 1), terminator: "")
+                } else {
+                    table.append(out.row(enterprise))
+                }
+                count += 1
+            }
             if out.json {
-                out.emit(.array(enterprises.map(out.json)))
-            } else if enterprises.isEmpty {
+                print(count == 0 ? "[]" : "\n]")
+            } else if count == 0 {
                 out.say(out.text("Không có doanh nghiệp nào phù hợp.", "No enterprise matches."))
             } else {
-                out.say(out.table(enterprises))
-                out.say(out.shown(enterprises.count, of: total, noun: ("doanh nghiệp", "enterprise(s)")))
+                table.finish()
+                out.say(out.shown(count, of: total, noun: ("doanh nghiệp", "enterprise(s)")))
             }
         }
     }

@@ -16,12 +16,13 @@ struct ProgressCommand: RegistryCommand {
         let (out, session) = try openForReading()
         let day = try asOf?.date(field: "as_of") ?? session.today
         let plan = PlanProgress(session)
-        let progress = try plan.on(day, only: target, details: details)
+        // The figures only: with --details the records behind them are printed as they come
+        // from the database (contract §8: every command streams).
+        let progress = try plan.on(day, only: target)
         // Contract §10: the count of overdue obligations beside the targets.
         let overdue = try WatchList(session).overdueCount(asOf: day)
         if out.json {
-            out.emit(.object([("as_of", .string(day.description)), ("targets", .array(progress.map { out.json($0, details: details) })),
-                              ("overdue", .int(overdue))]))
+            try out.streamJSON(progress, asOf: day, overdue: overdue, details: details ? plan : nil)
             return
         }
         // Issue 12: the province is named from the national list; with no targets, say so.
@@ -65,8 +66,12 @@ struct ProgressCommand: RegistryCommand {
                                " — at baseline (\(out.date(item.target.baselineDate))): \(out.number(item.baselineValue))")
                     + (item.projection.map { out.text(", dự báo đến hạn: \(out.number(($0 * 10).rounded() / 10))", ", projected by the deadline: \(out.number(($0 * 10).rounded() / 10))") } ?? ""))
             if details {
-                for record in item.counted { out.say("      + \(record.key)  \(record.label)  (\(out.date(record.date)))") }
-                for record in item.left { out.say(out.text("      − \(record.key)  \(record.label)  (không còn được tính)", "      − \(record.key)  \(record.label)  (no longer counted)")) }
+                try plan.eachCounted(item.target.code, on: day) { record, _ in
+                    out.say("      + \(record.key)  \(record.label)  (\(out.date(record.date)))")
+                }
+                try plan.eachNoLongerCounted(item.target.code, countedOn: item.target.baselineDate, notOn: day) { record, _ in
+                    out.say(out.text("      − \(record.key)  \(record.label)  (không còn được tính)", "      − \(record.key)  \(record.label)  (no longer counted)"))
+                }
             }
         }
         if !details { out.say(out.text("Xem hồ sơ được tính: khcn progress --details", "Records behind each number: khcn progress --details")) }
