@@ -89,7 +89,10 @@ RETURN (SELECT CASE WHEN count(*) = 1 THEN format('image ->> %L', min(c))
           FROM unnest(key_columns) WITH ORDINALITY AS k(c, n));
 
 -- The INSERT into audit_log for the rows of a statement's transition table (which only the
--- trigger function itself can read, so each trigger EXECUTEs this text).
+-- trigger function itself can read, so each trigger EXECUTEs this text). Each row's image is
+-- made once: `OFFSET 0` keeps the planner from pulling the subquery up into the outer SELECT,
+-- which copied to_jsonb(r) into every expression that reads the image (9 calls per row; issue
+-- 15: 200,000 inserted enterprises spent 8.4 s in this statement).
 CREATE OR REPLACE FUNCTION khcn_audit_rows_sql(action text, key_columns text[]) RETURNS text
 LANGUAGE sql IMMUTABLE
 RETURN format($sql$
@@ -97,7 +100,7 @@ RETURN format($sql$
         SELECT image ->> 'province_code', $1, key,
                CASE WHEN image ? 'tax_code' AND image ->> 'tax_code' <> key THEN ARRAY[key, image ->> 'tax_code'] ELSE ARRAY[key] END,
                %L, $2, $3, $4, $5, %s, %s
-          FROM (SELECT image, %s AS key FROM (SELECT to_jsonb(r) AS image FROM %I r) AS i) AS rows
+          FROM (SELECT image, %s AS key FROM (SELECT to_jsonb(r) AS image FROM %I r OFFSET 0) AS i) AS rows
         $sql$,
         action,
         CASE action WHEN 'delete' THEN 'image - ''province_code''' ELSE 'NULL::jsonb' END,
