@@ -111,7 +111,6 @@ struct ImportLoad {
         if !options.dryRun {
             let batch = try batches.open(kind, reader: reader, report: report, actor: actor)
             report.batch = batch
-            try session.auditBatch(batch)
         }
         let upsert = ImportUpsert(session: session, kind: kind)
         try upsert.run(into: &report) { phase?(.indexing) }

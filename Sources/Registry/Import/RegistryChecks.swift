@@ -26,7 +26,7 @@ struct RegistryChecks {
         let connection = session.connection
         // Statistics on the staging table let the planner join 10,000 rows to a registry of a
         // million through its indexes instead of scanning it.
-        try connection.query("ANALYZE import_staging")
+        try connection.query("ANALYZE import_staging (\(sql: RegistryChecks.analyzedColumns(kind).joined(separator: ", ")))")
         for check in RegistryChecks.checks(kind, in: session.province) {
             let rows = try connection.query(check.query).rows
             guard !rows.isEmpty else { continue }
@@ -46,6 +46,18 @@ struct RegistryChecks {
                 report.reject(line: try row.decode("line", as: Int.self), endLine: try row.decode("end_line", as: Int.self))
             }
         }
+    }
+
+    /// The staged columns that the checks and the upsert join, group or filter on: statistics
+    /// of these are what the plans need. Gathering them for every column as well cost 2–3 times
+    /// as much (a re-import of 200,000 rows: 0.4 s against 0.15 s; issue 15).
+    static func analyzedColumns(_ kind: RecordKind) -> [String] {
+        let staged = Set(ImportColumns.columns(kind).map(\.name))
+        let matched = UpsertSQL.spec(kind).keys.map(\.column)
+            + ["tax_code", "applicant_tax_code", "grant_number", "certificate_number", "application_number", "established_on"]
+        var columns = ["line", "rejected"]
+        for column in matched where staged.contains(column) && !columns.contains(column) { columns.append(column) }
+        return columns
     }
 
     /// The checks of `kind`, in the order they run (a row refused by one is not checked again).
