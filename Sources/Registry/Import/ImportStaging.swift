@@ -12,6 +12,8 @@ struct ImportStaging {
     let options: ImportOptions
     /// ISO text of the registry's today (`RegistrySession.today`).
     let today: String
+    /// Learns, row by row, whether a key may stand twice in the file (`RegistryChecks`).
+    let keys: StagedKeys
 
     /// Creates the staging tables (dropped at COMMIT or ROLLBACK) and loads every good row.
     /// Returns false when the file cannot be read as a whole (header, quoting, encoding).
@@ -43,6 +45,7 @@ struct ImportStaging {
             let problems = decoder!.decode(record, into: &values)   // in place: no copy of the decoder per row
             if problems.isEmpty {
                 CopyText.append(record, values: values, to: &output)
+                keys.add(record, values)
             } else {
                 for problem in problems { local.add(problem) }
                 local.reject(line: record.line, endLine: record.endLine)

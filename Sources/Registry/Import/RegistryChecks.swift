@@ -20,14 +20,18 @@ struct RegistryChecks {
         let query: Query
         /// Builds the message from the check's `detail` column.
         let message: (String?) -> (vi: String, en: String)
+        /// The check of a key twice in the file, which staging may have ruled out (`StagedKeys`).
+        var keyTwiceInFile = false
     }
 
-    func run(into report: inout ImportReport) throws {
+    /// `keysMayRepeat` false: staging saw every key once, so the check of a key twice in the
+    /// file would find nothing and is not run.
+    func run(into report: inout ImportReport, keysMayRepeat: Bool = true) throws {
         let connection = session.connection
         // Statistics on the staging table let the planner join 10,000 rows to a registry of a
         // million through its indexes instead of scanning it.
         try connection.query("ANALYZE import_staging (\(sql: RegistryChecks.analyzedColumns(kind).joined(separator: ", ")))")
-        for check in RegistryChecks.checks(kind, in: session.province) {
+        for check in RegistryChecks.checks(kind, in: session.province) where keysMayRepeat || !check.keyTwiceInFile {
             let rows = try connection.query(check.query).rows
             guard !rows.isEmpty else { continue }
             var lines: [Int] = []
@@ -82,7 +86,8 @@ struct RegistryChecks {
                      WHERE NOT s.rejected AND s.line <> d.first
                      ORDER BY s.line
                     """,
-                message: { first in ("Trùng khóa với dòng \(first ?? "?") (dòng đầu tiên được giữ).", "Same key as line \(first ?? "?") (the first row counts).") }))
+                message: { first in ("Trùng khóa với dòng \(first ?? "?") (dòng đầu tiên được giữ).", "Same key as line \(first ?? "?") (the first row counts).") },
+                keyTwiceInFile: true))
         }
         let unknownEnterprise: (String?) -> (vi: String, en: String) = { _ in
             ("Không có doanh nghiệp mang mã số thuế này trong sổ đăng ký; hãy nhập doanh nghiệp trước.",
