@@ -39,14 +39,15 @@ public struct ImportBatches {
     }
 
     /// Records the batch of the import under way (inside its `write`) and returns its number.
-    /// The counts are filled in by `close` once the upsert has run.
+    /// The counts are filled in by `close` once the upsert has run. The audit rows written from
+    /// here on point at the batch (`khcn.batch`, transaction-local): set in the same round trip.
     func open(_ kind: RecordKind, reader: SourceReader, report: ImportReport, actor: String) throws -> Int {
         let recorded = try session.connection.query(
             """
             INSERT INTO import_batch (province_code, kind, file_name, sha256, size, encoding, delimiter, bom, actor)
             VALUES (\(session.province), \(kind.fileKind), \(reader.name), \(reader.sha256), \(reader.bytesRead),
                     \(reader.detected.encoding.rawValue), \(String(UnicodeScalar(report.delimiter))), \(report.bom), \(actor))
-            RETURNING id
+            RETURNING id, set_config('khcn.batch', id::text, true) AS audited
             """)
         guard let row = recorded.first else { throw PostgresError(kind: .client, message: "INSERT INTO import_batch returned no id") }
         return try row.decode("id", as: Int.self)

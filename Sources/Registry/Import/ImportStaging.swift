@@ -12,17 +12,13 @@ struct ImportStaging {
     let options: ImportOptions
     /// ISO text of the registry's today (`RegistrySession.today`).
     let today: String
+    /// Learns, row by row, whether a key may stand twice in the file (`RegistryChecks`).
+    let keys: StagedKeys
 
     /// Creates the staging tables (dropped at COMMIT or ROLLBACK) and loads every good row.
     /// Returns false when the file cannot be read as a whole (header, quoting, encoding).
     func load(_ reader: SourceReader, into report: inout ImportReport, progress: ((Int, Int?) -> Void)?) throws -> Bool {
-        let definitions = columns.map { "\($0.name) text" }.joined(separator: ", ")
-        // The staging table of a large file lives in local buffers: give them room (allowed only
-        // before the session's first temporary table, which this is).
-        try connection.query("SET temp_buffers = '512MB'")
-        try connection.query(
-            "CREATE TEMP TABLE import_staging (line integer, end_line integer, record integer, rejected boolean NOT NULL DEFAULT false, \(sql: definitions)) ON COMMIT DROP")
-        try connection.query("CREATE TEMP TABLE import_touched (key text, action text) ON COMMIT DROP")
+        try connection.execute(script: ImportStaging.createTables(kind, columns: columns))
 
         var parser: CSVParser?
         var decoder: RowDecoder?
@@ -49,6 +45,7 @@ struct ImportStaging {
             let problems = decoder!.decode(record, into: &values)   // in place: no copy of the decoder per row
             if problems.isEmpty {
                 CopyText.append(record, values: values, to: &output)
+                keys.add(record, values)
             } else {
                 for problem in problems { local.add(problem) }
                 local.reject(line: record.line, endLine: record.endLine)
@@ -93,6 +90,22 @@ struct ImportStaging {
             return false
         }
         return true
+    }
+
+    /// The staging tables, in one round trip (an everyday file of a few thousand rows is
+    /// measured against a 0.1 s `\copy`, contract §8, so every round trip counts, issue 15).
+    /// The staging table of a large file lives in local buffers: they get room first (allowed
+    /// only before the session's first temporary table, which this is). `import_touched` lists
+    /// the applications an IP import touched (`UpsertSQL.statements`); no other kind needs it.
+    /// The column names are the import's own (`ImportColumns`), never the file's.
+    static func createTables(_ kind: RecordKind, columns: [ImportColumn]) -> String {
+        let definitions = columns.map { "\($0.name) text" }.joined(separator: ", ")
+        var script = """
+            SET temp_buffers = '512MB';
+            CREATE TEMP TABLE import_staging (line integer, end_line integer, record integer, rejected boolean NOT NULL DEFAULT false, \(definitions)) ON COMMIT DROP;
+            """
+        if kind == .ip { script += "\nCREATE TEMP TABLE import_touched (key text, action text) ON COMMIT DROP;" }
+        return script
     }
 
     /// Rows staged and not (yet) rejected: what the upsert would write.

@@ -19,13 +19,8 @@ struct ImportUpsert {
         let indexes = SearchIndexes(connection: connection, table: UpsertSQL.spec(kind).table)
         let staged = report.rows - report.rejectedLines.count
         let rebuild = try indexes.setAsideForLargeLoad(staged: staged)
-        let fewRows = try staged * 4 < tableRows()
+        let fewRows = try staged * 4 < tableRowsPricingPagesAsCached()
         let trace = PhaseTrace()
-        // The registry's tables stay in shared buffers (README, "Performance"): priced as
-        // such, the planner finds an everyday file's few thousand keys through the primary
-        // key instead of hashing a million rows (as a clerk, whose policy hides the row
-        // count from its estimate; issue 15). A re-import of the whole file still hashes.
-        try connection.query("SET LOCAL random_page_cost = 1.1")
         try connection.query("SAVEPOINT import_upsert")
         do {
             for statement in UpsertSQL.statements(kind, in: session.province, line: nil, fewRows: fewRows) {
@@ -52,10 +47,16 @@ struct ImportUpsert {
     }
 
     /// The table's row count as the statistics estimate it (0 before its first ANALYZE):
-    /// read from the catalogue, no pass over the table.
-    private func tableRows() throws -> Int {
+    /// read from the catalogue, no pass over the table. In the same round trip, pages are priced
+    /// as cached for the rest of the transaction (`SET LOCAL random_page_cost = 1.1`): the
+    /// registry's tables stay in shared buffers (README, "Performance"), and priced as such the
+    /// planner finds an everyday file's few thousand keys through the primary key instead of
+    /// hashing a million rows (as a clerk, whose policy hides the row count from its estimate;
+    /// issue 15). A re-import of the whole file still hashes.
+    private func tableRowsPricingPagesAsCached() throws -> Int {
         try session.connection.query("""
-            SELECT greatest(reltuples, 0)::bigint AS estimate FROM pg_class WHERE oid = \(UpsertSQL.spec(kind).table)::regclass
+            SELECT greatest(reltuples, 0)::bigint AS estimate, set_config('random_page_cost', '1.1', true) AS priced
+              FROM pg_class WHERE oid = \(UpsertSQL.spec(kind).table)::regclass
             """).first?.decode("estimate", as: Int.self) ?? 0
     }
 

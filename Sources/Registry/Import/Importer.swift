@@ -85,14 +85,16 @@ struct ImportLoad {
     /// Runs every phase; true when the transaction should be committed (the rows loaded).
     func run(_ report: inout ImportReport) throws -> Bool {
         phase?(.reading)
-        let staging = ImportStaging(connection: session.connection, kind: kind, columns: ImportColumns.columns(kind),
-                                    options: options, today: session.today.description)
+        let columns = ImportColumns.columns(kind)
+        let keys = StagedKeys(kind, columns: columns)
+        let staging = ImportStaging(connection: session.connection, kind: kind, columns: columns,
+                                    options: options, today: session.today.description, keys: keys)
         let readable = try staging.load(reader, into: &report, progress: progress)
         trace.mark("parse+copy")
         guard readable else { return false }
         phase?(.checking)
         let staged = report.rows - report.rejectedLines.count
-        try RegistryChecks(session: session, kind: kind).run(into: &report)
+        try RegistryChecks(session: session, kind: kind).run(into: &report, keysMayRepeat: keys.mayRepeat)
         trace.mark("checks")
         if report.exceeds(maxErrors: options.maxErrors) {
             report.valid = false
@@ -111,7 +113,6 @@ struct ImportLoad {
         if !options.dryRun {
             let batch = try batches.open(kind, reader: reader, report: report, actor: actor)
             report.batch = batch
-            try session.auditBatch(batch)
         }
         let upsert = ImportUpsert(session: session, kind: kind)
         try upsert.run(into: &report) { phase?(.indexing) }

@@ -1,0 +1,90 @@
+import Foundation
+@testable import Registry
+import TestSupport
+import Testing
+
+/// What an import no longer does when the file cannot need it (issue 15: an everyday file is
+/// measured against a 0.1 s `\copy`, so fixed costs count): the check of a key twice in the
+/// file is skipped when staging saw every key once (`StagedKeys`), the staging ANALYZE reads
+/// only the columns the checks and the upsert match on, and `import_touched` is made for IP
+/// only. Each test holds the behaviour these shortcuts must not change.
+@Suite struct ImportFixedCostTests {
+    /// A record of `text` as the parser gives it, and its staged values under `columns`.
+    private func staged(_ text: String, _ kind: RecordKind) throws -> [(CSVRecord, [StagedValue?])] {
+        let columns = ImportColumns.columns(kind)
+        var records: [CSVRecord] = []
+        var parser = CSVParser(delimiter: 0x2C)
+        try parser.feed(Array(text.utf8)) { records.append($0) }
+        try parser.finish { records.append($0) }
+        let (mapping, problems) = ImportHeader.map(records[0].fields, columns: columns)
+        #expect(problems.isEmpty)
+        let decoder = RowDecoder(columns: columns, mapping: mapping, headerWidth: records[0].fields.count, dateOrder: .dmy,
+                                 rules: RowRules(kind: kind, columns: columns, today: "2026-12-01"))
+        return records.dropFirst().map { record in
+            var values: [StagedValue?] = []
+            #expect(decoder.decode(record, into: &values).isEmpty)
+            return (record, values)
+        }
+    }
+
+    @Test func stagingTellsWhetherAKeyMayStandTwice() throws {
+        // The same code read from its bytes (line 2) and through the text path (line 4, spaced).
+        let rows = try staged("tax_code,name\n0101248141,A\n0100109106,B\n\"0101 248 141\",C\n", .enterprise)
+        let keys = StagedKeys(.enterprise, columns: ImportColumns.columns(.enterprise))
+        keys.add(rows[0].0, rows[0].1)
+        keys.add(rows[1].0, rows[1].1)
+        #expect(!keys.mayRepeat)
+        keys.add(rows[2].0, rows[2].1)
+        #expect(keys.mayRepeat)
+        // A key compared as a date is never ruled out by its text: the SQL check always runs.
+        #expect(StagedKeys(.fund, columns: ImportColumns.columns(.fund)).mayRepeat)
+        #expect(StagedKeys(.fundAllocation, columns: ImportColumns.columns(.fundAllocation)).mayRepeat)
+        #expect(!StagedKeys(.certificate, columns: ImportColumns.columns(.certificate)).mayRepeat)
+    }
+
+    @Test func aKeyTwiceIsReportedWhicheverPathItsCellsTook() throws {
+        try withRegistry { session in
+            let report = try importing(session, .enterprise, try temporaryFile(
+                "tax_code,name\n0101248141,A\n0100109106,B\n\"0101 248 141\",C\n"))
+            #expect(report.errors.map(\.kind) == [.unique])
+            #expect(report.errors.first?.line == 4)
+            #expect(report.errors.first?.english.contains("line 2") == true)
+            // Distinct keys: nothing refused, every row written.
+            let clean = try importing(session, .enterprise, try temporaryFile("tax_code,name\n0101248141,A\n0100109106,B\n"))
+            #expect(clean.valid && clean.inserted == 2, "\(clean.errors)")
+            // A fund's key holds a date: the same day written two ways is the same key.
+            let funds = try importing(session, .fund, try temporaryFile(
+                "tax_code,established_on\n0101248141,2024-02-01\n0101248141,01/02/2024\n"))
+            #expect(funds.errors.map(\.kind) == [.unique], "\(funds.errors)")
+            #expect(funds.errors.first?.line == 3)
+        }
+    }
+
+    @Test func theStagingStatisticsNameOnlyStagedColumns() {
+        for kind in RecordKind.allCases where kind != .ipEvent {
+            let staged = Set(ImportColumns.columns(kind).map(\.name))
+            let analyzed = RegistryChecks.analyzedColumns(kind)
+            #expect(Array(analyzed.prefix(2)) == ["line", "rejected"])
+            #expect(analyzed.dropFirst(2).allSatisfy(staged.contains), "\(kind): \(analyzed)")
+            #expect(UpsertSQL.spec(kind).keys.allSatisfy { analyzed.contains($0.column) }, "\(kind)")
+        }
+    }
+
+    @Test func onlyAnIPImportMakesItsListOfTouchedApplications() {
+        let enterprise = ImportStaging.createTables(.enterprise, columns: ImportColumns.columns(.enterprise))
+        #expect(enterprise.contains("CREATE TEMP TABLE import_staging") && !enterprise.contains("import_touched"))
+        #expect(ImportStaging.createTables(.ip, columns: ImportColumns.columns(.ip)).contains("CREATE TEMP TABLE import_touched"))
+    }
+
+    @Test func theBatchNumberReachesTheAuditRowsOfItsImport() throws {
+        try withRegistry { session in
+            let first = try importing(session, .enterprise, try temporaryFile("tax_code,name\n0101248141,A\n"))
+            let second = try importing(session, .enterprise, try temporaryFile("tax_code,name\n0101248141,B\n0100109106,C\n"))
+            let batches = [try #require(first.batch), try #require(second.batch)]
+            #expect(try count(session, "SELECT count(*) FROM audit_log WHERE batch = \(batches[0])") == 1)
+            #expect(try count(session, "SELECT count(*) FROM audit_log WHERE batch = \(batches[1]) AND action = 'update'") == 1)
+            #expect(try count(session, "SELECT count(*) FROM audit_log WHERE batch = \(batches[1]) AND action = 'insert'") == 1)
+            #expect(try count(session, "SELECT count(*) FROM audit_log WHERE kind = 'enterprise' AND batch IS NULL") == 0)
+        }
+    }
+}
