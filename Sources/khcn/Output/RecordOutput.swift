@@ -25,7 +25,7 @@ extension Printer {
     /// stream). `--json` prints each record as it comes, exactly as `emit(.array(…))` would;
     /// the table keeps only its cells, since its columns are as wide as their widest cell.
     func list(kind: RecordKind, empty: (String, String),
-              _ produce: ((CanonicalRecord) throws -> Void) throws(RegistryError) -> Void) throws(RegistryError) {
+              _ produce: (_ named: Bool, (CanonicalRecord) throws -> Void) throws(RegistryError) -> Void) throws(RegistryError) {
         let columns = Printer.listColumns(kind)
         var table = Table(columns.map { listLabel($0, kind: kind) },
                           rightAligned: Set(columns.enumerated().filter { Printer.moneyColumns.contains($0.element) }.map(\.offset)),
@@ -33,7 +33,7 @@ extension Printer {
         var count = 0
         var output = StandardOutput()
         defer { output.flush() }
-        try produce { record in
+        try produce(!json) { record in
             if json {
                 output.append(count == 0 ? "[\n  " : ",\n  ")
                 output.appendNested(record)
