@@ -1,3 +1,5 @@
+import Foundation
+
 /// Re-indents the compact JSON text PostgreSQL writes (`row_to_json`) into exactly the bytes
 /// that `JSON.parse(text).rendered()` would print, without building a `JSON` value or a
 /// `String` on the way: a list of 200,000 applications is 150 MB of `--json` (contract §8:
@@ -9,6 +11,17 @@ struct PrettyJSON {
     private var position = 0
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    /// Appends the JSON text `json` (a record the database wrote) as `JSON.rendered()` prints
+    /// it nested at `level` (the first line not indented): re-indented where `append` can,
+    /// else through `JSON` itself.
+    static func render(_ json: String, level: Int, to out: inout [UInt8]) {
+        var text = json
+        if text.withUTF8({ append($0, level: level, to: &out) }) { return }
+        // Strings never hold a raw line break (they are escaped), so indenting every line nests the value.
+        let rendered = JSON.parse(json).rendered()
+        out.append(contentsOf: (level == 0 ? rendered : rendered.replacingOccurrences(of: "\n", with: "\n" + String(repeating: "  ", count: level))).utf8)
+    }
 
     /// Appends `compact` rendered at nesting `level` (its first line not indented: the caller
     /// has placed it), or returns false with `out` as it was.

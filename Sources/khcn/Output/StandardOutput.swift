@@ -15,16 +15,9 @@ struct StandardOutput {
         bytes.append(contentsOf: text.utf8)
     }
 
-    /// A list's record, one level in (`[` opens the list): the JSON the database wrote,
-    /// re-indented byte for byte as `JSON.rendered()` prints it, through `JSON` itself only
-    /// where `PrettyJSON` declines.
+    /// A list's record, one level in (`[` opens the list), as `PrettyJSON.render` writes it.
     mutating func appendNested(_ record: CanonicalRecord) {
-        var text = record.json
-        let done = text.withUTF8 { PrettyJSON.append($0, level: 1, to: &bytes) }
-        if !done {
-            // Strings never hold a raw line break (they are escaped), so indenting every line nests the object.
-            append(JSON.parse(record.json).rendered().replacingOccurrences(of: "\n", with: "\n  "))
-        }
+        PrettyJSON.render(record.json, level: 1, to: &bytes)
         if bytes.count >= 1 << 16 { flush() }
     }
 
