@@ -3,9 +3,9 @@ import Foundation
 /// Re-indents the compact JSON text PostgreSQL writes (`row_to_json`) into exactly the bytes
 /// that `JSON.parse(text).rendered()` would print, without building a `JSON` value or a
 /// `String` on the way: a list of 200,000 applications is 150 MB of `--json` (contract §8:
-/// within 3× of `khcn export ip`). Whatever it cannot reproduce byte for byte (a fraction, an
-/// exponent, a surrogate pair, text that is not JSON) it refuses, and the caller takes the
-/// `JSON` path for that record, so the output never depends on which path ran.
+/// within 3× of `khcn export ip`). Whatever it cannot reproduce byte for byte (a surrogate
+/// pair, text that is not JSON) it refuses, and the caller takes the `JSON` path for that
+/// record, so the output never depends on which path ran.
 struct PrettyJSON {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var position = 0
@@ -66,7 +66,7 @@ struct PrettyJSON {
         case UInt8(ascii: "t"): return literal("true", into: &out)
         case UInt8(ascii: "f"): return literal("false", into: &out)
         case UInt8(ascii: "n"): return literal("null", into: &out)
-        default: return integer(into: &out)
+        default: return number(into: &out)
         }
     }
 
@@ -111,18 +111,19 @@ struct PrettyJSON {
         return true
     }
 
-    /// Integers as PostgreSQL writes them (`0`, `-12`): `JSON` prints those unchanged. A
-    /// fraction or an exponent goes back to the `JSON` path, which has its own rules.
-    private mutating func integer(into out: inout [UInt8]) -> Bool {
+    /// A number, read and printed by the very rules of `JSON.parse` and `JSON.rendered()`
+    /// (an integer as `Int` prints it, else a `Double`): a fund's `share_used` is a fraction.
+    private mutating func number(into out: inout [UInt8]) -> Bool {
         let start = position
-        if peek() == UInt8(ascii: "-") { position += 1 }
-        let digits = position
-        while let byte = peek(), (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { position += 1 }
-        let count = position - digits
-        guard count > 0, count <= 18, count == 1 || bytes[digits] != UInt8(ascii: "0"),
-              !(count == 1 && bytes[digits] == UInt8(ascii: "0") && digits > start) else { return false }
-        if let byte = peek(), "+-.eE".utf8.contains(byte) { return false }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
+        while let byte = peek(), "+-0123456789.eE".utf8.contains(byte) { position += 1 }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        if let integer = Int(text) {
+            out.append(contentsOf: String(integer).utf8)
+        } else if let value = Double(text) {
+            out.append(contentsOf: JSON.number(value).rendered(pretty: false).utf8)
+        } else {
+            return false
+        }
         return true
     }
 
