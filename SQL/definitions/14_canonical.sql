@@ -65,7 +65,11 @@ RETURNS TABLE (
     status text, expires_on date, events json)
 LANGUAGE sql STABLE AS $$
 SELECT x.province_code, x.kind, x.application_number, x.filed_on, x.title, x.applicant_tax_code,
-       coalesce(p.name, x.applicant_name), x.ipc,
+       -- A person's name as the reader may see it, looked up for the rows that have a person
+       -- (a join after the GROUP BY would undo its order and make a list sort its JSON again).
+       CASE WHEN x.applicant_person_id IS NULL THEN x.applicant_name
+            ELSE coalesce((SELECT p.name FROM person_visible p WHERE p.id = x.applicant_person_id), x.applicant_name) END,
+       x.ipc,
        x.published_on, x.examination_requested_on, x.granted_on, x.grant_number, x.refused_on,
        x.withdrawn_on, x.lapsed_on, x.invalidated_on, x.restored_on, x.checked_on,
        x.applicant_type, x.applicant_person_id, x.priority_on,
@@ -102,7 +106,6 @@ SELECT x.province_code, x.kind, x.application_number, x.filed_on, x.title, x.app
             ON e.province_code = a.province_code AND e.application_number = a.application_number AND e.event_on <= d
          WHERE a.province_code = p_province AND a.filed_on <= d
          GROUP BY a.province_code, a.application_number) AS x
-  LEFT JOIN person_visible p ON p.id = x.applicant_person_id
 $$;
 
 -- S&T enterprise certificates issued on or before D. A revocation or invalidation dated after

@@ -124,13 +124,13 @@ public struct CertificateRegister {
         try CanonicalRecord.collecting { body throws(RegistryError) in try each(taxCode: taxCode, asOf: asOf, body) }
     }
 
-    /// The same as `list`, one record at a time.
-    public func each(taxCode: TaxCode? = nil, asOf: CivilDate? = nil, _ body: (CanonicalRecord) throws -> Void) throws(RegistryError) {
+    /// The same as `list`, one record at a time; `named`, with the enterprise's name for a table.
+    public func each(taxCode: TaxCode? = nil, asOf: CivilDate? = nil, named: Bool = true, _ body: (CanonicalRecord) throws -> Void) throws(RegistryError) {
         if let taxCode { _ = try EnterpriseRegister(session).find(taxCode) }
         var conditions: [Query] = []
         if let taxCode { conditions.append("v.tax_code = \(taxCode)") }
         if asOf != nil { conditions.append("v.status = 'valid'") }
-        try session.eachRecord(.certificate, select(on: asOf ?? session.today, conditions, named: true) + " ORDER BY r.certificate_number", body)
+        try session.eachRecord(.certificate, select(on: asOf ?? session.today, conditions, named: named) + " ORDER BY r.certificate_number", body)
     }
 
     private func notFound(_ number: String) -> RegistryError {

@@ -138,12 +138,12 @@ public struct FundRegister {
         try CanonicalRecord.collecting { body throws(RegistryError) in try each(taxCode: taxCode, asOf: asOf, body) }
     }
 
-    /// The same as `list`, one record at a time.
-    public func each(taxCode: TaxCode? = nil, asOf: CivilDate? = nil, _ body: (CanonicalRecord) throws -> Void) throws(RegistryError) {
+    /// The same as `list`, one record at a time; `named`, with the enterprise's name for a table.
+    public func each(taxCode: TaxCode? = nil, asOf: CivilDate? = nil, named: Bool = true, _ body: (CanonicalRecord) throws -> Void) throws(RegistryError) {
         var conditions: [Query] = []
         if let taxCode { conditions.append("v.tax_code = \(taxCode)") }
         if asOf != nil { conditions.append("v.status = 'open'") }
-        try session.eachRecord(.fund, select(on: asOf ?? session.today, conditions, named: true) + " ORDER BY r.tax_code, r.established_on", body)
+        try session.eachRecord(.fund, select(on: asOf ?? session.today, conditions, named: named) + " ORDER BY r.tax_code, r.established_on", body)
     }
 
     private func openFund(_ taxCode: TaxCode) throws(RegistryError) -> CivilDate? {

@@ -10,18 +10,23 @@ public struct IPRegister {
     /// The applications meeting `conditions` (on `v`) as they stood on `day` (SQL/0027 `ip_as_of`):
     /// canonical columns, then `status`, `expires_on` and the `events`, each counting only events
     /// dated up to that day. With `fees`, also the fee years paid and the next one due (SQL/0027
-    /// `ip_fees_as_of`); `named`, the applicant's display name (lists).
+    /// `ip_fees_as_of`); `named`, the applicant's display name (lists), looked up row by row
+    /// rather than joined, so that the rows keep `ip_as_of`'s order by number and the list
+    /// need not sort its JSON.
     func select(on day: CivilDate, _ conditions: [Query], named: Bool = false, fees: Bool = false) -> Query {
         let feeYears: Query = fees ? " CROSS JOIN LATERAL ip_fees_as_of(\(session.province), v.application_number, \(day)::date) f" : ""
+        let name: Query = named
+            ? ", COALESCE((SELECT e.name FROM enterprise e WHERE e.province_code = \(session.province) AND e.tax_code = r.applicant_tax_code), r.applicant_name) AS enterprise_name"
+            : ""
         return """
-        SELECT row_to_json(r)::text AS record\(sql: named ? ", COALESCE(e.name, r.applicant_name) AS enterprise_name" : "") FROM (
+        SELECT row_to_json(r)::text AS record\(name) FROM (
             SELECT v.kind, v.application_number, v.filed_on, v.title, v.applicant_tax_code, v.applicant_name, v.ipc,
                    v.published_on, v.examination_requested_on, v.granted_on, v.grant_number, v.refused_on,
                    v.withdrawn_on, v.lapsed_on, v.invalidated_on, v.restored_on, v.checked_on,
                    v.applicant_type, v.applicant_person_id, v.priority_on,
                    v.status, v.expires_on, v.events\(sql: fees ? ", f.fees, f.next_fee" : "")
               FROM ip_as_of(\(session.province), \(day)::date) v\(feeYears)
-             WHERE \(Query.joined(conditions.isEmpty ? ["true"] : conditions, separator: " AND "))) r\(named ? session.joiningEnterprise(on: "applicant_tax_code") : "")
+             WHERE \(Query.joined(conditions.isEmpty ? ["true"] : conditions, separator: " AND "))) r
         """
     }
 
@@ -136,15 +141,17 @@ public struct IPRegister {
         try CanonicalRecord.collecting { body throws(RegistryError) in try each(kind: kind, status: status, asOf: asOf, applicant: applicant, body) }
     }
 
-    /// The same as `list`, handed over one record at a time so that memory stays flat.
+    /// The same as `list`, handed over one record at a time so that memory stays flat;
+    /// `named`, with the applicant's name for a table (`--json` has no use for it).
     public func each(
-        kind: IPKind? = nil, status: IPStatus? = nil, asOf: CivilDate? = nil, applicant: TaxCode? = nil, _ body: (CanonicalRecord) throws -> Void
+        kind: IPKind? = nil, status: IPStatus? = nil, asOf: CivilDate? = nil, applicant: TaxCode? = nil, named: Bool = true,
+        _ body: (CanonicalRecord) throws -> Void
     ) throws(RegistryError) {
         var conditions: [Query] = []
         if let kind { conditions.append("v.kind = \(kind.rawValue)") }
         if let applicant { conditions.append("v.applicant_tax_code = \(applicant)") }
         if let status { conditions.append("v.status = \(status.rawValue)") }
-        try session.eachRecord(.ip, select(on: asOf ?? session.today, conditions, named: true) + " ORDER BY r.application_number", body)
+        try session.eachRecord(.ip, select(on: asOf ?? session.today, conditions, named: named) + " ORDER BY r.application_number", body)
     }
 
     private func exists(_ number: ApplicationNumber) throws(RegistryError) -> Bool {

@@ -80,8 +80,9 @@ extension WritingCommand {
 }
 
 /// Hands each record of a list to the printer, from the registry as it stood on a day (nil:
-/// every record, today's state).
-typealias RecordLister = (RegistrySession, CivilDate?, (CanonicalRecord) throws -> Void) throws(RegistryError) -> Void
+/// every record, today's state), with the enterprise's name when the printer's table shows it
+/// (a join `--json` need not pay for: contract §8).
+typealias RecordLister = (RegistrySession, CivilDate?, Bool, (CanonicalRecord) throws -> Void) throws(RegistryError) -> Void
 
 /// `certificate list`, `fund list`, `ip list`, `gi list`: a register's records, streamed
 /// (contract §8), optionally as they stood `--as-of` a day. Each command says only which
@@ -100,6 +101,6 @@ extension RecordListCommand {
     func run() throws {
         let records = try lister()
         let (out, session, day) = try openForReading(asOf: asOf)
-        try out.list(kind: Self.kind, empty: Self.empty) { body throws(RegistryError) in try records(session, day, body) }
+        try out.list(kind: Self.kind, empty: Self.empty) { named, body throws(RegistryError) in try records(session, day, named, body) }
     }
 }

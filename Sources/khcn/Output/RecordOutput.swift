@@ -25,17 +25,18 @@ extension Printer {
     /// stream). `--json` prints each record as it comes, exactly as `emit(.array(…))` would;
     /// the table too, once its first 1,000 rows have set the columns' widths (StreamingTable).
     func list(kind: RecordKind, empty: (String, String),
-              _ produce: ((CanonicalRecord) throws -> Void) throws(RegistryError) -> Void) throws(RegistryError) {
+              _ produce: (_ named: Bool, (CanonicalRecord) throws -> Void) throws(RegistryError) -> Void) throws(RegistryError) {
         let columns = Printer.listColumns(kind)
         var table = StreamingTable(Table(columns.map { listLabel($0, kind: kind) },
                           rightAligned: Set(columns.enumerated().filter { Printer.moneyColumns.contains($0.element) }.map(\.offset)),
                           wrapped: Set(columns.enumerated().filter { [Printer.nameColumn, "title"].contains($0.element) }.map(\.offset))), emit: say)
         var count = 0
-        try produce { record in
+        var output = StandardOutput()
+        defer { output.flush() }
+        try produce(!json) { record in
             if json {
-                // Strings never hold a raw line break (they are escaped), so indenting every line nests the object.
-                let object = json(record).rendered().replacingOccurrences(of: "\n", with: "\n  ")
-                print((count == 0 ? "[\n  " : ",\n  ") + object, terminator: "")
+                output.append(count == 0 ? "[\n  " : ",\n  ")
+                output.appendNested(record)
             } else if case .object(let pairs) = json(record) {
                 var values = Dictionary(pairs, uniquingKeysWith: { a, _ in a })
                 values[Printer.nameColumn] = record.enterpriseName.map(JSON.string) ?? .null
@@ -44,7 +45,7 @@ extension Printer {
             count += 1
         }
         if json {
-            print(count == 0 ? "[]" : "\n]")
+            output.append(count == 0 ? "[]\n" : "\n]\n")
         } else if count == 0 {
             say(text(empty.0, empty.1))
         } else {

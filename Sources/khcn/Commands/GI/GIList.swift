@@ -12,7 +12,7 @@ extension GICommand {
         static let empty = ("Không có chỉ dẫn địa lý nào.", "No geographical indication.")
 
         func lister() throws(RegistryError) -> RecordLister {
-            return { session, day, body throws(RegistryError) in try GIRegister(session).each(asOf: day, body) }
+            return { session, day, _, body throws(RegistryError) in try GIRegister(session).each(asOf: day, body) }
         }
     }
 }

@@ -14,7 +14,7 @@ extension IPCommand {
         static let empty = ("Không có đơn nào.", "No application.")
 
         func lister() throws(RegistryError) -> RecordLister {
-            return { session, day, body throws(RegistryError) in try IPRegister(session).each(kind: kind, status: status, asOf: day, body) }
+            return { session, day, named, body throws(RegistryError) in try IPRegister(session).each(kind: kind, status: status, asOf: day, named: named, body) }
         }
     }
 }

@@ -5,7 +5,7 @@ import Registry
 /// (certificates, funds): listed by `RecordList`, whose words it carries.
 protocol ListedByEnterprise {
     init(_ session: RegistrySession)
-    func each(taxCode: TaxCode?, asOf: CivilDate?, _ body: (CanonicalRecord) throws -> Void) throws(RegistryError)
+    func each(taxCode: TaxCode?, asOf: CivilDate?, named: Bool, _ body: (CanonicalRecord) throws -> Void) throws(RegistryError)
     static var listWords: ListWords { get }
 }
 
@@ -35,6 +35,6 @@ struct RecordList<Register: ListedByEnterprise>: RecordListCommand {
 
     func lister() throws(RegistryError) -> RecordLister {
         let taxCode = try TaxCode.argument(ifGiven: taxCode)
-        return { session, day, body throws(RegistryError) in try Register(session).each(taxCode: taxCode, asOf: day, body) }
+        return { session, day, named, body throws(RegistryError) in try Register(session).each(taxCode: taxCode, asOf: day, named: named, body) }
     }
 }
