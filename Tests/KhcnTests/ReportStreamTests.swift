@@ -4,9 +4,11 @@ import Testing
 
 /// Contract §8 (issue 15): `progress --details` and `report` stream the records behind each
 /// number instead of holding them. The streamed output must be byte for byte what the code
-/// that held everything printed: each output below is compared, its time of making and the
-/// day's date masked, with the SHA-256 of what main f45a82e (before streaming) printed for the
-/// same fixture. `KHCN_REFERENCE_KHCN=/path/to/old/khcn` also runs that binary and compares
+/// that held everything printed: each output below is compared, its time of making, the
+/// day's date and the schema version masked (the version moves with every migration), with the
+/// SHA-256 of what main f45a82e (before streaming) printed for the same fixture. (Recorded again
+/// when SQL/0040 came: with the version mapped back to 39 the new outputs gave f45a82e's
+/// digests, so the version was their only difference.) `KHCN_REFERENCE_KHCN=/path/to/old/khcn` also runs that binary and compares
 /// the texts themselves; `KHCN_PRINT_DIGESTS=1` prints the digests to record new ones.
 @Suite struct ReportStreamTests {
     /// The print fixture (36 funds counted, a GI lost after its deadline, two observations),
@@ -45,10 +47,10 @@ import Testing
         "progress.json": "9929c79fc3b3bc8b6e7cecfd9685fb71f07a078e35ac5da7e9d39484172fa98d",
         "progress.txt": "a0b03db5dfca3fdc558ed50ac8a5ec1b6b100dd7131aebe27f97d23988a935b1",
         "progress-en.txt": "57ce32cddac9c6392e167a8701aaa19deb614affccf421f78fac0ad41f11de13",
-        "report.html": "e88407ea3b8e664ad22753e92357b54735954c8e9a8e03080972682c5a1d8c91",
-        "report-en.html": "99dea8842047206ae9cc0b7df5d9413c1cba1756c4760e33cc047369ef72efbd",
-        "report.md": "c918a50f92266a568619497000a719a5e7313282dfae95afad3043ded2170c2a",
-        "report-en.md": "8320958d958e2f38fd9609c12d6e90805a5324101b0fbbedd9c979a8c282c25f",
+        "report.html": "6c83008bce908dd84c274d6a7f2c7305d115a2821c6064346f2cbefdfe39f533",
+        "report-en.html": "ac8739bab2b3014d87a916c113631c6e44195c04b41a8f2bfa88170ad4ae7ba1",
+        "report.md": "3b50801eed861dab7e03ee51ab5be8016bd6a05ba09869a00c90b38f39235e0b",
+        "report-en.md": "dae5e1980b75e7a73c88112407eaf3deca56e05c54af8a4e9f0a690190ada371",
         "report.csv": "fa140fccd436f788ae97811d9844ecbdd9ccbe82705c61951150222ffa83ab7c",
     ]
 
@@ -102,6 +104,7 @@ import Testing
         let today = ReportPrintTests.todayInVietnam()
         text = text.replacingOccurrences(of: decree30DateLine("Tuyên Quang", today), with: "TODAY")
         text = text.replacingOccurrences(of: String(format: "Tuyen Quang, %04d-%02d-%02d", today.year!, today.month!, today.day!), with: "TODAY")
+        text = text.replacingOccurrences(of: #"(lược đồ|schema version) \d+"#, with: "$1 N", options: .regularExpression)
         return text
     }
 
