@@ -40,6 +40,13 @@ import Testing
         #expect(StagedKeys(.fund, columns: ImportColumns.columns(.fund)).mayRepeat)
         #expect(StagedKeys(.fundAllocation, columns: ImportColumns.columns(.fundAllocation)).mayRepeat)
         #expect(!StagedKeys(.certificate, columns: ImportColumns.columns(.certificate)).mayRepeat)
+        // Past its limit a file is taken as one that may repeat a key: memory stays bounded
+        // whatever the file size (contract §8), and the SQL check runs.
+        let bounded = StagedKeys(.enterprise, columns: ImportColumns.columns(.enterprise), limit: 2)
+        bounded.add(rows[0].0, rows[0].1)
+        #expect(!bounded.mayRepeat)
+        bounded.add(rows[1].0, rows[1].1)
+        #expect(bounded.mayRepeat)
     }
 
     @Test func aKeyTwiceIsReportedWhicheverPathItsCellsTook() throws {

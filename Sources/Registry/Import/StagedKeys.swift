@@ -7,15 +7,23 @@
 /// Only kinds whose key columns are compared as staged text (`UpsertSQL.Field.staged` without a
 /// cast) are tracked: equal keys are then equal bytes. A key compared as a date or a number
 /// (funds, allocations, fees, GI managers and users) always gets the SQL check.
-/// Memory: one `Int` per staged row, about 16 MB at a million (contract §8: under 100 MB);
-/// tracking stops, and the set is freed, at the first repeat.
+/// Memory: one `Int` per staged row, about 16 MB at a million, up to `limit` rows: past it the
+/// file is taken as one that may repeat a key (the SQL check runs, cheap beside a file that
+/// size), so memory stays bounded whatever the file size (contract §8: under 100 MB). Tracking
+/// stops, and the set is freed, at the first repeat or at the limit.
 final class StagedKeys {
+    /// 2²⁰ rows: a set of that many hashes peaks near 40 MB while it grows (review, issue 15:
+    /// 3.2M rows tracked reached 108 MB).
+    static let limit = 1 << 20
+
     /// Positions of the key columns among the kind's canonical columns; nil: not tracked.
     private let positions: [Int]?
+    private let limit: Int
     private var seen: Set<Int> = []
     private(set) var mayRepeat: Bool
 
-    init(_ kind: RecordKind, columns: [ImportColumn]) {
+    init(_ kind: RecordKind, columns: [ImportColumn], limit: Int = StagedKeys.limit) {
+        self.limit = limit
         let keys = UpsertSQL.spec(kind).keys
         let plain = !keys.isEmpty && keys.allSatisfy { $0.staged == "s.\($0.column)" }
         let positions = keys.compactMap { key in columns.firstIndex { $0.name == key.column } }
@@ -41,7 +49,7 @@ final class StagedKeys {
                 }
             }
         }
-        if !seen.insert(hasher.finalize()).inserted {
+        if !seen.insert(hasher.finalize()).inserted || seen.count >= limit {
             mayRepeat = true
             seen = []
         }

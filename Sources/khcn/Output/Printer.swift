@@ -64,13 +64,15 @@ struct Printer {
     /// and the contract's exit code.
     func fail(_ error: RegistryError) -> Never {
         if json {
-            emit(.object([("error", .object([
+            let object = JSON.object([("error", .object([
                 ("type", .string(error.type)),
                 ("field", .optional(error.field)),
                 ("value", .optional(error.value)),
                 ("message", .string(error.english)),
                 ("sqlstate", .optional(error.sqlstate)),
-            ]))]))
+            ]))])
+            // A streamed document already begun on stdout: the error object goes to stderr.
+            if StreamedDocument.hasBegun { warn(object.rendered()) } else { emit(object) }
         }
         let prefix = vietnamese ? "Lỗi" : "Error"
         var message = "\(prefix): \(error.message(language))"

@@ -73,6 +73,7 @@ extension Printer {
 extension Printer {
     /// `details`: where to read the records from (nil: the figures only).
     func streamJSON(_ progress: [TargetProgress], asOf day: CivilDate, overdue: Int, details plan: PlanProgress?) throws {
+        StreamedDocument.begin()
         print("{\n  \"as_of\": " + JSON.string(day.description).rendered() + ",\n  \"targets\": " + (progress.isEmpty ? "[]" : "["), terminator: "")
         for (index, item) in progress.enumerated() {
             // A target object at depth 2: its members at 6 spaces, its closing brace at 4.

@@ -35,6 +35,7 @@ extension Printer {
         defer { output.flush() }
         try produce(!json) { record in
             if json {
+                if count == 0 { StreamedDocument.begin() }
                 output.append(count == 0 ? "[\n  " : ",\n  ")
                 output.appendNested(record)
             } else if case .object(let pairs) = json(record) {

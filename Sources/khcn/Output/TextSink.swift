@@ -14,7 +14,10 @@ final class TextSink {
     /// Contract §3: a folder that is missing or not writable is 66 (`inputFile`), and nothing is written.
     init(path: String) throws(RegistryError) {
         self.path = path
-        temporary = path + ".partial-\(getpid())"
+        // Hidden beside the target (`.report.html.partial-PID`): a run killed by a signal,
+        // which no handler here catches, leaves it out of the clerk's listing.
+        let url = URL(fileURLWithPath: path)
+        temporary = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".partial-\(getpid())").path
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
               let handle = FileHandle(forWritingAtPath: temporary) else {
             throw TextSink.cannotWrite(path)

@@ -27,6 +27,7 @@ extension EnterpriseCommand {
             var count = 0
             let total = try EnterpriseRegister(session).each(search: search, status: status, commune: commune, address: address, limit: limit) { enterprise in
                 if out.json {
+                    if count == 0 { StreamedDocument.begin() }
                     print((count == 0 ? "[\n  " : ",\n  ") + out.json(enterprise).rendered(depth: 1), terminator: "")
                 } else {
                     table.append(out.row(enterprise))

@@ -24,6 +24,7 @@ struct WatchCommand: RegistryCommand {
         let list = WatchList(session)
         let english = !out.vietnamese
         if out.json {
+            StreamedDocument.begin()
             print("{\n  \"as_of\": \"\(day.description)\",\n  \"items\": [", terminator: "")
             var count = 0
             try list.each(asOf: day, within: within, kind: kind, limit: limit, english: english) { item in
