@@ -1,0 +1,58 @@
+import Foundation
+import Postgres
+import TestSupport
+import Testing
+
+/// A `--json` list streams (contract §8), so a failure half-way comes after part of the
+/// document. Contract §2 allows one JSON document on stdout: the error object goes to stderr,
+/// stdout is left unfinished (no parser takes a cut list for a whole one), and the exit code
+/// is the error's (§3).
+@Suite struct StreamFailureTests {
+    @Test func aListCutHalfWayPrintsItsErrorOnStandardError() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let folder = try Scratch.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // 5,000 enterprises: about 2 MB of JSON, far more than a pipe and a socket buffer hold.
+        let file = folder.appendingPathComponent("enterprises.csv")
+        try ("tax_code,name,established_on,address\n" + TaxCodeCases.generated(count: 5_000, from: 101_248_000).enumerated().map {
+            "\($0.element),Công ty Cổ phần Chè Shan tuyết Na Hang số \($0.offset),2019-05-01,Thôn Bản Tát xã Thượng Lâm tỉnh Tuyên Quang\n"
+        }.joined()).write(to: file, atomically: true, encoding: .utf8)
+        let imported = try KhcnRun.run(["import", "enterprises", file.path, "--json"], database: database)
+        #expect(imported.status == 0, "\(imported.stdout.prefix(600)) \(imported.stderr.prefix(600))")
+
+        // Stdout is read only a little at first: khcn blocks on a full pipe with its rows half-read.
+        let process = Process()
+        process.executableURL = try KhcnRun.executable
+        process.arguments = ["enterprise", "list", "--limit", "6000", "--json"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["KHCN_LANG"] = nil
+        environment["KHCN_DATABASE_URL"] = database.conninfo
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // The first bytes of the list: the rows are coming (the query has sorted them).
+        let first = out.fileHandleForReading.availableData
+        let superuser = try database.connect()
+        var terminated = false
+        for _ in 0..<200 where !terminated {
+            terminated = try superuser.query("""
+                SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity
+                 WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE '%ORDER BY name%'
+                """).first?.decode("n", as: Int.self) ?? 0 > 0
+            if !terminated { usleep(50_000) }
+        }
+        #expect(terminated)
+        let stdout = String(decoding: first + out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus != 0)
+        #expect(stdout.hasPrefix("[\n  {"))
+        #expect(!stdout.contains("\"error\""), "one document on stdout")
+        #expect((try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) == nil, "a cut list must not parse as a whole one")
+        #expect(stderr.contains("\"error\"") && stderr.contains("\"type\""), "\(stderr.prefix(400))")
+    }
+}
