@@ -16,23 +16,27 @@ extension Printer {
              "What needs action — as of \(date(day)): overdue, and due within the next \(within) days")
     }
 
-    /// A table of the items, then each rule present once with its legal basis and what to do.
-    func watchTable(_ items: [WatchList.Item]) {
-        guard !items.isEmpty else {
-            say(text("Không có việc nào quá hạn hoặc sắp đến hạn.", "Nothing overdue or coming due."))
-            return
-        }
-        var table = Table([text("Tình trạng", "State"), text("Hạn", "Due"), text("Quy tắc", "Rule"), text("Hồ sơ", "Record"),
-                           text("Doanh nghiệp / tên", "Enterprise / name"), text("Chi tiết", "Details")])
+    /// A table of the items as they come (`produce` hands them over one at a time: the full
+    /// list of a national registry streams, contract §8), then each rule present once with its
+    /// legal basis and what to do.
+    func watchTable(_ produce: ((WatchList.Item) throws -> Void) throws(RegistryError) -> Void) throws(RegistryError) {
+        var table = StreamingTable(Table([text("Tình trạng", "State"), text("Hạn", "Due"), text("Quy tắc", "Rule"), text("Hồ sơ", "Record"),
+                                          text("Doanh nghiệp / tên", "Enterprise / name"), text("Chi tiết", "Details")]), emit: say)
         var rules: [(String, WatchList.Item)] = []
-        for item in items {
+        var count = 0, overdue = 0
+        try produce { item in
             let who = [item.taxCode, item.name.map { $0.count > 40 ? String($0.prefix(39)) + "…" : $0 }].compactMap { $0 }.joined(separator: " ")
             table.append([watchState(item.state), watchDue(item), item.rule, item.key, who.isEmpty ? "—" : who, watchDetails(item)])
             if !rules.contains(where: { $0.0 == item.rule && $0.1.title == item.title }) { rules.append((item.rule, item)) }
+            count += 1
+            if item.state == .overdue { overdue += 1 }
         }
-        say(table.rendered())
-        let overdue = items.filter { $0.state == .overdue }.count
-        say(text("\(items.count) việc, trong đó \(overdue) quá hạn.", "\(items.count) item(s), \(overdue) overdue."))
+        guard count > 0 else {
+            say(text("Không có việc nào quá hạn hoặc sắp đến hạn.", "Nothing overdue or coming due."))
+            return
+        }
+        table.finish()
+        say(text("\(count) việc, trong đó \(overdue) quá hạn.", "\(count) item(s), \(overdue) overdue."))
         say("")
         for (rule, item) in rules {
             say("  \(rule): \(item.title)")

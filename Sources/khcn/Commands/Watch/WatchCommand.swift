@@ -35,8 +35,9 @@ struct WatchCommand: RegistryCommand {
             print(count == 0 ? "]\n}" : "\n  ]\n}")
             return
         }
-        let items = try list.items(asOf: day, within: within, kind: kind, limit: limit, english: english)
         out.say(out.watchHeading(day, within: within))
-        out.watchTable(items)
+        try out.watchTable { body throws(RegistryError) in
+            try list.each(asOf: day, within: within, kind: kind, limit: limit, english: english, body)
+        }
     }
 }
