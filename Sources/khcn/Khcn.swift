@@ -26,6 +26,7 @@ struct Khcn: ParsableCommand {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
+            try requireOutputWritten()
         } catch let error as RegistryError {
             printer.fail(error)
         } catch let code as ExitCode {
@@ -49,6 +50,17 @@ struct Khcn: ParsableCommand {
                 vi: "Lỗi không mong đợi (lỗi phần mềm): \(error)", en: "Unexpected failure (a bug): \(error)"))
         }
     }
+}
+
+/// What a command printed reached standard output: on a full disk (or any write error) the
+/// output is cut, and a script must not take it for whole (nothing lost: exit 66, like an
+/// `--output` that cannot be written). `print` buffers in C's stdio, whose last flush fails
+/// when its device does; `StandardOutput` writes itself and keeps its own failure.
+func requireOutputWritten() throws(RegistryError) {
+    guard fflush(nil) != 0 || StandardOutput.failed else { return }
+    throw RegistryError(.inputFile, type: "file-error", field: "stdout",
+                        vi: "Không ghi được hết ra đầu ra chuẩn (đĩa đầy?): kết quả bị cắt, đừng dùng.",
+                        en: "Could not write all of standard output (disk full?): the output is cut, do not use it.")
 }
 
 extension Printer {

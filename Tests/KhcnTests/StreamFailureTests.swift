@@ -11,15 +11,7 @@ import Testing
     @Test func aListCutHalfWayPrintsItsErrorOnStandardError() throws {
         let database = try TestDatabase.create()
         defer { database.drop() }
-        let folder = try Scratch.folder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        // 5,000 enterprises: about 2 MB of JSON, far more than a pipe and a socket buffer hold.
-        let file = folder.appendingPathComponent("enterprises.csv")
-        try ("tax_code,name,established_on,address\n" + TaxCodeCases.generated(count: 5_000, from: 101_248_000).enumerated().map {
-            "\($0.element),Công ty Cổ phần Chè Shan tuyết Na Hang số \($0.offset),2019-05-01,Thôn Bản Tát xã Thượng Lâm tỉnh Tuyên Quang\n"
-        }.joined()).write(to: file, atomically: true, encoding: .utf8)
-        let imported = try KhcnRun.run(["import", "enterprises", file.path, "--json"], database: database)
-        #expect(imported.status == 0, "\(imported.stdout.prefix(600)) \(imported.stderr.prefix(600))")
+        try Self.loadEnterprises(into: database)
 
         // Stdout is read only a little at first: khcn blocks on a full pipe with its rows half-read.
         let process = Process()
@@ -54,5 +46,45 @@ import Testing
         #expect(!stdout.contains("\"error\""), "one document on stdout")
         #expect((try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) == nil, "a cut list must not parse as a whole one")
         #expect(stderr.contains("\"error\"") && stderr.contains("\"type\""), "\(stderr.prefix(400))")
+    }
+
+    /// 5,000 enterprises: about 2 MB of JSON, far more than a pipe and a socket buffer hold.
+    static func loadEnterprises(into database: TestDatabase) throws {
+        let folder = try Scratch.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("enterprises.csv")
+        try ("tax_code,name,established_on,address\n" + TaxCodeCases.generated(count: 5_000, from: 101_248_000).enumerated().map {
+            "\($0.element),Công ty Cổ phần Chè Shan tuyết Na Hang số \($0.offset),2019-05-01,Thôn Bản Tát xã Thượng Lâm tỉnh Tuyên Quang\n"
+        }.joined()).write(to: file, atomically: true, encoding: .utf8)
+        let imported = try KhcnRun.run(["import", "enterprises", file.path, "--json"], database: database)
+        #expect(imported.status == 0, "\(imported.stdout.prefix(600)) \(imported.stderr.prefix(600))")
+    }
+
+    /// Nothing lost: output that could not be written (a full disk: /dev/full) is never an
+    /// exit 0, whether it went out in pieces while streaming or at the last flush.
+    @Test func outputThatCannotBeWrittenIsNotASuccess() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        try Self.loadEnterprises(into: database)
+        for arguments in [["enterprise", "list", "--limit", "6000", "--json"], ["enterprise", "list", "--limit", "6000"],
+                          ["ip", "list", "--json"], ["province", "list", "--json"], ["enterprise", "show", TaxCodeCases.generated(count: 1, from: 101_248_000)[0]]] {
+            let process = Process()
+            process.executableURL = try KhcnRun.executable
+            process.arguments = arguments
+            var environment = ProcessInfo.processInfo.environment
+            environment["KHCN_LANG"] = nil
+            environment["KHCN_DATABASE_URL"] = database.conninfo
+            process.environment = environment
+            let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+            let err = Pipe()
+            process.standardOutput = full
+            process.standardError = err
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 66, "\(arguments): \(stderr.prefix(300))")
+            #expect(stderr.contains("kết quả bị cắt"), "\(arguments): \(stderr.prefix(300))")
+        }
     }
 }
