@@ -28,7 +28,7 @@ struct WatchCommand: RegistryCommand {
             print("{\n  \"as_of\": \"\(day.description)\",\n  \"items\": [", terminator: "")
             var count = 0
             try list.each(asOf: day, within: within, kind: kind, limit: limit, english: english) { item in
-                let object = out.json(item).rendered().replacingOccurrences(of: "\n", with: "\n    ")
+                let object = out.json(item).rendered(depth: 2)   // the items are two levels in
                 print((count == 0 ? "\n    " : ",\n    ") + object, terminator: "")
                 count += 1
             }
