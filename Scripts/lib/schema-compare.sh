@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
 # Proof that two SQL/ folders build the same schema and seeds (README, "Migrations").
 #
-#   Scripts/lib/schema-compare.sh OLD_SQL_DIR [NEW_SQL_DIR]
+#   Scripts/lib/schema-compare.sh [--upgrade] OLD_SQL_DIR [NEW_SQL_DIR]
+#
+# --upgrade: the old side is what a deployed database becomes, migrated from OLD_SQL_DIR and
+# then again from NEW_SQL_DIR (edited definitions applied again, later numbered files once),
+# compared with a database built from NEW_SQL_DIR alone. E.g. the landed SQL of a stop:
+#   mkdir /tmp/landed && git archive 3e14da7 SQL | tar -x -C /tmp/landed
+#   Scripts/lib/schema-compare.sh --upgrade /tmp/landed/SQL
 #
 # e.g. the numbered chain 0001–0035 before the baseline:
 #   mkdir /tmp/oldsql && for f in $(git ls-tree --name-only 0a4756a SQL/); do
@@ -18,7 +24,9 @@
 # (default /tmp/khcn-schema-compare).
 source "$(dirname "$0")/common.sh"
 
-OLD=$(cd "${1:?usage: schema-compare.sh OLD_SQL_DIR [NEW_SQL_DIR]}" && pwd)
+upgrade=0
+if [ "${1:-}" = --upgrade ]; then upgrade=1; shift; fi
+OLD=$(cd "${1:?usage: schema-compare.sh [--upgrade] OLD_SQL_DIR [NEW_SQL_DIR]}" && pwd)
 NEW=$(cd "${2:-$KHCN_ROOT/SQL}" && pwd)
 BIN=${KHCN_BIN:-$KHCN_ROOT/.build/debug/khcn}
 OLD_BIN=${KHCN_OLD_BIN:-$BIN}
@@ -104,17 +112,22 @@ SQL
 )
 
 dump() {
-    local database=$1 sql=$2 bin=$3 name=$4
+    local database=$1 sql=$2 bin=$3 name=$4 then=${5:-}
+    local url="postgresql:///$database?host=$CLUSTER_SOCKET&port=$PORT&user=postgres"
     cluster_psql "$PORT" -d postgres -c "CREATE DATABASE $database"
     say "Migrating $database from $sql with $bin…"
-    KHCN_SQL_DIR=$sql "$bin" db migrate --database-url "postgresql:///$database?host=$CLUSTER_SOCKET&port=$PORT&user=postgres" >/dev/null
+    KHCN_SQL_DIR=$sql "$bin" db migrate --database-url "$url" >/dev/null
+    if [ -n "$then" ]; then
+        say "…then from $then with $BIN (the upgrade)…"
+        KHCN_SQL_DIR=$then "$BIN" db migrate --database-url "$url" >/dev/null
+    fi
     cluster_psql "$PORT" -d "$database" -At -c "$CATALOGUE" | grep -v -e '^relation khcn_definitions ' -e '^column khcn_definitions\.' >"$OUT/$name.catalogue"
     cluster_psql "$PORT" -d "$database" -At -c "$ROWS" |
         while read -r query; do cluster_psql "$PORT" -d "$database" -At -c "$query ORDER BY 1"; done >"$OUT/$name.rows"
     PGHOST=$CLUSTER_SOCKET PGPORT=$PORT PGUSER=postgres "$PG_BINDIR/pg_dump" --schema-only --exclude-table=khcn_definitions "$database" >"$OUT/$name.schema.sql"
 }
 
-dump khcn_old "$OLD" "$OLD_BIN" old
+if ((upgrade)); then dump khcn_old "$OLD" "$OLD_BIN" old "$NEW"; else dump khcn_old "$OLD" "$OLD_BIN" old; fi
 dump khcn_new "$NEW" "$BIN" new
 
 status=0
