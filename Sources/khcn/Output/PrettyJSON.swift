@@ -18,9 +18,7 @@ struct PrettyJSON {
     static func render(_ json: String, level: Int, to out: inout [UInt8]) {
         var text = json
         if text.withUTF8({ append($0, level: level, to: &out) }) { return }
-        // Strings never hold a raw line break (they are escaped), so indenting every line nests the value.
-        let rendered = JSON.parse(json).rendered()
-        out.append(contentsOf: (level == 0 ? rendered : rendered.replacingOccurrences(of: "\n", with: "\n" + String(repeating: "  ", count: level))).utf8)
+        out.append(contentsOf: JSON.parse(json).rendered(depth: level).utf8)
     }
 
     /// Appends `compact` rendered at nesting `level` (its first line not indented: the caller

@@ -73,34 +73,33 @@ extension Printer {
 extension Printer {
     /// `details`: where to read the records from (nil: the figures only).
     func streamJSON(_ progress: [TargetProgress], asOf day: CivilDate, overdue: Int, details plan: PlanProgress?) throws {
-        StreamedDocument.begin()
-        print("{\n  \"as_of\": " + JSON.string(day.description).rendered() + ",\n  \"targets\": " + (progress.isEmpty ? "[]" : "["), terminator: "")
-        for (index, item) in progress.enumerated() {
+        StreamedDocument.write("{\n  \"as_of\": " + JSON.string(day.description).rendered() + ",\n  \"targets\": ")
+        var targets = JSONArrayText(level: 2)
+        for item in progress {
             // A target object at depth 2: its members at 6 spaces, its closing brace at 4.
             var object = json(item, details: false).rendered(depth: 2)
             if let plan, item.target.computed {
                 object.removeLast("\n    }".count)
-                print((index == 0 ? "\n    " : ",\n    ") + object + ",\n      \"counted\": ", terminator: "")
+                StreamedDocument.write(targets.separator() + object + ",\n      \"counted\": ")
                 try streamRecords { try plan.eachCounted(item.target.code, on: day, $0) }
-                print(",\n      \"left\": ", terminator: "")
+                StreamedDocument.write(",\n      \"left\": ")
                 try streamRecords { try plan.eachNoLongerCounted(item.target.code, countedOn: item.target.baselineDate, notOn: day, $0) }
-                print("\n    }", terminator: "")
+                StreamedDocument.write("\n    }")
             } else {
-                print((index == 0 ? "\n    " : ",\n    ") + object, terminator: "")
+                StreamedDocument.write(targets.separator() + object)
             }
         }
-        print((progress.isEmpty ? "" : "\n  ]") + ",\n  \"overdue\": \(overdue)\n}")
+        print(targets.end + ",\n  \"overdue\": \(overdue)\n}")
     }
 
     /// An array at depth 3 (a target's member), one record object at a time.
     private func streamRecords(_ produce: ((CountedRecord, Int) throws -> Void) throws -> Void) throws {
-        var count = 0
+        var records = JSONArrayText(level: 4)
         try produce { record, _ in
             let object = JSON.object([("key", .string(record.key)), ("label", .string(record.label)), ("date", .string(record.date.description))])
-            print((count == 0 ? "[\n        " : ",\n        ") + object.rendered(depth: 4), terminator: "")
-            count += 1
+            StreamedDocument.write(records.separator() + object.rendered(depth: 4))
         }
-        print(count == 0 ? "[]" : "\n      ]", terminator: "")
+        StreamedDocument.write(records.end)
     }
 }
 

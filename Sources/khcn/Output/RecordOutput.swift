@@ -32,11 +32,11 @@ extension Printer {
                           wrapped: Set(columns.enumerated().filter { [Printer.nameColumn, "title"].contains($0.element) }.map(\.offset))), emit: say)
         var count = 0
         var output = StandardOutput()
+        var array = JSONArrayText(level: 1)
         defer { output.flush() }
         try produce(!json) { record in
             if json {
-                if count == 0 { StreamedDocument.begin() }
-                output.append(count == 0 ? "[\n  " : ",\n  ")
+                output.append(array.separator())
                 output.appendNested(record)
             } else if case .object(let pairs) = json(record) {
                 var values = Dictionary(pairs, uniquingKeysWith: { a, _ in a })
@@ -46,7 +46,7 @@ extension Printer {
             count += 1
         }
         if json {
-            output.append(count == 0 ? "[]\n" : "\n]\n")
+            output.append(array.end + "\n")
         } else if count == 0 {
             say(text(empty.0, empty.1))
         } else {

@@ -15,12 +15,15 @@ struct StandardOutput {
         bytes.reserveCapacity(1 << 17)
     }
 
+    /// Output of a streamed document (`StreamedDocument`: it has begun once anything is appended).
     mutating func append(_ text: String) {
+        StreamedDocument.begin()
         bytes.append(contentsOf: text.utf8)
     }
 
     /// A list's record, one level in (`[` opens the list), as `PrettyJSON.render` writes it.
     mutating func appendNested(_ record: CanonicalRecord) {
+        StreamedDocument.begin()
         PrettyJSON.render(record.json, level: 1, to: &bytes)
         if bytes.count >= 1 << 16 { flush() }
     }

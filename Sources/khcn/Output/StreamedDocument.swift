@@ -16,4 +16,30 @@ enum StreamedDocument {
     }
 
     static var hasBegun: Bool { begun.load(ordering: .relaxed) }
+
+    /// Prints a piece of the document (no line end of its own), marking it begun.
+    static func write(_ text: String) {
+        begin()
+        print(text, terminator: "")
+    }
+}
+
+/// A JSON array written element by element: byte for byte what `JSON.array(…)` renders whole
+/// at that depth (`[`, each element on its own line `level` steps in, `]` one step out; `[]`
+/// when empty). The one home of that layout for every streamed list, whatever writes the bytes.
+struct JSONArrayText {
+    /// The depth of the elements (a list printed alone: 1).
+    let level: Int
+    private(set) var count = 0
+
+    init(level: Int) { self.level = level }
+
+    /// What goes before the next element (which the caller renders at `level`).
+    mutating func separator() -> String {
+        defer { count += 1 }
+        return (count == 0 ? "[" : ",") + "\n" + String(repeating: "  ", count: level)
+    }
+
+    /// What closes the array.
+    var end: String { count == 0 ? "[]" : "\n" + String(repeating: "  ", count: level - 1) + "]" }
 }

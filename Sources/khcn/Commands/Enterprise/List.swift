@@ -25,17 +25,17 @@ extension EnterpriseCommand {
             let (out, session) = try openForReading()
             var table = StreamingTable(out.enterpriseTable(), emit: out.say)
             var count = 0
+            var array = JSONArrayText(level: 1)
             let total = try EnterpriseRegister(session).each(search: search, status: status, commune: commune, address: address, limit: limit) { enterprise in
                 if out.json {
-                    if count == 0 { StreamedDocument.begin() }
-                    print((count == 0 ? "[\n  " : ",\n  ") + out.json(enterprise).rendered(depth: 1), terminator: "")
+                    StreamedDocument.write(array.separator() + out.json(enterprise).rendered(depth: 1))
                 } else {
                     table.append(out.row(enterprise))
                 }
                 count += 1
             }
             if out.json {
-                print(count == 0 ? "[]" : "\n]")
+                print(array.end)
             } else if count == 0 {
                 out.say(out.text("Không có doanh nghiệp nào phù hợp.", "No enterprise matches."))
             } else {

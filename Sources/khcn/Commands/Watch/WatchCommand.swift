@@ -24,15 +24,12 @@ struct WatchCommand: RegistryCommand {
         let list = WatchList(session)
         let english = !out.vietnamese
         if out.json {
-            StreamedDocument.begin()
-            print("{\n  \"as_of\": \"\(day.description)\",\n  \"items\": [", terminator: "")
-            var count = 0
+            StreamedDocument.write("{\n  \"as_of\": \"\(day.description)\",\n  \"items\": ")
+            var items = JSONArrayText(level: 2)   // the items are two levels in
             try list.each(asOf: day, within: within, kind: kind, limit: limit, english: english) { item in
-                let object = out.json(item).rendered(depth: 2)   // the items are two levels in
-                print((count == 0 ? "\n    " : ",\n    ") + object, terminator: "")
-                count += 1
+                StreamedDocument.write(items.separator() + out.json(item).rendered(depth: 2))
             }
-            print(count == 0 ? "]\n}" : "\n  ]\n}")
+            print(items.end + "\n}")
             return
         }
         out.say(out.watchHeading(day, within: within))
