@@ -4,11 +4,11 @@ import TestSupport
 import Testing
 
 /// A `--json` list streams (contract §8), so a failure half-way comes after part of the
-/// document. Contract §2 allows one JSON document on stdout: the error object goes to stderr,
-/// stdout is left unfinished (no parser takes a cut list for a whole one), and the exit code
-/// is the error's (§3).
+/// document. Contract §2: a failure prints its error object on stdout; it comes on a line of
+/// its own after the cut list, so stdout as a whole does not parse (no script takes a cut
+/// list for a whole one), and the exit code is the error's (§3).
 @Suite struct StreamFailureTests {
-    @Test func aListCutHalfWayPrintsItsErrorOnStandardError() throws {
+    @Test func aListCutHalfWayEndsWithItsErrorObjectOnALineOfItsOwn() throws {
         let database = try TestDatabase.create()
         defer { database.drop() }
         try Self.loadEnterprises(into: database)
@@ -43,9 +43,12 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus != 0)
         #expect(stdout.hasPrefix("[\n  {"))
-        #expect(!stdout.contains("\"error\""), "one document on stdout")
         #expect((try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) == nil, "a cut list must not parse as a whole one")
-        #expect(stderr.contains("\"error\"") && stderr.contains("\"type\""), "\(stderr.prefix(400))")
+        // The error object starts a line of its own and runs to the end.
+        let start = try #require(stdout.range(of: "\n{\n  \"error\": {", options: .backwards))
+        let error = try JSONSerialization.jsonObject(with: Data(stdout[start.lowerBound...].utf8)) as? [String: Any]
+        #expect((error?["error"] as? [String: Any])?["type"] as? String == "database-unavailable", "\(stdout.suffix(400))")
+        #expect(stderr.contains("Lỗi"), "\(stderr.prefix(400))")
     }
 
     /// 5,000 enterprises: about 2 MB of JSON, far more than a pipe and a socket buffer hold.

@@ -71,8 +71,9 @@ struct Printer {
                 ("message", .string(error.english)),
                 ("sqlstate", .optional(error.sqlstate)),
             ]))])
-            // A streamed document already begun on stdout: the error object goes to stderr.
-            if StreamedDocument.hasBegun { warn(object.rendered()) } else { emit(object) }
+            // After a streamed document cut half-way, on a line of its own (StreamedDocument).
+            if StreamedDocument.hasBegun { print("") }
+            emit(object)
         }
         let prefix = vietnamese ? "Lỗi" : "Error"
         var message = "\(prefix): \(error.message(language))"
