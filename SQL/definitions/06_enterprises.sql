@@ -195,7 +195,8 @@ RETURN char_length(khcn_enterprise_name_key(p_term)) >= 3;
 -- (khcn_enterprise_name_key_pattern).
 CREATE OR REPLACE FUNCTION khcn_enterprise_name_key_patterns(p_term text) RETURNS text[]
 LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
-    WITH k(key) AS (SELECT khcn_enterprise_name_key(p_term)),
+    -- MATERIALIZED: folded once, not once for each of the 1,333 patterns (109 ms for `w`).
+    WITH k(key) AS MATERIALIZED (SELECT khcn_enterprise_name_key(p_term)),
          a(c) AS (SELECT substr('abcdefghijklmnopqrstuvwxyz0123456789', i, 1) FROM generate_series(1, 36) i)
     SELECT CASE char_length(key)
            WHEN 1 THEN ARRAY[key || '%'] || ARRAY(SELECT a.c || key || '%' FROM a)
