@@ -132,48 +132,139 @@ GRANT EXECUTE ON FUNCTION khcn_enterprise_name_matches(text,text,integer) TO khc
 
 -- How many enterprises of the province a term matches, counting stops at `p_cap`
 -- (EnterpriseRegister.countCap: "1 trong tổng số …" under a full page). Order does not matter
--- here: the first 5 × `p_cap` names in the list's order (a common term stops there), then the
--- trigram index for a term it serves (at most `p_cap` names rechecked), else the walk to the cap.
+-- here: the first 5 × `p_cap` names in the list's order (a common term stops there); else, for
+-- a term the planner expects in a tenth of the names or more, the names in the table's order
+-- (where a word common late in the list, `hop tac xa`, is spread out: about 10 × `p_cap` names
+-- folded, at most 50 × `p_cap`); else the trigram index (SQL/0042), whose candidates are
+-- rechecked only until `p_cap` match. VOLATILE only because PostgreSQL refuses EXPLAIN (the
+-- estimate) in a STABLE function.
 CREATE OR REPLACE FUNCTION khcn_enterprise_name_count(p_province text, p_term text, p_cap integer)
 RETURNS integer
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
-SET enable_seqscan = off SET enable_indexscan = off SET enable_indexonlyscan = off AS $$
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     pattern constant text := '%' || khcn_fold(p_term) || '%';
     found integer;
+    plan json;
 BEGIN
     IF NOT khcn_session_sees_province(p_province) THEN RETURN 0; END IF;
     SELECT count(*) INTO found FROM khcn_enterprise_name_walk_first(p_province, pattern, p_cap, 5 * p_cap);
     IF found >= p_cap THEN RETURN found; END IF;
-    IF khcn_trigram_serves(p_term) THEN
-        SELECT count(*) INTO found FROM (
-            SELECT 1 FROM enterprise e
-             WHERE e.province_code = p_province AND khcn_fold(e.name) LIKE pattern ESCAPE '\'
-             LIMIT p_cap) few;
-        RETURN found;
+    EXECUTE format('EXPLAIN (FORMAT JSON) SELECT 1 FROM enterprise WHERE province_code = %L AND khcn_search_text(name) LIKE %L',
+                   p_province, '%' || khcn_enterprise_name_key(p_term) || '%') INTO plan;
+    IF (plan -> 0 -> 'Plan' ->> 'Plan Rows')::numeric
+       >= 0.1 * (SELECT reltuples FROM pg_class WHERE oid = 'public.enterprise'::regclass) THEN
+        found := khcn_enterprise_name_count_stored(p_province, pattern, p_cap, 50 * p_cap);
+        IF found >= p_cap THEN RETURN found; END IF;
     END IF;
-    RETURN (SELECT count(*) FROM khcn_enterprise_name_walk(p_province, pattern, p_cap));
+    RETURN khcn_enterprise_name_found_count(p_province, pattern, khcn_enterprise_name_key_patterns(p_term), p_cap);
 END $$;
 REVOKE ALL ON FUNCTION khcn_enterprise_name_count(text,text,integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION khcn_enterprise_name_count(text,text,integer) TO khcn_viewer;
 
--- Whether pg_trgm finds trigrams in `%term%` for the trigram index: it takes them from runs of
--- three letters or digits.
+-- How many of the first `p_scanned` enterprises of the province in the table's order match,
+-- counting stops at `p_cap`. Called with the owner's rights.
+CREATE OR REPLACE FUNCTION khcn_enterprise_name_count_stored(p_province text, p_pattern text, p_cap integer, p_scanned integer)
+RETURNS integer
+LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp
+SET enable_seqscan = on SET enable_indexscan = off SET enable_indexonlyscan = off SET enable_bitmapscan = off
+SET max_parallel_workers_per_gather = 0
+RETURN (SELECT count(*) FROM (
+            SELECT 1 FROM (SELECT e.name FROM enterprise e WHERE e.province_code = p_province LIMIT p_scanned) stored
+             WHERE khcn_fold(stored.name) LIKE p_pattern
+             LIMIT p_cap) few);
+REVOKE ALL ON FUNCTION khcn_enterprise_name_count_stored(text,text,integer,integer) FROM PUBLIC;
+
+-- A term as the trigram index (SQL/0042 khcn_search_text) sees it: folded, its LIKE escapes
+-- (EnterpriseRegister's `\%`, `\_`, `\\`) undone, every character but a–z and 0–9 made `0`.
+CREATE OR REPLACE FUNCTION khcn_enterprise_name_key(p_term text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, public, pg_temp
+RETURN regexp_replace(regexp_replace(khcn_fold(p_term), '\\(.)', '\1', 'g'), '[^a-z0-9]', '0', 'g');
+
+-- Whether the key has a trigram of its own (three characters: `a b` is `a0b`); a shorter one
+-- is found through the trigrams that can hold it (khcn_enterprise_name_key_patterns).
 CREATE OR REPLACE FUNCTION khcn_trigram_serves(p_term text) RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, public, pg_temp
-RETURN khcn_fold(p_term) ~ '[[:alnum:]]{3}';
+RETURN char_length(khcn_enterprise_name_key(p_term)) >= 3;
 
--- 0039 Two indexes, each fast where the other is slow (issue 15; 200,000 enterprises as a clerk,
--- 1–2 letters and common words took 0.4–1.8 s):
---  1. a term with three letters in a row goes to the trigram index when the planner expects at
---     most `p_sorted` matches (found, then sorted: a selective term; a wrong estimate costs
---     time, never rows);
+-- LIKE patterns on khcn_search_text(name), one of which every name holding the term matches,
+-- each with a trigram for the index (pg_trgm pads a word with two spaces before, one after):
+-- `xy` starts the name (`xy%`: trigram ` xy`) or follows one of the 36 characters of the
+-- alphabet (`%axy%` … `%9xy%`); `x` starts it, is second (`ax%`) or follows two (`%abx%`):
+-- 1 + 36 + 1,296 patterns, each a look-up in the index (about 1 ms in all for a letter no name
+-- holds, at 1,000,000 enterprises). A longer key is one pattern: its rarer trigrams
+-- (khcn_enterprise_name_key_pattern).
+CREATE OR REPLACE FUNCTION khcn_enterprise_name_key_patterns(p_term text) RETURNS text[]
+LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
+    -- MATERIALIZED: folded once, not once for each of the 1,333 patterns (109 ms for `w`).
+    WITH k(key) AS MATERIALIZED (SELECT khcn_enterprise_name_key(p_term)),
+         a(c) AS (SELECT substr('abcdefghijklmnopqrstuvwxyz0123456789', i, 1) FROM generate_series(1, 36) i)
+    SELECT CASE char_length(key)
+           WHEN 1 THEN ARRAY[key || '%'] || ARRAY(SELECT a.c || key || '%' FROM a)
+                       || ARRAY(SELECT '%' || a.c || b.c || key || '%' FROM a, a b)
+           WHEN 2 THEN ARRAY[key || '%'] || ARRAY(SELECT '%' || a.c || key || '%' FROM a)
+           ELSE ARRAY[khcn_enterprise_name_key_pattern(key)] END
+      FROM k
+$$;
+REVOKE ALL ON FUNCTION khcn_enterprise_name_key_patterns(text) FROM PUBLIC;
+
+-- A LIKE pattern for a key of three characters or more that asks the index for its rarer
+-- trigrams only: the index reads every name list of the trigrams it is given, and a common
+-- one (`anh`, in half the names) costs more to read than it saves in rechecks. Trigrams are
+-- taken from the rarest (as often as the names of the table's statistics, ANALYZE's sample,
+-- hold them) until the names expected to hold them all are under 100, at most six; those
+-- that overlap join into one piece of the key, the pieces kept in order (`%h0h%a0mi%`), so
+-- every name holding the key matches the pattern. Without statistics: the whole key.
+-- `oanh ha minh` at 1,000,000 enterprises: `%h0ha0mi%`, 5 of its 10 trigrams (by hand, a set of
+-- five: 13 ms against 22 for all ten, index and rechecks).
+CREATE OR REPLACE FUNCTION khcn_enterprise_name_key_pattern(p_key text) RETURNS text
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    sample text[];
+    expected numeric;
+    chosen integer[] := '{}';
+    r record;
+    pieces text[] := '{}';
+    first integer;
+    last integer;
+    p integer;
+BEGIN
+    IF char_length(p_key) <= 5 THEN RETURN '%' || p_key || '%'; END IF;
+    SELECT array_agg(khcn_search_text(v)) INTO sample
+      FROM pg_stats s, unnest(s.histogram_bounds::text::text[]) v
+     WHERE s.schemaname = 'public' AND s.tablename = 'enterprise' AND s.attname = 'name' AND NOT s.inherited;
+    IF sample IS NULL THEN RETURN '%' || p_key || '%'; END IF;
+    expected := greatest((SELECT reltuples FROM pg_class WHERE oid = 'public.enterprise'::regclass), 1);
+    FOR r IN SELECT i, (SELECT count(*) FROM unnest(sample) t WHERE strpos(t, substr(p_key, i, 3)) > 0) AS hits
+               FROM generate_series(1, char_length(p_key) - 2) i ORDER BY 2, 1 LOOP
+        EXIT WHEN cardinality(chosen) >= 6 OR (cardinality(chosen) > 0 AND expected < 100);
+        chosen := chosen || r.i;
+        expected := expected * (r.hits + 0.5) / (cardinality(sample) + 1);
+    END LOOP;
+    FOREACH p IN ARRAY ARRAY(SELECT unnest(chosen) ORDER BY 1) LOOP
+        IF first IS NOT NULL AND p <= last THEN
+            last := p + 2;
+        ELSE
+            IF first IS NOT NULL THEN pieces := pieces || substr(p_key, first, last - first + 1); END IF;
+            first := p;
+            last := p + 2;
+        END IF;
+    END LOOP;
+    pieces := pieces || substr(p_key, first, last - first + 1);
+    RETURN '%' || array_to_string(pieces, '%') || '%';
+END $$;
+REVOKE ALL ON FUNCTION khcn_enterprise_name_key_pattern(text) FROM PUBLIC;
+
+-- 0039, 0042 Two indexes, each fast where the other is slow (issue 15):
+--  1. when the planner expects at most `p_sorted` matches (from the statistics of
+--     khcn_search_text(name): a sample, ANALYZE), the trigram index finds them, then they are
+--     sorted: a selective term, and one or two letters that few names hold (`w`, `zz`: the
+--     walk below went through the whole province for them, 270 ms at 1,000,000). A wrong
+--     estimate costs time, never rows;
 --  2. otherwise walk the list's order (index enterprise_in_list_order, the folded name read
 --     from it) through its first `p_walked` names: a common term (`a`, `ng`, `cong ty`) fills
 --     the page there;
---  3. otherwise (one or two letters rare in that stretch, or a word common further on, such as
---     `hop tac xa` after every `Công ty`) the walk goes on to the page, at worst through the
---     whole province: a test per index entry, no unaccent and no sort (0.25–0.6 µs an entry).
+--  3. otherwise (a word common only further on, such as `hop tac xa` after every `Công ty`) the
+--     walk goes on to the page, with parallel workers (a Gather Merge keeps the order).
 -- Every path returns the same rows in the same order (EnterpriseSearchTests, with small
 -- thresholds so that each path runs). Called by khcn_enterprise_name_matches with the owner's
 -- rights; VOLATILE only because PostgreSQL refuses EXPLAIN (the estimate) in a STABLE function.
@@ -181,31 +272,25 @@ CREATE OR REPLACE FUNCTION khcn_enterprise_name_search(p_province text, p_term t
                                                        p_walked integer, p_sorted integer)
 RETURNS SETOF text
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, public, pg_temp
--- Only the trigram index in this body (the walks set their own plan): the btree would answer
--- by a walk, the heap by folding every name.
-SET enable_seqscan = off SET enable_indexscan = off SET enable_indexonlyscan = off
+SET enable_seqscan = off SET enable_bitmapscan = off SET enable_sort = off
+SET enable_indexscan = on SET enable_indexonlyscan = on
+SET parallel_setup_cost = 0 SET parallel_tuple_cost = 0 SET min_parallel_index_scan_size = 0
 ROWS 100 AS $$
 DECLARE
     pattern constant text := '%' || khcn_fold(p_term) || '%';
     first text[];
     plan json;
 BEGIN
-    -- How many names match, as the planner estimates it from the folded names' statistics (a
-    -- sample, ANALYZE): under a millisecond, where counting through the trigram index costs
-    -- 20–50 ms for a common word. A selective term goes straight to the trigram index.
-    IF khcn_trigram_serves(p_term) THEN
-        IF p_limit IS NOT NULL THEN
-            EXECUTE format('EXPLAIN (FORMAT JSON) SELECT 1 FROM enterprise WHERE province_code = %L AND khcn_fold(name) LIKE %L ESCAPE %L',
-                           p_province, pattern, '\') INTO plan;
-        END IF;
-        IF p_limit IS NULL OR (plan -> 0 -> 'Plan' ->> 'Plan Rows')::numeric <= p_sorted THEN
-            RETURN QUERY
-                SELECT e.tax_code FROM enterprise e
-                 WHERE e.province_code = p_province AND khcn_fold(e.name) LIKE pattern ESCAPE '\'
-                 ORDER BY e.name COLLATE "vi-VN-x-icu", e.tax_code
-                 LIMIT p_limit;
-            RETURN;
-        END IF;
+    IF p_limit IS NOT NULL THEN
+        EXECUTE format('EXPLAIN (FORMAT JSON) SELECT 1 FROM enterprise WHERE province_code = %L AND khcn_search_text(name) LIKE %L',
+                       p_province, '%' || khcn_enterprise_name_key(p_term) || '%') INTO plan;
+    END IF;
+    -- Every match of a term the trigram index serves, when no page bounds the search (another
+    -- filter is applied by the caller).
+    IF (p_limit IS NULL AND khcn_trigram_serves(p_term))
+       OR (plan -> 0 -> 'Plan' ->> 'Plan Rows')::numeric <= p_sorted THEN
+        RETURN QUERY SELECT khcn_enterprise_name_found(p_province, pattern, khcn_enterprise_name_key_patterns(p_term), p_limit);
+        RETURN;
     END IF;
     -- A common term fills the page in the first names; a rare one walks on.
     IF p_limit IS NOT NULL THEN
@@ -215,9 +300,45 @@ BEGIN
             RETURN;
         END IF;
     END IF;
-    RETURN QUERY SELECT khcn_enterprise_name_walk(p_province, pattern, p_limit);
+    -- The walk itself, here rather than in a function so that it may run in parallel
+    -- (PostgreSQL runs a set-returning function's query one row at a time, never in parallel).
+    RETURN QUERY
+        SELECT e.tax_code FROM enterprise e
+         WHERE e.province_code = p_province AND khcn_fold(e.name) LIKE pattern
+         ORDER BY e.name COLLATE "vi-VN-x-icu", e.tax_code
+         LIMIT p_limit;
 END $$;
 REVOKE ALL ON FUNCTION khcn_enterprise_name_search(text,text,integer,integer,integer) FROM PUBLIC;
+
+-- The matches found through the trigram index (SQL/0042): names matching one of `p_keys`
+-- (khcn_enterprise_name_key_patterns), rechecked against `p_pattern`, in the list's order, at
+-- most `p_limit`. An SQL function is planned for any patterns: 1,333 of them would cost 20 ms
+-- to estimate one by one. Called with the owner's rights.
+CREATE OR REPLACE FUNCTION khcn_enterprise_name_found(p_province text, p_pattern text, p_keys text[], p_limit integer)
+RETURNS SETOF text
+LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp
+SET enable_seqscan = off SET enable_indexscan = off SET enable_indexonlyscan = off
+SET enable_bitmapscan = on SET enable_sort = on SET max_parallel_workers_per_gather = 0
+ROWS 100 AS $$
+    SELECT e.tax_code FROM enterprise e
+     WHERE e.province_code = p_province AND khcn_search_text(e.name) LIKE ANY (p_keys) AND khcn_fold(e.name) LIKE p_pattern
+     ORDER BY e.name COLLATE "vi-VN-x-icu", e.tax_code
+     LIMIT p_limit
+$$;
+REVOKE ALL ON FUNCTION khcn_enterprise_name_found(text,text,text[],integer) FROM PUBLIC;
+
+-- How many of them, counting stops at `p_cap` (no order: the candidates are rechecked in the
+-- table's order until `p_cap` match).
+CREATE OR REPLACE FUNCTION khcn_enterprise_name_found_count(p_province text, p_pattern text, p_keys text[], p_cap integer)
+RETURNS integer
+LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp
+SET enable_seqscan = off SET enable_indexscan = off SET enable_indexonlyscan = off SET enable_bitmapscan = on
+SET max_parallel_workers_per_gather = 0
+RETURN (SELECT count(*) FROM (
+            SELECT 1 FROM enterprise e
+             WHERE e.province_code = p_province AND khcn_search_text(e.name) LIKE ANY (p_keys) AND khcn_fold(e.name) LIKE p_pattern
+             LIMIT p_cap) few);
+REVOKE ALL ON FUNCTION khcn_enterprise_name_found_count(text,text,text[],integer) FROM PUBLIC;
 
 -- The tax codes whose folded name matches `p_pattern` (a LIKE pattern, backslash escaping by
 -- default: `ESCAPE '\'` would add a call per row), in the list's order, at most `p_limit`: one

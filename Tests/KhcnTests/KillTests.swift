@@ -48,6 +48,6 @@ import Glibc
         let state = try watcher.query(
             "SELECT (SELECT count(*) FROM enterprise), (SELECT count(*) FROM import_batch), (SELECT count(*) FROM audit_log)").rows[0]
         #expect(state.values == ["1", "1", "1"])
-        #expect(try watcher.query("SELECT count(*) FROM pg_indexes WHERE indexname = 'enterprise_name_search'").scalar == "1")
+        #expect(try watcher.query("SELECT count(*) FROM pg_indexes WHERE indexname = 'enterprise_name_trigrams'").scalar == "1")
     }
 }
