@@ -123,10 +123,9 @@ BEGIN
     SELECT w.province_code, w.tax_code INTO missing FROM written_rows w
      WHERE NOT EXISTS (SELECT 1 FROM enterprise e WHERE e.province_code = w.province_code AND e.tax_code = w.tax_code)
      LIMIT 1;
-    RAISE EXCEPTION 'insert or update on table "enterprise_status_change" violates foreign key constraint "enterprise_status_change_province_code_tax_code_fkey"'
-        USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'enterprise_status_change_province_code_tax_code_fkey',
-              TABLE = 'enterprise_status_change', COLUMN = 'tax_code',
-              DETAIL = format('Key (province_code, tax_code)=(%s, %s) is not present in table "enterprise".', missing.province_code, missing.tax_code);
+    PERFORM khcn_refuse('enterprise_status_change_province_code_tax_code_fkey', NULL, NULL,
+        format('insert or update on table "enterprise_status_change" violates foreign key constraint "enterprise_status_change_province_code_tax_code_fkey": key (province_code, tax_code)=(%s, %s) is not present in table "enterprise"', missing.province_code, missing.tax_code),
+        NULL, 'foreign_key_violation');
 END $$;
 
 CREATE OR REPLACE TRIGGER enterprise_status_change_insert_has_enterprise AFTER INSERT ON enterprise_status_change
@@ -184,18 +183,18 @@ DECLARE
 BEGIN
     IF (SELECT count(*) FROM (SELECT 1 FROM province p WHERE p.code = ANY (p_codes) FOR KEY SHARE) locked) <> cardinality(p_codes) THEN
         SELECT c INTO bad FROM unnest(p_codes) c WHERE NOT EXISTS (SELECT 1 FROM province p WHERE p.code = c) LIMIT 1;
-        RAISE EXCEPTION 'insert or update on table "enterprise" violates foreign key constraint "enterprise_province_known"'
-            USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'enterprise_province_known', TABLE = 'enterprise',
-                  DETAIL = format('Key (province_code)=(%s) is not present in table "province".', bad);
+        PERFORM khcn_refuse('enterprise_province_known', NULL, NULL,
+            format('insert or update on table "enterprise" violates foreign key constraint "enterprise_province_known": key (province_code)=(%s) is not present in table "province"', bad),
+            NULL, 'foreign_key_violation');
     END IF;
     IF cardinality(p_formers) > 0
        AND (SELECT count(*) FROM (SELECT 1 FROM province_former f WHERE f.province_code || '/' || f.slug = ANY (p_formers)
                                      FOR KEY SHARE) locked) <> cardinality(p_formers) THEN
         SELECT c INTO bad FROM unnest(p_formers) c
          WHERE NOT EXISTS (SELECT 1 FROM province_former f WHERE f.province_code || '/' || f.slug = c) LIMIT 1;
-        RAISE EXCEPTION 'insert or update on table "enterprise" violates foreign key constraint "enterprise_former_province_known"'
-            USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'enterprise_former_province_known', TABLE = 'enterprise',
-                  DETAIL = format('Key (province_code, former_province)=(%s) is not present in table "province_former".', replace(bad, '/', ', '));
+        PERFORM khcn_refuse('enterprise_former_province_known', NULL, NULL,
+            format('insert or update on table "enterprise" violates foreign key constraint "enterprise_former_province_known": key (province_code, former_province)=(%s) is not present in table "province_former"', replace(bad, '/', ', ')),
+            NULL, 'foreign_key_violation');
     END IF;
 END $$;
 REVOKE ALL ON FUNCTION khcn_refuse_unknown_provinces(text[], text[]) FROM PUBLIC;
@@ -229,15 +228,15 @@ BEGIN
     IF TG_TABLE_NAME = 'province' THEN
         IF (TG_OP = 'DELETE' OR NEW.code IS DISTINCT FROM OLD.code)
            AND EXISTS (SELECT 1 FROM enterprise e WHERE e.province_code = OLD.code) THEN
-            RAISE EXCEPTION 'update or delete on table "province" violates foreign key constraint "enterprise_province_known" on table "enterprise"'
-                USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'enterprise_province_known', TABLE = 'enterprise',
-                      DETAIL = format('Key (code)=(%s) is still referenced from table "enterprise".', OLD.code);
+            PERFORM khcn_refuse('enterprise_province_known', 'province', 'code',
+                format('province %s is still named by enterprises (foreign key enterprise_province_known)', OLD.code),
+                format('Tỉnh %s vẫn còn doanh nghiệp trong sổ đăng ký.', OLD.code), 'foreign_key_violation');
         END IF;
     ELSIF (TG_OP = 'DELETE' OR (NEW.province_code, NEW.slug) IS DISTINCT FROM (OLD.province_code, OLD.slug))
           AND EXISTS (SELECT 1 FROM enterprise e WHERE e.province_code = OLD.province_code AND e.former_province = OLD.slug) THEN
-        RAISE EXCEPTION 'update or delete on table "province_former" violates foreign key constraint "enterprise_former_province_known" on table "enterprise"'
-            USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'enterprise_former_province_known', TABLE = 'enterprise',
-                  DETAIL = format('Key (province_code, slug)=(%s, %s) is still referenced from table "enterprise".', OLD.province_code, OLD.slug);
+        PERFORM khcn_refuse('enterprise_former_province_known', 'province_former', 'slug',
+            format('former province %s is still named by enterprises of %s (foreign key enterprise_former_province_known)', OLD.slug, OLD.province_code),
+            format('Tỉnh cũ %s vẫn được doanh nghiệp của tỉnh %s ghi.', OLD.slug, OLD.province_code), 'foreign_key_violation');
     END IF;
     RETURN NULL;
 END $$;
