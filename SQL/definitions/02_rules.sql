@@ -8,16 +8,19 @@ SET check_function_bodies = off;
 -- The one way for a trigger or function to refuse a row: a check_violation naming the rule
 -- as CONSTRAINT, the English message as MESSAGE and the Vietnamese one as HINT. A refusal
 -- that says no more than its rule passes only the name: table, field and messages then come
--- from khcn_rule. (SQL/0004's signature, now with defaults.)
+-- from khcn_rule. (SQL/0004's signature, now with defaults.) `p_sqlstate`: a foreign key
+-- checked by a trigger once per statement (SQL/0044) refuses as the key did, 23503.
+DROP FUNCTION IF EXISTS khcn_refuse(text, text, text, text, text);
 CREATE OR REPLACE FUNCTION khcn_refuse(p_constraint text, p_table text DEFAULT NULL, p_column text DEFAULT NULL,
-                                       p_english text DEFAULT NULL, p_vietnamese text DEFAULT NULL)
+                                       p_english text DEFAULT NULL, p_vietnamese text DEFAULT NULL,
+                                       p_sqlstate text DEFAULT 'check_violation')
 RETURNS void LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     r khcn_rule;
 BEGIN
     SELECT * INTO r FROM khcn_rule WHERE name = p_constraint;
     RAISE EXCEPTION '%', coalesce(p_english, r.en, p_constraint)
-        USING ERRCODE = 'check_violation', CONSTRAINT = p_constraint, TABLE = coalesce(p_table, r.table_name, ''),
+        USING ERRCODE = p_sqlstate, CONSTRAINT = p_constraint, TABLE = coalesce(p_table, r.table_name, ''),
               COLUMN = coalesce(p_column, r.field, ''), HINT = coalesce(p_vietnamese, r.vi, p_constraint);
 END $$;
 

@@ -108,13 +108,16 @@ import Testing
     }
 
     /// Every table that holds a province code references the list, or references a parent
-    /// through a key that includes the code; only the append-only audit trail does not.
+    /// through a key that includes the code; only the append-only audit trail does not, and
+    /// the enterprise and its status history hold the same ties as triggers once per statement
+    /// (SQL/0044, issue 15; StatementTieTests).
     @Test func everyProvinceCodeIsTiedToTheList() throws {
         try withRegistry { session in
             let loose = try session.connection.query("""
                 SELECT c.table_name::text AS table_name FROM information_schema.columns c
                   JOIN pg_class t ON t.relname = c.table_name AND t.relkind = 'r'
-                 WHERE c.table_schema = 'public' AND c.column_name = 'province_code' AND c.table_name <> 'audit_log'
+                 WHERE c.table_schema = 'public' AND c.column_name = 'province_code'
+                   AND c.table_name NOT IN ('audit_log', 'enterprise', 'enterprise_status_change')
                    AND NOT EXISTS (SELECT 1 FROM pg_constraint k
                                     WHERE k.conrelid = t.oid AND k.contype = 'f'
                                       AND (SELECT attnum FROM pg_attribute WHERE attrelid = t.oid AND attname = 'province_code') = ANY (k.conkey))

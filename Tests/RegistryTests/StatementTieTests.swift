@@ -1,0 +1,103 @@
+import Foundation
+import Postgres
+@testable import Registry
+import TestSupport
+import Testing
+
+/// The rules whose home moved for the initial load's speed (issue 15, contract §8) still hold
+/// for anyone who writes with SQL, a clerk's psql above all (issue 8):
+///  * the text cleaning on insert, whose WHEN clause tests a character range instead of
+///    `IS NFC NORMALIZED` (SQL/definitions/06_enterprises.sql);
+///  * the foreign keys enterprise → province / province_former and status history →
+///    enterprise, now checked once per statement by triggers (SQL/0044).
+@Suite struct StatementTieTests {
+    static func sqlstate(_ work: () throws -> Void) -> (state: String?, constraint: String?) {
+        do { try work(); return (nil, nil) } catch let error as PostgresError { return (error.sqlstate, error.constraint) } catch { return ("?", nil) }
+    }
+
+    /// Text as written → as stored: NFC (composed, and the singletons U+212B, U+1F71 replaced),
+    /// ends trimmed, inner runs of spaces (NBSP, ideographic) one space; NFC text outside the
+    /// Vietnamese letters kept as it is.
+    static let cleaning: [(String, String)] = [
+        ("Công ty Chè".decomposedStringWithCanonicalMapping, "Công ty Chè"),
+        ("A\u{0301}", "Á"), ("e\u{0323}\u{0302}", "ệ"), ("\u{212B}ngström", "Ångström"), ("\u{1F71}", "\u{03AC}"),
+        ("x\u{0300}", "x\u{0300}"), ("a\u{00A0}b", "a b"), ("a\u{3000}\u{2003}b", "a b"), ("  Công  ty ", "Công ty"),
+        ("Công ty – “Sao”", "Công ty – “Sao”"), ("ĐĂÂÊÔƠƯ đăâêôơư ỹ", "ĐĂÂÊÔƠƯ đăâêôơư ỹ"), ("\u{1EFF}ʰɐ", "\u{1EFF}ʰɐ"),
+    ]
+
+    @Test func aClerksInsertIsCleanedAsBefore() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let clerk = try database.createLogin(.clerk)
+        let raw = try clerk.connect()
+        // One column at a time: the row's other texts clean, so that each column's own test
+        // must send the row to the cleaning.
+        for (written, stored) in StatementTieTests.cleaning {
+            for column in ["name", "address", "legal_form"] {
+                let others = ["name", "address", "legal_form"].filter { $0 != column }
+                try raw.query("INSERT INTO enterprise (tax_code, \(sql: column), \(sql: others.joined(separator: ", "))) VALUES ('0100109106', \(written), 'X', 'X')")
+                let value = try raw.query("SELECT \(sql: column) FROM enterprise WHERE tax_code = '0100109106'").scalar
+                // Scalar by scalar: Swift's == holds NFD and NFC text equal.
+                #expect(value.map { Array($0.unicodeScalars) } == Array(stored.unicodeScalars), "\(column) “\(written.unicodeScalars.map { String($0.value, radix: 16) })”")
+                try raw.query("DELETE FROM enterprise WHERE tax_code = '0100109106'")
+            }
+        }
+    }
+
+    @Test func aFormerProvinceIsCheckedForEveryRowOfAStatement() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let raw = try database.createLogin(.clerk).connect()
+        let refused = StatementTieTests.sqlstate {
+            try raw.query("""
+                INSERT INTO enterprise (tax_code, name, former_province) VALUES
+                  ('0100109106', 'A', 'ha-giang'), ('0101248141', 'B', NULL), ('0102100740', 'C', 'binh-duong')
+                """)
+        }
+        #expect(refused.state == "23503" && refused.constraint == "enterprise_former_province_known")
+        #expect(try raw.query("SELECT count(*) FROM enterprise").scalar == "0")
+        try raw.query("INSERT INTO enterprise (tax_code, name, former_province) VALUES ('0100109106', 'A', 'ha-giang')")
+        let moved = StatementTieTests.sqlstate {
+            try raw.query("UPDATE enterprise SET former_province = 'ha-noi' WHERE tax_code = '0100109106'")
+        }
+        #expect(moved.state == "23503" && moved.constraint == "enterprise_former_province_known")
+        try raw.query("UPDATE enterprise SET former_province = 'tuyen-quang' WHERE tax_code = '0100109106'")
+        // The list keeps what an enterprise names (even for the superuser).
+        let owner = try database.connect()
+        let dropped = StatementTieTests.sqlstate { try owner.query("DELETE FROM province_former WHERE slug = 'tuyen-quang'") }
+        #expect(dropped.state == "23503" && dropped.constraint == "enterprise_former_province_known")
+        let superuser = StatementTieTests.sqlstate {
+            try owner.query("INSERT INTO enterprise (province_code, tax_code, name) VALUES ('99', '0100112437', 'D')")
+        }
+        #expect(superuser.state == "23503" && superuser.constraint == "enterprise_province_known")
+    }
+
+    @Test func theStatusHistoryFollowsItsEnterprise() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let raw = try database.createLogin(.clerk).connect()
+        let owner = try database.connect()
+        func history() throws -> String? {
+            try owner.query("SELECT string_agg(tax_code || ' ' || status, ', ' ORDER BY tax_code, recorded_at) FROM enterprise_status_change").scalar
+        }
+        try raw.query("INSERT INTO enterprise (tax_code, name, established_on) VALUES ('0100109106', 'A', '2015-01-01'), ('0101248141', 'B', '2015-01-01')")
+        try raw.query("UPDATE enterprise SET status = 'suspended', status_on = '2020-01-01' WHERE tax_code = '0100109106'")
+        #expect(try history() == "0100109106 active, 0100109106 suspended, 0101248141 active")
+        // A rekey moves the rows (ON UPDATE CASCADE), a delete takes them (ON DELETE CASCADE).
+        try raw.query("UPDATE enterprise SET tax_code = '0102100740' WHERE tax_code = '0100109106'")
+        #expect(try history() == "0101248141 active, 0102100740 active, 0102100740 suspended")
+        try raw.query("DELETE FROM enterprise WHERE tax_code = '0101248141'")
+        #expect(try history() == "0102100740 active, 0102100740 suspended")
+        // A status row needs its enterprise, whoever writes it.
+        let orphan = StatementTieTests.sqlstate {
+            try owner.query("INSERT INTO enterprise_status_change (province_code, tax_code, status) VALUES ('08', '0102100740', 'active'), ('08', '0100112437', 'active')")
+        }
+        #expect(orphan.state == "23503" && orphan.constraint == "enterprise_status_change_province_code_tax_code_fkey")
+        let moved = StatementTieTests.sqlstate {
+            try owner.query("UPDATE enterprise_status_change SET tax_code = '0100112437'")
+        }
+        #expect(moved.state == "23503")
+        try owner.query("TRUNCATE enterprise CASCADE")
+        #expect(try history() == nil)
+    }
+}
