@@ -6,7 +6,7 @@ import Testing
 
 /// The rules whose home moved for the initial load's speed (issue 15, contract §8) still hold
 /// for anyone who writes with SQL, a clerk's psql above all (issue 8):
-///  * the text cleaning on insert, whose WHEN clause tests a character range instead of
+///  * the text cleaning on insert and update, whose WHEN clauses test a character range instead of
 ///    `IS NFC NORMALIZED` (SQL/definitions/06_enterprises.sql);
 ///  * the foreign keys enterprise → province / province_former and status history →
 ///    enterprise, now checked once per statement by triggers (SQL/0044).
@@ -25,7 +25,7 @@ import Testing
         ("Công ty – “Sao”", "Công ty – “Sao”"), ("ĐĂÂÊÔƠƯ đăâêôơư ỹ", "ĐĂÂÊÔƠƯ đăâêôơư ỹ"), ("\u{1EFF}ʰɐ", "\u{1EFF}ʰɐ"),
     ]
 
-    @Test func aClerksInsertIsCleanedAsBefore() throws {
+    @Test func aClerksInsertOrUpdateIsCleanedAsBefore() throws {
         let database = try TestDatabase.create()
         defer { database.drop() }
         let clerk = try database.createLogin(.clerk)
@@ -39,6 +39,11 @@ import Testing
                 let value = try raw.query("SELECT \(sql: column) FROM enterprise WHERE tax_code = '0100109106'").scalar
                 // Scalar by scalar: Swift's == holds NFD and NFC text equal.
                 #expect(value.map { Array($0.unicodeScalars) } == Array(stored.unicodeScalars), "\(column) “\(written.unicodeScalars.map { String($0.value, radix: 16) })”")
+                // And on update (enterprise_before_update has the same test per text).
+                try raw.query("UPDATE enterprise SET \(sql: column) = 'Y' WHERE tax_code = '0100109106'")
+                try raw.query("UPDATE enterprise SET \(sql: column) = \(written) WHERE tax_code = '0100109106'")
+                let updated = try raw.query("SELECT \(sql: column) FROM enterprise WHERE tax_code = '0100109106'").scalar
+                #expect(updated.map { Array($0.unicodeScalars) } == Array(stored.unicodeScalars), "update of \(column) “\(written.unicodeScalars.map { String($0.value, radix: 16) })”")
                 try raw.query("DELETE FROM enterprise WHERE tax_code = '0100109106'")
             }
         }
