@@ -400,9 +400,17 @@ $$;
 --   ip-expiry: none (an expiry item before D is a title no longer in force on D);
 --   fund-use-70: from st_fund_allocation_use (SQL/0037; kept in definitions/08_funds.sql);
 --   the others as khcn_watch_due selects them, counted.
+-- At 1,000,000 enterprises (issue 15) each count reads only an index (SQL/0041 gives each the
+-- columns it reads): PL/pgSQL, so that the statement is planned with D and the province (a
+-- LANGUAGE sql body is planned without them and read every title from the heap); the annuity
+-- titles are read once, not kept in a CTE and read again (~48,000 rows; the years paid out of
+-- order are looked up from the payments' side); fund-use-70 reads only its span of years; the GI rule
+-- tests each managing organisation once, not once per GI.
 CREATE OR REPLACE FUNCTION khcn_watch_overdue_now(p_province text, d date) RETURNS bigint
-LANGUAGE sql STABLE AS $$
-WITH annuity AS (
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+RETURN (
+WITH annuity AS NOT MATERIALIZED (
     SELECT s.application_number, s.fee_year,
            greatest(s.fee_year::integer, ip_fee_year_on(s.granted_on, r.applies_from - 1) + 1) AS first_year,
            least(CASE s.kind WHEN 'invention' THEN 20 ELSE 10 END,
@@ -432,30 +440,33 @@ counts AS (
                                AND x.year BETWEEN b.first_year AND b.last_year
      WHERE r.code = 'fund-report'
     UNION ALL
-    SELECT count(*) FROM (
-        -- The kept use, unless an allocation of a year after D's (hidden on D) is recorded:
-        -- then the first-in first-out on D, as khcn_watch_due runs it.
-        SELECT u.year, u.allocated, u.used_in_time FROM st_fund_allocation_use u
-         WHERE u.province_code = p_province AND u.year < extract(year FROM d)::integer
-           AND NOT EXISTS (SELECT 1 FROM st_fund_allocation b WHERE b.province_code = p_province AND b.year > extract(year FROM d)::integer)
-        UNION ALL
-        SELECT u.year, u.allocated, u.used_in_time FROM fund_allocation_use(p_province, d) u
-         WHERE u.year < extract(year FROM d)::integer
-           AND EXISTS (SELECT 1 FROM st_fund_allocation b WHERE b.province_code = p_province AND b.year > extract(year FROM d)::integer)) u
-      JOIN watch_rule r ON r.code = 'fund-use-70'
+    SELECT count(*) FROM watch_rule r
      CROSS JOIN LATERAL khcn_year_end_items(r.months, r.applies_from, r.applies_until, d) b
-     WHERE u.year BETWEEN b.first_year AND b.last_year AND u.allocated > 0 AND u.used_in_time < ceil(u.allocated * r.share)
+     CROSS JOIN LATERAL (
+        -- The kept use, unless an allocation of a year after D's (hidden on D) is recorded:
+        -- then the first-in first-out on D, as khcn_watch_due runs it (the latest year from
+        -- the index's end, not a scan for a later one).
+        SELECT u.allocated, u.used_in_time FROM st_fund_allocation_use u
+         WHERE u.province_code = p_province AND u.year BETWEEN b.first_year AND b.last_year AND u.year < extract(year FROM d)::integer
+           AND coalesce((SELECT max(x.year) FROM st_fund_allocation x WHERE x.province_code = p_province), 0) <= extract(year FROM d)::integer
+        UNION ALL
+        SELECT u.allocated, u.used_in_time FROM fund_allocation_use(p_province, d) u
+         WHERE u.year BETWEEN b.first_year AND b.last_year AND u.year < extract(year FROM d)::integer
+           AND (SELECT max(x.year) FROM st_fund_allocation x WHERE x.province_code = p_province) > extract(year FROM d)::integer) u
+     WHERE r.code = 'fund-use-70' AND u.allocated > 0 AND u.used_in_time < ceil(u.allocated * r.share)
     UNION ALL
-    SELECT count(*) FROM watch_rule r CROSS JOIN gi_as_of(p_province, d) g
-     WHERE r.code = 'gi-manager' AND r.due_date < d AND g.status = 'protected'
+    SELECT coalesce(sum(o.n), 0) FROM watch_rule r CROSS JOIN (
+        -- gi_manager_on, written out (its call cost ~0.1 ms a GI)
+        SELECT coalesce((SELECT m.managing_org FROM gi_manager m
+                          WHERE m.province_code = p_province AND m.certificate_number = g.certificate_number
+                            AND m.from_on <= d
+                          ORDER BY m.from_on DESC LIMIT 1), g.managing_org) AS org, count(*) AS n
+          FROM gi_as_of(p_province, d) g WHERE g.status = 'protected' GROUP BY 1) o
+     WHERE r.code = 'gi-manager' AND r.due_date < d
        AND r.due_date >= r.applies_from AND (r.due_date <= r.applies_until OR r.applies_until IS NULL)
-       -- gi_manager_on, written out (its call cost ~0.1 ms a GI)
-       AND khcn_is_district_committee(coalesce((SELECT m.managing_org FROM gi_manager m
-                                                 WHERE m.province_code = p_province AND m.certificate_number = g.certificate_number
-                                                   AND m.from_on <= d
-                                                 ORDER BY m.from_on DESC LIMIT 1), g.managing_org), r.names))
-SELECT sum(n)::bigint FROM counts
-$$;
+       AND khcn_is_district_committee(o.org, r.names))
+SELECT sum(n)::bigint FROM counts);
+END $$;
 
 -- How many items are overdue on D (beside the targets, contract §10): counted, not built.
 CREATE OR REPLACE FUNCTION khcn_watch_overdue(p_province text, d date) RETURNS bigint
