@@ -61,3 +61,79 @@ END $$;
 CREATE OR REPLACE TRIGGER st_certificate_amendment_before_write BEFORE INSERT OR UPDATE ON st_certificate_amendment
     FOR EACH ROW EXECUTE FUNCTION st_certificate_amendment_before_write();
 
+
+-- SQL/0041: per enterprise with a certificate, its first certificate's issue date and whether it
+-- holds one not revoked, as certificate_as_of says with every certificate recorded (the state on
+-- any D from today on: no certificate is issued or revoked in the future). The target
+-- st-enterprises counts these rows for such a D (definitions/15_targets.sql) instead of grouping
+-- every certificate of the province (issue 15: ~100,000 at 1,000,000 enterprises).
+-- The state of one enterprise; no row when it has no certificate.
+CREATE OR REPLACE FUNCTION st_certificate_holder_of(p_province text, p_tax_code text)
+RETURNS TABLE (first_issued_on date, holds_valid boolean)
+LANGUAGE sql STABLE AS $$
+SELECT min(c.issued_on), bool_or(c.status = 'valid')
+  FROM certificate_as_of(p_province, 'infinity') c
+ WHERE c.tax_code = p_tax_code
+HAVING count(*) > 0
+$$;
+
+-- Recomputes the kept state of the enterprises named (province, tax code, in step).
+CREATE OR REPLACE FUNCTION st_certificate_holder_recompute(p_provinces text[], p_tax_codes text[]) RETURNS void
+LANGUAGE sql AS $$
+DELETE FROM st_certificate_holder k USING unnest(p_provinces, p_tax_codes) AS c (province_code, tax_code)
+ WHERE k.province_code = c.province_code AND k.tax_code = c.tax_code;
+INSERT INTO st_certificate_holder
+SELECT c.province_code, c.tax_code, h.first_issued_on, h.holds_valid
+  FROM (SELECT DISTINCT * FROM unnest(p_provinces, p_tax_codes) AS c (province_code, tax_code)) c
+ CROSS JOIN LATERAL st_certificate_holder_of(c.province_code, c.tax_code) h;
+$$;
+
+-- The whole state (khcn_rebuild_derived after any definitions file, and TRUNCATE).
+CREATE OR REPLACE FUNCTION st_certificate_holder_fill() RETURNS void
+LANGUAGE sql AS $$
+DELETE FROM st_certificate_holder;
+INSERT INTO st_certificate_holder
+SELECT c.province_code, c.tax_code, h.first_issued_on, h.holds_valid
+  FROM (SELECT DISTINCT province_code, tax_code FROM st_certificate) c
+ CROSS JOIN LATERAL st_certificate_holder_of(c.province_code, c.tax_code) h;
+$$;
+
+CREATE OR REPLACE FUNCTION st_certificate_holder_truncated() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM st_certificate_holder_fill();
+    RETURN NULL;
+END $$;
+
+-- Kept by statement triggers over the certificates a statement changed (an import of 100,000
+-- certificates recomputes each enterprise once); for an update, also the enterprises a
+-- certificate left (a tax code renumbered by the enterprise's cascade). With the owner's
+-- rights: a clerk reads the state, only these triggers write it.
+CREATE OR REPLACE FUNCTION st_certificate_holder_refresh() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    -- Two transactions writing certificates of one enterprise at once would each compute its
+    -- state without the other's: the second waits here until the first commits, then reads
+    -- afresh (as ip_watch_state_refresh; NO KEY UPDATE does not wait for the foreign keys'
+    -- KEY SHARE locks).
+    PERFORM 1 FROM enterprise e
+      JOIN (SELECT DISTINCT province_code, tax_code FROM changed) c USING (province_code, tax_code)
+     ORDER BY e.province_code, e.tax_code FOR NO KEY UPDATE OF e;
+    IF TG_OP = 'UPDATE' THEN
+        PERFORM st_certificate_holder_recompute(array_agg(c.province_code), array_agg(c.tax_code))
+           FROM (SELECT province_code, tax_code FROM changed UNION SELECT province_code, tax_code FROM changed_before) c;
+    ELSE
+        PERFORM st_certificate_holder_recompute(array_agg(c.province_code), array_agg(c.tax_code))
+           FROM (SELECT DISTINCT province_code, tax_code FROM changed) c;
+    END IF;
+    RETURN NULL;
+END $$;
+
+CREATE OR REPLACE TRIGGER st_certificate_holder_insert AFTER INSERT ON st_certificate
+    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION st_certificate_holder_refresh();
+CREATE OR REPLACE TRIGGER st_certificate_holder_update AFTER UPDATE ON st_certificate
+    REFERENCING OLD TABLE AS changed_before NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION st_certificate_holder_refresh();
+CREATE OR REPLACE TRIGGER st_certificate_holder_delete AFTER DELETE ON st_certificate
+    REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION st_certificate_holder_refresh();
+CREATE OR REPLACE TRIGGER st_certificate_holder_truncate AFTER TRUNCATE ON st_certificate
+    FOR EACH STATEMENT EXECUTE FUNCTION st_certificate_holder_truncated();

@@ -28,7 +28,9 @@ SET check_function_bodies = off;
 --    rows of the list through PL/pgSQL's RETURN QUERY cost ~20 ms per 50,000 records).
 -- st-enterprises: first certificate issued in [baseline, d], and a certificate valid on d. Only
 -- the enterprises with a certificate issued in [baseline, d] can count (an index range, SQL/0037:
--- the baseline's own count reads a handful instead of every certificate).
+-- the baseline's own count reads a handful instead of every certificate). From today on no
+-- certificate is issued or revoked after d, so the state kept per enterprise with every
+-- certificate recorded (st_certificate_holder, SQL/0041) is the state on d: an index range.
 CREATE OR REPLACE FUNCTION khcn_target_st_enterprises(p_province text, d date, baseline date, with_labels boolean)
 RETURNS TABLE (key text, label text, counted_on date)
 LANGUAGE sql STABLE AS $$
@@ -40,7 +42,13 @@ SELECT f.tax_code,
          WHERE c.tax_code IN (SELECT n.tax_code FROM st_certificate n
                                WHERE n.province_code = p_province AND n.issued_on BETWEEN baseline AND d)
          GROUP BY c.tax_code) f
- WHERE f.first_issued BETWEEN baseline AND d AND f.holds_one
+ WHERE d < khcn_today() AND f.first_issued BETWEEN baseline AND d AND f.holds_one
+UNION ALL
+SELECT h.tax_code,
+       CASE WHEN with_labels THEN (SELECT e.name FROM enterprise e WHERE e.province_code = p_province AND e.tax_code = h.tax_code) END,
+       h.first_issued_on
+  FROM st_certificate_holder h
+ WHERE d >= khcn_today() AND h.province_code = p_province AND h.first_issued_on BETWEEN baseline AND d AND h.holds_valid
 $$;
 
 -- st-funds: an enterprise with a fund open on d ("trên 30": more than 30). One row per open fund:

@@ -144,7 +144,8 @@ SELECT x.province_code, x.application_number, x.kind, x.counted_from, x.expires_
                            WHERE p.province_code = x.province_code AND p.application_number = x.application_number AND p.year = k)
         ORDER BY k LIMIT 1) f ON true;
 
--- The kept state (ip_watch_state here, st_fund_allocation_use of definitions/08_funds.sql) is
+-- The kept state (ip_watch_state here, st_fund_allocation_use of definitions/08_funds.sql,
+-- st_certificate_holder of definitions/07_certificates.sql) is
 -- derived: `khcn db migrate` calls this after applying any definitions file (the view, or a
 -- function it reads such as ip_expires_on or fund_allocation_use, may have changed). Row-level security is forced on these tables, even for
 -- their owner: the migrator (a superuser or the owner role) lifts it for this transaction only,
@@ -154,12 +155,14 @@ LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     source regclass;
     sources regclass[] := ARRAY['ip_application', 'ip_event', 'ip_fee_payment', 'ip_watch_state',
-                                'st_fund_allocation', 'st_fund_allocation_use']::regclass[];
+                                'st_fund_allocation', 'st_fund_allocation_use',
+                                'st_certificate', 'st_certificate_holder']::regclass[];
 BEGIN
     FOREACH source IN ARRAY sources LOOP
         EXECUTE format('ALTER TABLE %s NO FORCE ROW LEVEL SECURITY', source);
     END LOOP;
     PERFORM ip_watch_state_fill();
+    PERFORM st_certificate_holder_fill();   -- definitions/07_certificates.sql
     PERFORM st_fund_allocation_use_recompute(array_agg(province_code), array_agg(tax_code), array_agg(established_on))
        FROM st_fund;
     FOREACH source IN ARRAY sources LOOP
@@ -412,7 +415,10 @@ BEGIN
 RETURN (
 WITH annuity AS NOT MATERIALIZED (
     SELECT s.application_number, s.fee_year,
-           greatest(s.fee_year::integer, ip_fee_year_on(s.granted_on, r.applies_from - 1) + 1) AS first_year,
+           -- a title granted on or after the rule's first day has no year before it (saves
+           -- one ip_fee_year_on a title: ~13 ms of 48,000 titles)
+           CASE WHEN s.granted_on >= r.applies_from THEN s.fee_year::integer
+                ELSE greatest(s.fee_year::integer, ip_fee_year_on(s.granted_on, r.applies_from - 1) + 1) END AS first_year,
            least(CASE s.kind WHEN 'invention' THEN 20 ELSE 10 END,
                  ip_fee_year_on(s.granted_on, least(d - 1, r.applies_until))) AS last_year
       FROM ip_watch_state s JOIN watch_rule r ON r.code = 'ip-annuity'
