@@ -31,13 +31,18 @@ CREATE INDEX st_fund_by_establishment ON st_fund (province_code, established_on)
 -- its first filling: khcn_rebuild_derived() (definitions/16_watch.sql), after the definitions.
 INSERT INTO khcn_rule (table_name, name, field, vi, en, basis, basis_en) VALUES
 ('st_certificate_holder', 'st_certificate_holder_pkey', 'tax_code', 'Mỗi doanh nghiệp có một trạng thái chứng nhận được lưu.',
- 'One kept certificate state per enterprise.', 'hợp đồng §7, §8', 'contract §7, §8');
+ 'One kept certificate state per enterprise.', 'hợp đồng §7, §8', 'contract §7, §8'),
+('st_certificate_holder', 'st_certificate_holder_province_known', 'province_code', 'Mã tỉnh phải có trong danh mục tỉnh.',
+ 'The province code is one of the list.', 'hợp đồng §7, §8', 'contract §7, §8');
 CREATE TABLE st_certificate_holder (
     province_code   text NOT NULL,
     tax_code        text NOT NULL,
     first_issued_on date NOT NULL,     -- the first certificate's issue date
     holds_valid     boolean NOT NULL,  -- a certificate not revoked (certificate_as_of's `valid`)
-    CONSTRAINT st_certificate_holder_pkey PRIMARY KEY (province_code, tax_code)
+    CONSTRAINT st_certificate_holder_pkey PRIMARY KEY (province_code, tax_code),
+    -- the list, not the enterprise: no lock on each enterprise row an import certifies (row
+    -- locks on the enterprises were most of what keeping this state first cost an import)
+    CONSTRAINT st_certificate_holder_province_known FOREIGN KEY (province_code) REFERENCES province (code)
 );
 CREATE INDEX st_certificate_holder_by_first_issue ON st_certificate_holder (province_code, first_issued_on) INCLUDE (holds_valid);
 GRANT SELECT ON st_certificate_holder TO khcn_viewer;

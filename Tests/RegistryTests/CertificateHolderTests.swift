@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Postgres
 @testable import Registry
@@ -10,6 +11,8 @@ import Testing
 /// register, an import and its revert, a clerk's own SQL, an enterprise's new tax code, a
 /// deletion, TRUNCATE — and the figure must equal the pass over every certificate.
 @Suite struct CertificateHolderTests {
+    /// Holds what the second writer's thread found (set once, read after it is joined).
+    final class Outcome: @unchecked Sendable { var error: (any Error)? }
     /// Kept rows that differ from the certificates grouped now (certificate_as_of with every
     /// certificate recorded), either way.
     func stale(_ superuser: Connection) throws -> Int {
@@ -93,5 +96,34 @@ import Testing
         try superuser.query("TRUNCATE st_certificate, st_certificate_amendment")
         try check("truncated")
         #expect(try superuser.query("SELECT count(*) FROM st_certificate_holder").scalar == "0")
+    }
+
+    /// A second transaction certifying the same enterprise waits for the first to commit, then
+    /// computes the state with both certificates (without the wait it would insert the
+    /// enterprise's row a second time, or keep a state without the first's certificate).
+    @Test func aSecondWriterOfOneEnterpriseWaitsAndSeesTheFirst() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let session = try database.createLogin(.clerk).session()
+        _ = try register("0101248141", in: session)
+        let first = try database.connect()
+        try first.query("BEGIN")
+        try first.query("INSERT INTO st_certificate (province_code, certificate_number, tax_code, issued_on, basis) VALUES ('08', '01/2025/GCN', '0101248141', '2025-03-01', '13/2019/NĐ-CP')")
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        let conninfo = database.conninfo
+        DispatchQueue.global().async {
+            do {
+                let second = try Connection(conninfo)
+                try second.query("INSERT INTO st_certificate (province_code, certificate_number, tax_code, issued_on, basis) VALUES ('08', '02/2024/GCN', '0101248141', '2024-05-01', '13/2019/NĐ-CP')")
+            } catch { outcome.error = error }
+            done.signal()
+        }
+        #expect(done.wait(timeout: .now() + 1.5) == .timedOut)   // the second waits for the first
+        try first.query("COMMIT")
+        #expect(done.wait(timeout: .now() + 30) == .success)
+        #expect(outcome.error == nil, "\(String(describing: outcome.error))")
+        #expect(try first.query("SELECT count(*) || ' ' || min(first_issued_on) FROM st_certificate_holder").scalar == "1 2024-05-01")
+        #expect(try stale(first) == 0)
     }
 }
