@@ -238,4 +238,5 @@ GRANT EXECUTE ON FUNCTION khcn_session_sees_province(text) TO khcn_viewer;
 SELECT khcn_isolate_by_province(t)
   FROM unnest('{audit_log,enterprise,enterprise_status_change,st_certificate,st_certificate_amendment,st_fund,
                 st_fund_allocation,ip_application,ip_event,ip_fee_payment,gi_certificate,gi_manager,gi_user,
-                person,import_batch,target,target_observation,ip_watch_state,st_fund_allocation_use}'::regclass[]) AS t;
+                person,import_batch,target,target_observation,ip_watch_state,st_fund_allocation_use,
+                st_certificate_holder}'::regclass[]) AS t;

@@ -27,8 +27,10 @@ import Testing
                     #expect(!text.contains(decision), "\(name) decides a state itself: \(decision)")
                 }
             }
-            for reader in ["certificate_as_of", "fund_as_of", "gi_as_of"] {
-                #expect(body["khcn_target_counted"]?.contains(reader) == true, "khcn_target_counted does not read \(reader)")
+            // One function per computed target (issue 15), each reading its kind's as-of function.
+            for (target, reader) in [("khcn_target_st_enterprises", "certificate_as_of"), ("khcn_target_st_funds", "fund_as_of"),
+                                     ("khcn_target_gi_products", "gi_as_of")] {
+                #expect(body[target]?.contains(reader) == true, "\(target) does not read \(reader)")
             }
             // The watch list on any date (SQL/0036: khcn_watch reads it for a date before today).
             #expect(body["khcn_watch_on"]?.contains("fund_as_of") == true && body["khcn_watch_on"]?.contains("gi_as_of") == true)
