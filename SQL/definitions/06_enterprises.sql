@@ -326,17 +326,27 @@ RETURN (SELECT count(*) FROM (
              LIMIT p_cap) few);
 REVOKE ALL ON FUNCTION khcn_enterprise_name_count_stored(text,text,integer,integer) FROM PUBLIC;
 
--- A term as the trigram index (SQL/0042 khcn_search_text) sees it: folded, its LIKE escapes
--- (EnterpriseRegister's `\%`, `\_`, `\\`) undone, every character but a–z and 0–9 made `0`.
+-- A term as the trigram index (SQL/0042 khcn_search_text) sees it, still a LIKE pattern: folded,
+-- an escaped character (EnterpriseRegister's `\%`, `\_`, `\\`) taken as itself, every character
+-- but a–z and 0–9 made `0`, and a bare `%` or `_` kept as the wildcard it is in the search's own
+-- LIKE (a clerk's psql may pass one, and the fold makes one of ％ ﹪ ＿: made `0`, the key would
+-- ask for a separator where the search matches any letter — the review of stop 20).
 CREATE OR REPLACE FUNCTION khcn_enterprise_name_key(p_term text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, public, pg_temp
-RETURN regexp_replace(regexp_replace(khcn_fold(p_term), '\\(.)', '\1', 'g'), '[^a-z0-9]', '0', 'g');
+RETURN regexp_replace(regexp_replace(regexp_replace(khcn_fold(p_term), '\\[^a-z0-9]', '0', 'g'),
+                                     '\\([a-z0-9])', '\1', 'g'),
+                      '[^a-z0-9%_]', '0', 'g');
+
+-- Whether the key holds a wildcard: then the short-key patterns below do not apply.
+CREATE OR REPLACE FUNCTION khcn_enterprise_name_key_is_literal(p_key text) RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, public, pg_temp
+RETURN strpos(p_key, '%') = 0 AND strpos(p_key, '_') = 0;
 
 -- Whether the key has a trigram of its own (three characters: `a b` is `a0b`); a shorter one
 -- is found through the trigrams that can hold it (khcn_enterprise_name_key_patterns).
 CREATE OR REPLACE FUNCTION khcn_trigram_serves(p_term text) RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, public, pg_temp
-RETURN char_length(khcn_enterprise_name_key(p_term)) >= 3;
+RETURN char_length(khcn_enterprise_name_key(p_term)) >= 3 AND khcn_enterprise_name_key_is_literal(khcn_enterprise_name_key(p_term));
 
 -- LIKE patterns on khcn_search_text(name), one of which every name holding the term matches,
 -- each with a trigram for the index (pg_trgm pads a word with two spaces before, one after):
@@ -350,11 +360,12 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
     -- MATERIALIZED: folded once, not once for each of the 1,333 patterns (109 ms for `w`).
     WITH k(key) AS MATERIALIZED (SELECT khcn_enterprise_name_key(p_term)),
          a(c) AS (SELECT substr('abcdefghijklmnopqrstuvwxyz0123456789', i, 1) FROM generate_series(1, 36) i)
-    SELECT CASE char_length(key)
+    SELECT CASE WHEN NOT khcn_enterprise_name_key_is_literal(key) THEN ARRAY['%' || key || '%']
+                ELSE CASE char_length(key)
            WHEN 1 THEN ARRAY[key || '%'] || ARRAY(SELECT a.c || key || '%' FROM a)
                        || ARRAY(SELECT '%' || a.c || b.c || key || '%' FROM a, a b)
            WHEN 2 THEN ARRAY[key || '%'] || ARRAY(SELECT '%' || a.c || key || '%' FROM a)
-           ELSE ARRAY[khcn_enterprise_name_key_pattern(key)] END
+           ELSE ARRAY[khcn_enterprise_name_key_pattern(key)] END END
       FROM k
 $$;
 REVOKE ALL ON FUNCTION khcn_enterprise_name_key_patterns(text) FROM PUBLIC;
@@ -365,7 +376,8 @@ REVOKE ALL ON FUNCTION khcn_enterprise_name_key_patterns(text) FROM PUBLIC;
 -- taken from the rarest (as often as the names of the table's statistics, ANALYZE's sample,
 -- hold them) until the names expected to hold them all are under 100, at most six; those
 -- that overlap join into one piece of the key, the pieces kept in order (`%h0h%a0mi%`), so
--- every name holding the key matches the pattern. Without statistics: the whole key.
+-- every name holding the key matches the pattern. Without statistics, or with a wildcard in the
+-- key: the whole key. Trigrams are chosen among the key's first 200 characters only.
 -- `oanh ha minh` at 1,000,000 enterprises: `%h0ha0mi%`, 5 of its 10 trigrams (by hand, a set of
 -- five: 13 ms against 22 for all ten, index and rechecks).
 CREATE OR REPLACE FUNCTION khcn_enterprise_name_key_pattern(p_key text) RETURNS text
@@ -380,14 +392,14 @@ DECLARE
     last integer;
     p integer;
 BEGIN
-    IF char_length(p_key) <= 5 THEN RETURN '%' || p_key || '%'; END IF;
+    IF char_length(p_key) <= 5 OR NOT khcn_enterprise_name_key_is_literal(p_key) THEN RETURN '%' || p_key || '%'; END IF;
     SELECT array_agg(khcn_search_text(v)) INTO sample
       FROM pg_stats s, unnest(s.histogram_bounds::text::text[]) v
      WHERE s.schemaname = 'public' AND s.tablename = 'enterprise' AND s.attname = 'name' AND NOT s.inherited;
     IF sample IS NULL THEN RETURN '%' || p_key || '%'; END IF;
     expected := greatest((SELECT reltuples FROM pg_class WHERE oid = 'public.enterprise'::regclass), 1);
     FOR r IN SELECT i, (SELECT count(*) FROM unnest(sample) t WHERE strpos(t, substr(p_key, i, 3)) > 0) AS hits
-               FROM generate_series(1, char_length(p_key) - 2) i ORDER BY 2, 1 LOOP
+               FROM generate_series(1, least(char_length(p_key), 200) - 2) i ORDER BY 2, 1 LOOP
         EXIT WHEN cardinality(chosen) >= 6 OR (cardinality(chosen) > 0 AND expected < 100);
         chosen := chosen || r.i;
         expected := expected * (r.hits + 0.5) / (cardinality(sample) + 1);

@@ -12,13 +12,16 @@ import Testing
     static let words = ["Chè", "Dược liệu", "Đức", "Ánh", "Dung", "Đông", "Tân Trào", "Minh Xuân", "An", "Ngọc", "Thủy điện",
                         "Wifi", "Zalo", "100%", "A_B", "Hà Giang", "Yên", "Nga", "Đạt", "Ơn", "Ư",
                         // Letters outside a–z, 0–9 after folding: the trigram index (SQL/0042) sees `0`.
-                        "Жук", "Straße", "Œuvre", "7-Up", "A&B", "Oanh Hà Minh", "Đỗ Đạt"]
+                        "Жук", "Straße", "Œuvre", "7-Up", "A&B", "Oanh Hà Minh", "Đỗ Đạt",
+                        // Characters the fold makes LIKE's `%`, `_` and `\` (review of stop 20).
+                        "50％", "X＿Y", "A＼B"]
     static let terms = ["a", "A", "n", "ng", "đ", "Đ", "d", "o", "ơ", "z", "w", "q", "cong ty", "CÔNG TY", "tnhh",
                         "hop tac xa", "doanh nghiep", "an", "che", "chè", "100%", "%", "_", "a_b", "tan trao", "minh",
                         "xyz", "ty c", "nh", "duc", "  ng  ", "ha giang", "yen", "ư",
                         // SQL/0042: absent and rare short terms, several words, letters the key maps to `0`.
                         "zz", "xq", "ж", "жу", "ss", "œ", "oe", "ß", "&", "7-u", "a&b", "up", "y d", "c a",
-                        "oanh ha minh", "anh ha mi", "do dat", "đỗ đ", "ha giang yen", "tan trao minh", "g\\"]
+                        "oanh ha minh", "anh ha mi", "do dat", "đỗ đ", "ha giang yen", "tan trao minh", "g\\",
+                        "a％b", "50％", "％", "﹪", "＿", "x＿y", "a＿h", "＼", "a∖b", "a﹨"]
 
     /// A few hundred deterministic names (a small LCG), with repeats so that ties sort by tax code.
     static func names(_ count: Int) -> [String] {
@@ -77,6 +80,35 @@ import Testing
                             let counted = try connection.query("SELECT khcn_enterprise_name_count('08', \(term), \(limit))").scalar
                             let all = try Self.plain(connection, term, limit: nil).count
                             #expect(counted == String(min(all, limit)), "count of “\(raw)” capped at \(limit)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A term passed to the search functions with bare LIKE wildcards (a clerk's psql, not
+    /// khcn, which escapes them): every path gives what the plain LIKE gives, the wildcard a
+    /// wildcard (the trigram key kept it a wildcard; it made it a separator before the review).
+    @Test func bareWildcardsAreWildcardsOnEveryPath() throws {
+        try withSchema { session in
+            let connection = session.connection
+            try Self.fill(connection, count: 400)
+            for analyzed in [false, true] {
+                if analyzed { try connection.query("ANALYZE enterprise") }
+                for term in ["a%b", "a_h", "n_", "%", "_", "c%ty", "o_nh h_ m", "t%x%", "_z", "a\\%", "h%p t_c x_"] {
+                    for limit in [5, 51, nil] as [Int?] {
+                        let expected = try Self.plain(connection, term, limit: limit)
+                        for (walked, sorted) in [(0, 0), (0, 1_000_000), (7, 1_000_000)] {
+                            let found = try connection.query(
+                                "SELECT khcn_enterprise_name_search('08', \(term), \(limit)::integer, \(walked), \(sorted)) AS tax_code"
+                            ).rows.map { $0["tax_code"] ?? "" }
+                            #expect(found == expected, "“\(term)” limit \(String(describing: limit)) walked \(walked) sorted \(sorted)")
+                        }
+                        if let limit {
+                            let counted = try connection.query("SELECT khcn_enterprise_name_count('08', \(term), \(limit))").scalar
+                            let all = try Self.plain(connection, term, limit: nil).count
+                            #expect(counted == String(min(all, limit)), "count of “\(term)” capped at \(limit)")
                         }
                     }
                 }

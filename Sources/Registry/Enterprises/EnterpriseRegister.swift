@@ -264,12 +264,20 @@ public struct EnterpriseRegister {
 }
 
 extension String {
-    /// NFC, trimmed, with LIKE wildcards escaped: a search term taken literally.
+    /// NFC, trimmed, with LIKE wildcards escaped: a search term taken literally. The folding
+    /// on the server (`khcn_fold`, unaccent) makes `%` of ％ ﹪, `_` of ＿ and `\` of ＼ ∖ ﹨,
+    /// so those are escaped too (with a backslash before them they fold to `\%`, `\_`, `\\`).
     var precomposedForSearch: String? {
         let text = self.precomposedStringWithCanonicalMapping.trimmingWhitespace()
         guard !text.isEmpty else { return nil }
-        return text.replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "%", with: "\\%")
-            .replacingOccurrences(of: "_", with: "\\_")
+        var escaped = ""
+        for character in text {
+            if Self.foldsToLikeSyntax.contains(character) { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
     }
+
+    /// The characters that are, or fold into, LIKE's wildcards and escape.
+    private static let foldsToLikeSyntax: Set<Character> = ["\\", "%", "_", "％", "﹪", "＿", "＼", "∖", "﹨"]
 }
