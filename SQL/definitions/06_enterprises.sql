@@ -221,7 +221,10 @@ CREATE OR REPLACE TRIGGER enterprise_provinces_known_on_update AFTER UPDATE ON e
     EXECUTE FUNCTION enterprise_provinces_known();
 
 -- The other side of those keys (ON DELETE / ON UPDATE NO ACTION): a province code or a former
--- province that an enterprise still names stays on the list.
+-- province that an enterprise still names stays on the list. Like every check of these ties,
+-- it reads with the statement's snapshot, right under READ COMMITTED (khcn's level, and psql's
+-- default); a REPEATABLE READ transaction of the owner deleting a province would not see an
+-- enterprise committed after it began (only the owner writes the province lists).
 CREATE OR REPLACE FUNCTION province_kept_while_used() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
@@ -245,6 +248,26 @@ CREATE OR REPLACE TRIGGER province_kept_while_used AFTER UPDATE OR DELETE ON pro
     FOR EACH ROW EXECUTE FUNCTION province_kept_while_used();
 CREATE OR REPLACE TRIGGER province_former_kept_while_used AFTER UPDATE OR DELETE ON province_former
     FOR EACH ROW EXECUTE FUNCTION province_kept_while_used();
+
+-- TRUNCATE fires no row trigger: emptying either list while an enterprise is registered is
+-- refused as the foreign keys refused it (review of stop 20).
+CREATE OR REPLACE FUNCTION province_not_truncated_while_used() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM enterprise) THEN
+        PERFORM khcn_refuse(CASE TG_TABLE_NAME WHEN 'province' THEN 'enterprise_province_known'
+                                               ELSE 'enterprise_former_province_known' END,
+            TG_TABLE_NAME, NULL,
+            format('%s is still named by enterprises (foreign key)', TG_TABLE_NAME),
+            'Danh mục tỉnh vẫn được doanh nghiệp trong sổ đăng ký ghi.', 'foreign_key_violation');
+    END IF;
+    RETURN NULL;
+END $$;
+
+CREATE OR REPLACE TRIGGER province_not_truncated_while_used BEFORE TRUNCATE ON province
+    FOR EACH STATEMENT EXECUTE FUNCTION province_not_truncated_while_used();
+CREATE OR REPLACE TRIGGER province_former_not_truncated_while_used BEFORE TRUNCATE ON province_former
+    FOR EACH STATEMENT EXECUTE FUNCTION province_not_truncated_while_used();
 
 -- The status of an enterprise on a date: the last change dated on or before it
 -- (an undated change counts from the beginning).

@@ -126,4 +126,31 @@ import Testing
         #expect(try first.query("SELECT count(*) || ' ' || min(first_issued_on) FROM st_certificate_holder").scalar == "1 2024-05-01")
         #expect(try stale(first) == 0)
     }
+
+    /// The wait is per province (an advisory lock of the province, review of stop 20): a writer
+    /// of another province goes on while 08's transaction is still open.
+    @Test func aWriterOfAnotherProvinceDoesNotWait() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let first = try database.connect()
+        let other = try #require(try first.query("SELECT min(code) FROM province WHERE code <> '08'").scalar)
+        try first.query("INSERT INTO enterprise (province_code, tax_code, name) VALUES ('08', '0101248141', 'A'), (\(other), '0100109106', 'B')")
+        try first.query("BEGIN")
+        try first.query("INSERT INTO st_certificate (province_code, certificate_number, tax_code, issued_on, basis) VALUES ('08', '01/2025/GCN', '0101248141', '2025-03-01', '13/2019/NĐ-CP')")
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        let conninfo = database.conninfo
+        DispatchQueue.global().async {
+            do {
+                let second = try Connection(conninfo)
+                try second.query("INSERT INTO st_certificate (province_code, certificate_number, tax_code, issued_on, basis) VALUES (\(other), '02/2024/GCN', '0100109106', '2024-05-01', '13/2019/NĐ-CP')")
+            } catch { outcome.error = error }
+            done.signal()
+        }
+        #expect(done.wait(timeout: .now() + 20) == .success)   // no wait for 08's open transaction
+        try first.query("COMMIT")
+        #expect(outcome.error == nil, "\(String(describing: outcome.error))")
+        #expect(try first.query("SELECT count(*) FROM st_certificate_holder").scalar == "2")
+        #expect(try stale(first) == 0)
+    }
 }

@@ -75,6 +75,12 @@ import Testing
             try owner.query("INSERT INTO enterprise (province_code, tax_code, name) VALUES ('99', '0100112437', 'D')")
         }
         #expect(superuser.state == "23503" && superuser.constraint == "enterprise_province_known")
+        // TRUNCATE fires no row trigger: refused by its own while an enterprise is registered.
+        let emptiedFormer = StatementTieTests.sqlstate { try owner.query("TRUNCATE province_former") }
+        #expect(emptiedFormer.state == "23503" && emptiedFormer.constraint == "enterprise_former_province_known")
+        let emptied = StatementTieTests.sqlstate { try owner.query("TRUNCATE province CASCADE") }
+        #expect(emptied.state == "23503" && emptied.constraint == "enterprise_province_known")
+        #expect(try owner.query("SELECT count(*) FROM province_former WHERE slug = 'tuyen-quang'").scalar == "1")
     }
 
     @Test func theStatusHistoryFollowsItsEnterprise() throws {
