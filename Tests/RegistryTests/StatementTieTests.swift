@@ -108,6 +108,15 @@ import Testing
             try owner.query("UPDATE enterprise_status_change SET tax_code = '0100112437'")
         }
         #expect(moved.state == "23503")
+        // The enterprise triggers skip the check for the rows of their own statement only: in
+        // the transaction that just wrote an enterprise, an orphan is refused all the same.
+        let afterAWrite = StatementTieTests.sqlstate {
+            try owner.query("BEGIN")
+            defer { _ = try? owner.query("ROLLBACK") }
+            try owner.query("INSERT INTO enterprise (tax_code, name) VALUES ('0101248141', 'C')")
+            try owner.query("INSERT INTO enterprise_status_change (province_code, tax_code, status) VALUES ('08', '0100112437', 'active')")
+        }
+        #expect(afterAWrite.state == "23503")
         try owner.query("TRUNCATE enterprise CASCADE")
         #expect(try history() == nil)
     }
