@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Postgres
 @testable import Registry
@@ -11,8 +10,6 @@ import Testing
 /// register, an import and its revert, a clerk's own SQL, an enterprise's new tax code, a
 /// deletion, TRUNCATE — and the figure must equal the pass over every certificate.
 @Suite struct CertificateHolderTests {
-    /// Holds what the second writer's thread found (set once, read after it is joined).
-    final class Outcome: @unchecked Sendable { var error: (any Error)? }
     /// Kept rows that differ from the certificates grouped now (certificate_as_of with every
     /// certificate recorded), either way.
     func stale(_ superuser: Connection) throws -> Int {
@@ -109,20 +106,11 @@ import Testing
         let first = try database.connect()
         try first.query("BEGIN")
         try first.query("INSERT INTO st_certificate (province_code, certificate_number, tax_code, issued_on, basis) VALUES ('08', '01/2025/GCN', '0101248141', '2025-03-01', '13/2019/NĐ-CP')")
-        let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
-        let conninfo = database.conninfo
-        DispatchQueue.global().async {
-            do {
-                let second = try Connection(conninfo)
-                try second.query("INSERT INTO st_certificate (province_code, certificate_number, tax_code, issued_on, basis) VALUES ('08', '02/2024/GCN', '0101248141', '2024-05-01', '13/2019/NĐ-CP')")
-            } catch { outcome.error = error }
-            done.signal()
-        }
-        #expect(done.wait(timeout: .now() + 1.5) == .timedOut)   // the second waits for the first
+        let second = SecondWriter("INSERT INTO st_certificate (province_code, certificate_number, tax_code, issued_on, basis) VALUES ('08', '02/2024/GCN', '0101248141', '2024-05-01', '13/2019/NĐ-CP')", on: database)
+        #expect(!second.finishes(within: 1.5))   // the second waits for the first
         try first.query("COMMIT")
-        #expect(done.wait(timeout: .now() + 30) == .success)
-        #expect(outcome.error == nil, "\(String(describing: outcome.error))")
+        #expect(second.finishes(within: 30))
+        #expect(second.error == nil, "\(String(describing: second.error))")
         #expect(try first.query("SELECT count(*) || ' ' || min(first_issued_on) FROM st_certificate_holder").scalar == "1 2024-05-01")
         #expect(try stale(first) == 0)
     }
@@ -137,19 +125,10 @@ import Testing
         try first.query("INSERT INTO enterprise (province_code, tax_code, name) VALUES ('08', '0101248141', 'A'), (\(other), '0100109106', 'B')")
         try first.query("BEGIN")
         try first.query("INSERT INTO st_certificate (province_code, certificate_number, tax_code, issued_on, basis) VALUES ('08', '01/2025/GCN', '0101248141', '2025-03-01', '13/2019/NĐ-CP')")
-        let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
-        let conninfo = database.conninfo
-        DispatchQueue.global().async {
-            do {
-                let second = try Connection(conninfo)
-                try second.query("INSERT INTO st_certificate (province_code, certificate_number, tax_code, issued_on, basis) VALUES (\(other), '02/2024/GCN', '0100109106', '2024-05-01', '13/2019/NĐ-CP')")
-            } catch { outcome.error = error }
-            done.signal()
-        }
-        #expect(done.wait(timeout: .now() + 20) == .success)   // no wait for 08's open transaction
+        let second = SecondWriter("INSERT INTO st_certificate (province_code, certificate_number, tax_code, issued_on, basis) VALUES (\(other), '02/2024/GCN', '0100109106', '2024-05-01', '13/2019/NĐ-CP')", on: database)
+        #expect(second.finishes(within: 20))   // no wait for 08's open transaction
         try first.query("COMMIT")
-        #expect(outcome.error == nil, "\(String(describing: outcome.error))")
+        #expect(second.error == nil, "\(String(describing: second.error))")
         #expect(try first.query("SELECT count(*) FROM st_certificate_holder").scalar == "2")
         #expect(try stale(first) == 0)
     }

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Postgres
 @testable import Registry
@@ -8,9 +7,6 @@ import Testing
 /// The kept `ip_watch_state` (SQL/0036, definitions/16_watch.sql) stays what the records say when
 /// the definitions it is computed by change and when two transactions write one application.
 @Suite struct WatchStateKeepingTests {
-    /// Holds what the second writer's thread found (set once, read after it is joined).
-    final class Outcome: @unchecked Sendable { var error: (any Error)? }
-
     /// A change to any definitions file (here the one with khcn_add_months, which due dates and
     /// fee years are computed by) rebuilds the state, however it was left.
     @Test func anyChangedDefinitionRebuildsTheState() throws {
@@ -56,20 +52,11 @@ import Testing
         let first = try database.connect()
         try first.query("BEGIN")
         try first.query("INSERT INTO ip_event (province_code, application_number, event, event_on) VALUES ('08', '1-2024-00001', 'published', '2024-06-01')")
-        let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
-        let conninfo = database.conninfo
-        DispatchQueue.global().async {
-            do {
-                let second = try Connection(conninfo)
-                try second.query("INSERT INTO ip_event (province_code, application_number, event, event_on) VALUES ('08', '1-2024-00001', 'examination-requested', '2024-07-01')")
-            } catch { outcome.error = error }
-            done.signal()
-        }
-        #expect(done.wait(timeout: .now() + 1.5) == .timedOut)   // the second waits for the first
+        let second = SecondWriter("INSERT INTO ip_event (province_code, application_number, event, event_on) VALUES ('08', '1-2024-00001', 'examination-requested', '2024-07-01')", on: database)
+        #expect(!second.finishes(within: 1.5))   // the second waits for the first
         try first.query("COMMIT")
-        #expect(done.wait(timeout: .now() + 30) == .success)
-        #expect(outcome.error == nil, "\(String(describing: outcome.error))")
+        #expect(second.finishes(within: 30))
+        #expect(second.error == nil, "\(String(describing: second.error))")
         #expect(try first.query("SELECT count(*) || ' ' || bool_and(acted) FROM ip_watch_state WHERE application_number = '1-2024-00001'").scalar == "1 true")
         #expect(try WatchSpeedTests().stale(first) == 0)
     }
