@@ -19,11 +19,11 @@ struct ImportUpsert {
         let indexes = SearchIndexes(connection: connection, table: UpsertSQL.spec(kind).table)
         let staged = report.rows - report.rejectedLines.count
         let rebuild = try indexes.setAsideForLargeLoad(staged: staged)
-        let fewRows = try staged * 4 < tableRowsPricingPagesAsCached()
+        let existing = try existingRecords(staged: staged)
         let trace = PhaseTrace()
         try connection.query("SAVEPOINT import_upsert")
         do {
-            for statement in UpsertSQL.statements(kind, in: session.province, line: nil, fewRows: fewRows) {
+            for statement in UpsertSQL.statements(kind, in: session.province, line: nil, existing: existing) {
                 try report.count(statement.counts, try connection.query(statement.query))
                 trace.mark("  statement")
             }
@@ -42,8 +42,21 @@ struct ImportUpsert {
         }
         // Trying rows one by one names the lines at fault; past a few thousand rows that would
         // take too long, so the database's own message is reported for the file.
-        guard try ImportStaging.remaining(connection) <= ImportUpsert.rowByRowLimit else { throw try refusalOfTheWholeFile() }
+        guard try ImportStaging.remaining(connection) <= ImportUpsert.rowByRowLimit else { throw try refusalOfTheWholeFile(existing) }
         try rowByRow(into: &report)
+    }
+
+    /// How the INSERT finds the staged rows already recorded (`UpsertSQL.Existing`): none to
+    /// find when the province holds no record of the table (one probe of the key index), else
+    /// by key for a file a quarter of the table's size or less, else joined.
+    func existingRecords(staged: Int) throws -> UpsertSQL.Existing {
+        let estimate = try tableRowsPricingPagesAsCached()
+        let table = UpsertSQL.spec(kind).table
+        let held = try session.connection.query(
+            "SELECT EXISTS (SELECT 1 FROM \(sql: table) WHERE province_code = \(session.province)) AS held").first?
+            .decode("held", as: Bool.self) ?? true
+        guard held else { return .none }
+        return staged * 4 < estimate ? .probedByKey : .joined
     }
 
     /// The table's row count as the statistics estimate it (0 before its first ANALYZE):
@@ -61,11 +74,13 @@ struct ImportUpsert {
     }
 
     /// The set again, to have the database's message about the first row it refuses.
-    private func refusalOfTheWholeFile() throws -> ImportProblem {
+    private func refusalOfTheWholeFile(_ existing: UpsertSQL.Existing) throws -> ImportProblem {
         let connection = session.connection
         try connection.query("SAVEPOINT import_upsert")
         do {
-            for statement in UpsertSQL.statements(kind, in: session.province, line: nil) { try connection.query(statement.query) }
+            for statement in UpsertSQL.statements(kind, in: session.province, line: nil, existing: existing) {
+                try connection.query(statement.query)
+            }
         } catch let error as PostgresError where error.kind == .server {
             let explained = RegistryError(error)
             return ImportProblem(ImportProblem.Kind(rawValue: explained.type) ?? .constraint, field: explained.field,

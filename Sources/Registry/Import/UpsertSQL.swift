@@ -38,19 +38,31 @@ struct UpsertSQL {
         return "NOT s.rejected AND s.line = \(line)"
     }
 
+    /// How the INSERT tells the staged rows the province already holds from the new ones.
+    enum Existing {
+        /// The province holds none of the table's records: every staged row is new, and no
+        /// anti-join reads the table while the INSERT fills it. (With statistics that say the
+        /// table is empty, as after an operator's `VACUUM ANALYZE` before a first load, the
+        /// planner made that anti-join a nested loop over a scan of the table, and each staged
+        /// row re-read every page inserted so far: 100,000 certificates 187 s, issue 15.)
+        case none
+        /// Few staged rows beside the table's: a probe of the key index for each.
+        case probedByKey
+        /// Many: the anti-join the planner chooses (a hash of the table's keys).
+        case joined
+    }
+
     /// The statements of one upsert, in order, with how each adds to the report.
-    /// `fewRows`: the staged rows are few beside the table's, so the insert probes the key
-    /// index for each instead of hashing every key of the table (`insert`).
     static func statements(_ kind: RecordKind, in province: some PostgresBindable, line: Int?,
-                           fewRows: Bool = false) -> [(query: Query, counts: Counts)] {
+                           existing: Existing = .joined) -> [(query: Query, counts: Counts)] {
         let spec = spec(kind)
         if kind == .ip {
             return [(spec.update(in: province, line: line, tracked: true), .none),
-                    (spec.insert(in: province, line: line, tracked: true, fewRows: fewRows), .none),
+                    (spec.insert(in: province, line: line, tracked: true, existing: existing), .none),
                     (ipEvents(in: province, line: line), .none)]
         }
         return [(spec.update(in: province, line: line, tracked: false), .updated),
-                (spec.insert(in: province, line: line, tracked: false, fewRows: fewRows), .inserted)]
+                (spec.insert(in: province, line: line, tracked: false, existing: existing), .inserted)]
     }
 
     /// UPDATE of the changed records; `tracked` also lists their keys in `import_touched`
@@ -87,17 +99,19 @@ struct UpsertSQL {
     }
 
     /// INSERT of the new records (row count = inserted; `tracked` also lists their keys).
-    /// With `fewRows` the test "not yet in the table" is a subquery run for each staged row,
+    /// `.probedByKey`: the test "not yet in the table" is a subquery run for each staged row,
     /// one probe of the key index, which PostgreSQL never turns into a hash of the whole
     /// table: an everyday file of 10,000 rows beside a million (as a clerk, under the
     /// province policy, the planner hashed the table even for 2,000 rows; issue 15). A whole
     /// file re-imported is faster hashed (200,000 rows: 0.2 s against 0.5 s probing).
-    func insert(in province: some PostgresBindable, line: Int?, tracked: Bool, fewRows: Bool = false) -> Query {
+    func insert(in province: some PostgresBindable, line: Int?, tracked: Bool, existing: Existing = .joined) -> Query {
         let columns = (keys + fields).map(\.column).joined(separator: ", ")
         let values = (keys + fields).map { $0.insert ?? $0.staged }.joined(separator: ", ")
-        let absent: Query = fewRows
-            ? "(SELECT true FROM \(sql: table) x WHERE x.province_code = \(province) AND \(sql: keyMatch) LIMIT 1) IS NULL"
-            : "NOT EXISTS (SELECT 1 FROM \(sql: table) x WHERE x.province_code = \(province) AND \(sql: keyMatch))"
+        let absent: Query = switch existing {
+        case .none: "true"
+        case .probedByKey: "(SELECT true FROM \(sql: table) x WHERE x.province_code = \(province) AND \(sql: keyMatch) LIMIT 1) IS NULL"
+        case .joined: "NOT EXISTS (SELECT 1 FROM \(sql: table) x WHERE x.province_code = \(province) AND \(sql: keyMatch))"
+        }
         let insert: Query = """
             INSERT INTO \(sql: table) (province_code, \(sql: columns))
             SELECT \(province), \(sql: values)
