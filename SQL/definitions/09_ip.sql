@@ -83,9 +83,10 @@ CREATE OR REPLACE TRIGGER ip_application_before_write BEFORE INSERT OR UPDATE ON
 -- SQL/0026's trigger, its checks and words unchanged; the life cycle is its own rule.
 -- Its look-ups (the application, its events, ip_status_on's replay) go by key through the
 -- indexes whatever the statistics say: an import's INSERT of 500,000 events fires it per row
--- while filling ip_event, and planned when ip_event had been analysed empty (an operator's
--- `VACUUM ANALYZE` before a first load) each look-up scanned every event inserted so far — the
--- 200,000-application IP import had not finished after 8 minutes (issue 15; 137 s before).
+-- while filling ip_event, and once ip_event had been analysed empty (an operator's `VACUUM
+-- ANALYZE` before a first load) the plan PL/pgSQL kept from the first, tiny ip_event scanned every
+-- event inserted so far (issue 15: the bench's 200,000 applications had not finished after 8
+-- minutes, 137 s in the run before; by hand 20,000 took over 300 s, now 8 s).
 CREATE OR REPLACE FUNCTION ip_event_before_insert() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp SET enable_seqscan = off AS $$
 DECLARE

@@ -14,18 +14,18 @@ import Testing
         defer { database.drop() }
         let session = try database.createLogin(.clerk).session()
         let upsert = ImportUpsert(session: session, kind: .enterprise)
-        #expect(try upsert.existingRecords(staged: 10) == .none)
+        #expect(try upsert.existingRecords(staged: 10) == .nothingHeld)
         // Another province's records are not this one's.
         let owner = try database.connect()
         let other = try #require(try owner.query("SELECT min(code) FROM province WHERE code <> '08'").scalar)
         try owner.query("INSERT INTO enterprise (province_code, tax_code, name) VALUES (\(other), '0100109106', 'B')")
-        #expect(try upsert.existingRecords(staged: 10) == .none)
+        #expect(try upsert.existingRecords(staged: 10) == .nothingHeld)
         try owner.query("INSERT INTO enterprise (province_code, tax_code, name) VALUES ('08', '0101248141', 'A')")
         #expect(try upsert.existingRecords(staged: 10) == .joined)
     }
 
     @Test func onlyTheProvinceWithRecordsIsSearched() {
-        let none = UpsertSQL.spec(.certificate).insert(in: "08", line: nil, tracked: false, existing: .none).description
+        let none = UpsertSQL.spec(.certificate).insert(in: "08", line: nil, tracked: false, existing: .nothingHeld).description
         let joined = UpsertSQL.spec(.certificate).insert(in: "08", line: nil, tracked: false, existing: .joined).description
         #expect(!none.contains("FROM st_certificate x"))
         #expect(joined.contains("NOT EXISTS (SELECT 1 FROM st_certificate x"))

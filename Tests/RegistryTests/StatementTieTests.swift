@@ -116,7 +116,15 @@ import Testing
             try owner.query("INSERT INTO enterprise (tax_code, name) VALUES ('0101248141', 'C')")
             try owner.query("INSERT INTO enterprise_status_change (province_code, tax_code, status) VALUES ('08', '0100112437', 'active')")
         }
-        #expect(afterAWrite.state == "23503")
+        #expect(afterAWrite.state == "23503" && afterAWrite.constraint == "enterprise_status_change_province_code_tax_code_fkey")
+        // The flag is a setting any login may set: outside the enterprise triggers it counts for nothing.
+        let flagged = StatementTieTests.sqlstate {
+            try owner.query("BEGIN")
+            defer { _ = try? owner.query("ROLLBACK") }
+            try owner.query("SET LOCAL khcn.status_of_written_enterprises = on")
+            try owner.query("INSERT INTO enterprise_status_change (province_code, tax_code, status) VALUES ('08', '0100112437', 'active')")
+        }
+        #expect(flagged.state == "23503" && flagged.constraint == "enterprise_status_change_province_code_tax_code_fkey")
         try owner.query("TRUNCATE enterprise CASCADE")
         #expect(try history() == nil)
     }

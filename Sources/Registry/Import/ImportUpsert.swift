@@ -55,7 +55,7 @@ struct ImportUpsert {
         let held = try session.connection.query(
             "SELECT EXISTS (SELECT 1 FROM \(sql: table) WHERE province_code = \(session.province)) AS held").first?
             .decode("held", as: Bool.self) ?? true
-        guard held else { return .none }
+        guard held else { return .nothingHeld }
         return staged * 4 < estimate ? .probedByKey : .joined
     }
 

@@ -45,7 +45,7 @@ struct UpsertSQL {
         /// table is empty, as after an operator's `VACUUM ANALYZE` before a first load, the
         /// planner made that anti-join a nested loop over a scan of the table, and each staged
         /// row re-read every page inserted so far: 100,000 certificates 187 s, issue 15.)
-        case none
+        case nothingHeld
         /// Few staged rows beside the table's: a probe of the key index for each.
         case probedByKey
         /// Many: the anti-join the planner chooses (a hash of the table's keys).
@@ -108,7 +108,7 @@ struct UpsertSQL {
         let columns = (keys + fields).map(\.column).joined(separator: ", ")
         let values = (keys + fields).map { $0.insert ?? $0.staged }.joined(separator: ", ")
         let absent: Query = switch existing {
-        case .none: "true"
+        case .nothingHeld: "true"
         case .probedByKey: "(SELECT true FROM \(sql: table) x WHERE x.province_code = \(province) AND \(sql: keyMatch) LIMIT 1) IS NULL"
         case .joined: "NOT EXISTS (SELECT 1 FROM \(sql: table) x WHERE x.province_code = \(province) AND \(sql: keyMatch))"
         }
