@@ -46,31 +46,24 @@ struct ImportUpsert {
         try rowByRow(into: &report)
     }
 
-    /// How the INSERT finds the staged rows already recorded (`UpsertSQL.Existing`): none to
-    /// find when the province holds no record of the table (one probe of the key index), else
-    /// by key for a file a quarter of the table's size or less, else joined.
+    /// How the INSERT finds the staged rows already recorded (`UpsertSQL.Existing`), in one
+    /// round trip: none to find when the province holds no record of the table (one probe of the
+    /// key index); else by key for a file under a quarter of the table's rows as the statistics
+    /// estimate them (read from the catalogue, 0 before the first ANALYZE), else joined.
+    /// In the same query, pages are priced as cached for the rest of the transaction
+    /// (`SET LOCAL random_page_cost = 1.1`): the registry's tables stay in shared buffers
+    /// (README, "Performance"), and priced as such the planner finds an everyday file's few
+    /// thousand keys through the primary key instead of hashing a million rows (as a clerk,
+    /// whose policy hides the row count from its estimate; issue 15).
     func existingRecords(staged: Int) throws -> UpsertSQL.Existing {
-        let estimate = try tableRowsPricingPagesAsCached()
         let table = UpsertSQL.spec(kind).table
-        let held = try session.connection.query(
-            "SELECT EXISTS (SELECT 1 FROM \(sql: table) WHERE province_code = \(session.province)) AS held").first?
-            .decode("held", as: Bool.self) ?? true
-        guard held else { return .nothingHeld }
-        return staged * 4 < estimate ? .probedByKey : .joined
-    }
-
-    /// The table's row count as the statistics estimate it (0 before its first ANALYZE):
-    /// read from the catalogue, no pass over the table. In the same round trip, pages are priced
-    /// as cached for the rest of the transaction (`SET LOCAL random_page_cost = 1.1`): the
-    /// registry's tables stay in shared buffers (README, "Performance"), and priced as such the
-    /// planner finds an everyday file's few thousand keys through the primary key instead of
-    /// hashing a million rows (as a clerk, whose policy hides the row count from its estimate;
-    /// issue 15). A re-import of the whole file still hashes.
-    private func tableRowsPricingPagesAsCached() throws -> Int {
-        try session.connection.query("""
-            SELECT greatest(reltuples, 0)::bigint AS estimate, set_config('random_page_cost', '1.1', true) AS priced
-              FROM pg_class WHERE oid = \(UpsertSQL.spec(kind).table)::regclass
-            """).first?.decode("estimate", as: Int.self) ?? 0
+        let row = try session.connection.query("""
+            SELECT greatest(reltuples, 0)::bigint AS estimate, set_config('random_page_cost', '1.1', true) AS priced,
+                   EXISTS (SELECT 1 FROM \(sql: table) WHERE province_code = \(session.province)) AS held
+              FROM pg_class WHERE oid = \(table)::regclass
+            """).first
+        guard try row?.decode("held", as: Bool.self) ?? true else { return .nothingHeld }
+        return try staged * 4 < (row?.decode("estimate", as: Int.self) ?? 0) ? .probedByKey : .joined
     }
 
     /// The set again, to have the database's message about the first row it refuses.
