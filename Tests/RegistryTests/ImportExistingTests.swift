@@ -24,6 +24,32 @@ import Testing
         #expect(try upsert.existingRecords(staged: 10) == .joined)
     }
 
+    /// A small file beside a larger table is matched by key, for the UPDATE as for the INSERT
+    /// (issue 15), and writes what the join would: the changed rows, the new ones, nothing else.
+    @Test func aSmallFileIsMatchedByKeyAndWritesTheSameRecords() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let session = try database.createLogin(.clerk).session()
+        let codes = ImportIntegrityTests.taxCodes(count: 60)
+        let first = try importing(session, .enterprise, try temporaryFile(
+            "tax_code,name,address\n" + codes.prefix(50).map { "\($0),Công ty \($0),Số 1" }.joined(separator: "\n") + "\n"))
+        #expect(first.inserted == 50)
+        try database.connect().query("ANALYZE enterprise")
+        let upsert = ImportUpsert(session: session, kind: .enterprise)
+        #expect(try upsert.existingRecords(staged: 10) == .probedByKey)
+        // Three changed, two as they are, five new.
+        let rows = codes[0..<3].map { "\($0),Công ty \($0) mới,Số 2" } + codes[3..<5].map { "\($0),Công ty \($0),Số 1" }
+            + codes[50..<55].map { "\($0),Công ty \($0),Số 3" }
+        let report = try importing(session, .enterprise, try temporaryFile("tax_code,name,address\n" + rows.joined(separator: "\n") + "\n"))
+        #expect((report.inserted, report.updated, report.unchanged) == (5, 3, 2), "\(report.errors)")
+        #expect(try count(session, "SELECT count(*) FROM enterprise WHERE name LIKE '% mới' AND address = 'Số 2'") == 3)
+        #expect(try count(session, "SELECT count(*) FROM enterprise WHERE address = 'Số 1'") == 47)
+        #expect(try count(session, "SELECT count(*) FROM enterprise") == 55)
+        #expect(try count(session, "SELECT count(*) FROM audit_log WHERE batch = \(report.batch) AND action = 'update'") == 3)
+        let update = UpsertSQL.spec(.fund).update(in: "08", line: nil, tracked: false, existing: .probedByKey).description
+        #expect(update.contains("x.tax_code = ANY (ARRAY(SELECT s.tax_code FROM import_staging s WHERE NOT s.rejected))"), "\(update)")
+    }
+
     @Test func onlyTheProvinceWithRecordsIsSearched() {
         let none = UpsertSQL.spec(.certificate).insert(in: "08", line: nil, tracked: false, existing: .nothingHeld).description
         let joined = UpsertSQL.spec(.certificate).insert(in: "08", line: nil, tracked: false, existing: .joined).description
