@@ -87,6 +87,22 @@ import Testing
         }
     }
 
+    /// SQL/0046: the search text is what SQL/0042 defined, `0` for every character of the folded
+    /// name outside a–z and 0–9, whichever branch makes it (the trigram index built with the one
+    /// stays valid for the other): the generated names, every word and term above, and edges.
+    @Test func theSearchTextIsTheRegularExpressionsOnEveryBranch() throws {
+        try withSchema { session in
+            let texts = Self.names(300) + Self.words + Self.terms
+                + ["", " ", "a", "0", "z9 ", "cong ty tnhh", "A\u{00A0}B", "a\tb", "x\ny", "Ž", "ǆ", "日本", "a'b", "%_\\", "\u{1F600}"]
+            let differing = try session.connection.query("""
+                SELECT t FROM unnest(\(texts)::text[]) t
+                 WHERE khcn_search_text(t) IS DISTINCT FROM regexp_replace(khcn_fold(t), '[^a-z0-9]', '0', 'g')
+                """).rows.map { $0["t"] ?? "" }
+            #expect(differing.isEmpty, "\(differing)")
+            #expect(try session.connection.query("SELECT khcn_search_text('Công ty A&B') AS t").scalar == "cong0ty0a0b")
+        }
+    }
+
     /// A term passed to the search functions with bare LIKE wildcards (a clerk's psql, not
     /// khcn, which escapes them): every path gives what the plain LIKE gives, the wildcard a
     /// wildcard (the trigram key kept it a wildcard; it made it a separator before the review).

@@ -69,7 +69,7 @@ public struct Persons {
                     'changes', (SELECT coalesce(json_agg(json_build_object(
                             'at', to_char(a.at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS"+07:00"'),
                             'action', a.action, 'actor', a.actor, 'db_user', a.db_user, 'reason', a.reason) ORDER BY a.id), '[]')
-                          FROM audit_log a WHERE a.kind = 'person' AND a.keys @> ARRAY[p.id::text]
+                          FROM audit_log a WHERE a.kind = 'person' AND a.key = p.id::text
                            AND a.province_code = p.province_code))::text AS file
                   FROM person_visible p WHERE p.province_code = \(session.province) AND p.id = \(id)::bigint
                 """).scalar ?? "{}"
