@@ -88,7 +88,7 @@ import Testing
                 """)
             try connection.query("CREATE TEMP TABLE new_rows AS SELECT province_code, tax_code, name || ' mới' AS name, established_on, address, commune_code, legal_form, vsic, vsic_version, status, status_on, former_province FROM old_rows ORDER BY random()")
             let statement = try #require(try connection.query("""
-                SELECT khcn_audit_update_rows_sql('{tax_code}', '{province_code,tax_code}')
+                SELECT khcn_audit_update_rows_sql('{tax_code}', '{province_code,tax_code}', khcn_audit_image_columns('enterprise'))
                 """).scalar)
             // The trigger function's own settings, as its EXECUTE plans under them.
             try connection.query("""
