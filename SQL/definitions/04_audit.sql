@@ -55,27 +55,29 @@ RETURN nullif(current_setting(name, true), '');
 -- Updates that change a row's key (a rekey, or a move to another province): one row at a
 -- time, so that the old and the new key are linked (the row trigger audit_update fires only
 -- for those, by its WHEN clause). Every other update is audited once per statement by
--- khcn_audit_update_set below. An update that changes nothing is not audited. Rows are stored
--- without province_code, with the table's column names (the contract's §6 names).
+-- khcn_audit_update_set below. An update that changes nothing is not audited (a move to another
+-- province changes the row, though not its image). Rows are stored without province_code, with
+-- the table's column names (the contract's §6 names); keys are read from the whole row, as the
+-- statement triggers read them (khcn_user_province's key holds its province).
 CREATE OR REPLACE FUNCTION khcn_audit_update() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
-    old_row jsonb := to_jsonb(OLD) - 'province_code';
-    new_row jsonb := to_jsonb(NEW) - 'province_code';
+    old_whole jsonb := to_jsonb(OLD);
+    new_whole jsonb := to_jsonb(NEW);
     key_columns text[] := TG_ARGV[1:];
     key_list text[];
 BEGIN
-    IF old_row = new_row THEN
+    IF old_whole = new_whole THEN
         RETURN NULL;
     END IF;
-    key_list := khcn_audit_keys(new_row, key_columns);
-    IF khcn_audit_key(old_row, key_columns) IS DISTINCT FROM key_list[1] THEN
-        key_list := key_list || khcn_audit_keys(old_row, key_columns);
+    key_list := khcn_audit_keys(new_whole, key_columns);
+    IF khcn_audit_key(old_whole, key_columns) IS DISTINCT FROM key_list[1] THEN
+        key_list := key_list || khcn_audit_keys(old_whole, key_columns);
     END IF;
     INSERT INTO audit_log (province_code, kind, key, keys, action, actor, reason, legal_ref, batch, old, new)
     VALUES (NEW.province_code, TG_ARGV[0], key_list[1], key_list, 'update', khcn_audit_actor(),
             khcn_audit_setting('khcn.reason'), khcn_audit_setting('khcn.legal_ref'),
-            khcn_audit_setting('khcn.batch')::bigint, old_row, new_row);
+            khcn_audit_setting('khcn.batch')::bigint, old_whole - 'province_code', new_whole - 'province_code');
     RETURN NULL;
 END $$;
 

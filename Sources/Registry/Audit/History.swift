@@ -30,8 +30,8 @@ public struct History {
         if let taxCode = try? TaxCode(parsing: rawKey) { candidates.append(taxCode.description) }
         if let gi = try? GIRegister.certificateNumber(rawKey) { candidates.append(gi) }
         let keys = Array(Set(candidates))
-        // A row is found by its key (a b-tree), or by its owner's tax code, which only rows with
-        // more than one key hold (a GIN of those rows alone: SQL/0045).
+        // A row is found by its key (a b-tree), or by its owner's tax code or a rekey's old key,
+        // which only rows with more than one key hold (a GIN of those rows alone: SQL/0045).
         let rows = try session.read {
             try session.connection.query(
                 """
