@@ -20,6 +20,9 @@ BEGIN
     END IF;
 END $$;
 ALTER TABLE audit_log ADD CONSTRAINT audit_log_key_first CHECK (keys[1] = key);
+INSERT INTO khcn_rule (table_name, name, field, vi, en, basis, basis_en) VALUES
+('audit_log', 'audit_log_key_first', 'keys', 'Khóa đầu tiên của một dòng nhật ký là khóa của chính dòng đó (để tra được theo khóa).',
+ 'The first key of an audit row is its own key (so that it is found by key).', 'hợp đồng §9 (nhật ký thay đổi)', 'contract §9 (audit trail)');
 CREATE INDEX audit_log_key ON audit_log (key);
 CREATE INDEX audit_log_owner_keys ON audit_log USING gin (keys) WHERE cardinality(keys) > 1;
 DROP INDEX audit_log_keys;
