@@ -30,25 +30,15 @@ public struct History {
         if let taxCode = try? TaxCode(parsing: rawKey) { candidates.append(taxCode.description) }
         if let gi = try? GIRegister.certificateNumber(rawKey) { candidates.append(gi) }
         let keys = Array(Set(candidates))
-        // A row is found by its key (a b-tree), or by its owner's tax code or a rekey's old key,
-        // which only rows with more than one key hold (a GIN of those rows alone: SQL/0045).
+        // The rows' ids come from khcn_audit_history_ids (SQL/definitions/04_audit.sql: the keys
+        // followed through rekeys, found through the indexes); the rows are read under the policy.
         let rows = try session.read {
             try session.connection.query(
                 """
-                WITH RECURSIVE linked(k) AS (
-                    SELECT unnest(\(keys)::text[])
-                    UNION
-                    SELECT unnest(a.keys) FROM audit_log a
-                      JOIN linked l ON a.key = l.k OR (cardinality(a.keys) > 1 AND a.keys @> ARRAY[l.k])
-                     WHERE a.kind = 'enterprise' AND a.action = 'update'
-                       AND a.province_code = \(session.province)
-                       AND a.old ->> 'tax_code' IS DISTINCT FROM a.new ->> 'tax_code'
-                )
                 SELECT to_char(at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS"+07:00"') AS at,
                        kind, key, action, actor, db_user, reason, legal_ref, batch, old::text AS old, new::text AS new
                   FROM audit_log
-                 WHERE (key = ANY (ARRAY(SELECT k FROM linked))
-                        OR (cardinality(keys) > 1 AND keys && ARRAY(SELECT k FROM linked)))
+                 WHERE id = ANY (ARRAY(SELECT khcn_audit_history_ids(\(session.province), \(keys)::text[])))
                    AND (province_code = \(session.province) OR province_code IS NULL)
                  ORDER BY id
                 """).rows.map { row in
