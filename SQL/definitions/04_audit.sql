@@ -100,23 +100,30 @@ RETURN (SELECT CASE WHEN count(*) = 1 THEN min(v)
           FROM unnest(key_columns) WITH ORDINALITY AS k(c, n),
                LATERAL (SELECT CASE c WHEN 'province_code' THEN province ELSE format('%s ->> %L', image, c) END AS v) e);
 
--- The columns of a table's row image: all but province_code (the audit row's own column), as
--- `r.column, …` for a LATERAL (SELECT …) whose to_jsonb is the image. Issue 15: making the image
--- without the column costs 2.0 s for 1,000,000 enterprises, to_jsonb(r) - 'province_code' 3.2 s
+-- The columns of a table's row image, in the table's order: all but province_code (the audit
+-- row's own column); `settable`: also without identity columns (what a revert writes back from
+-- an image, khcn_revert_batch). Issue 15: the image is to_jsonb of a LATERAL (SELECT r.column, …)
+-- of these, 2.0 s for 1,000,000 enterprises, where to_jsonb(r) - 'province_code' took 3.2 s
 -- (jsonb_delete copies the whole image again); the images are the same (AuditImageTests).
 -- Read from the catalogue at each statement, so a column added later is in every image.
-CREATE OR REPLACE FUNCTION khcn_audit_image_columns(target regclass) RETURNS text
+CREATE OR REPLACE FUNCTION khcn_audit_image_columns(target regclass, settable boolean DEFAULT false) RETURNS text[]
 LANGUAGE sql STABLE
-RETURN (SELECT string_agg(format('r.%I', a.attname), ', ' ORDER BY a.attnum)
-          FROM pg_attribute a
-         WHERE a.attrelid = target AND a.attnum > 0 AND NOT a.attisdropped AND a.attname <> 'province_code');
+RETURN ARRAY(SELECT a.attname::text FROM pg_attribute a
+              WHERE a.attrelid = target AND a.attnum > 0 AND NOT a.attisdropped AND a.attname <> 'province_code'
+                AND (NOT settable OR a.attidentity = '')
+              ORDER BY a.attnum);
+
+-- The select list `r.column, …` of an image's columns.
+CREATE OR REPLACE FUNCTION khcn_audit_image_select(image_columns text[]) RETURNS text
+LANGUAGE sql IMMUTABLE
+RETURN (SELECT string_agg(format('r.%I', c), ', ' ORDER BY n) FROM unnest(image_columns) WITH ORDINALITY AS i(c, n));
 
 -- The INSERT into audit_log for the rows of a statement's transition table (which only the
 -- trigger function itself can read, so each trigger EXECUTEs this text). Each row's image is
 -- made once: `OFFSET 0` keeps the planner from pulling the subquery up into the outer SELECT,
 -- which copied to_jsonb into every expression that reads the image (9 calls per row; issue
 -- 15: 200,000 inserted enterprises spent 8.4 s in this statement).
-CREATE OR REPLACE FUNCTION khcn_audit_rows_sql(action text, key_columns text[], image_columns text) RETURNS text
+CREATE OR REPLACE FUNCTION khcn_audit_rows_sql(action text, key_columns text[], image_columns text[]) RETURNS text
 LANGUAGE sql IMMUTABLE
 RETURN format($sql$
         INSERT INTO audit_log (province_code, kind, key, keys, action, actor, reason, legal_ref, batch, old, new)
@@ -131,7 +138,7 @@ RETURN format($sql$
         CASE action WHEN 'insert' THEN 'image' ELSE 'NULL::jsonb' END,
         khcn_audit_key_sql(key_columns),
         CASE action WHEN 'insert' THEN 'inserted_rows' ELSE 'deleted_rows' END,
-        image_columns);
+        khcn_audit_image_select(image_columns));
 
 CREATE OR REPLACE FUNCTION khcn_audit_insert() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
@@ -166,7 +173,7 @@ END $$;
 -- their names in n and o; pair_1 is province_code. Transition tables have no statistics, so
 -- the planner takes each column to hold 200 values and prices a hash join of thousands of rows
 -- as if every bucket held many: khcn_audit_update_set plans with merge joins off.
-CREATE OR REPLACE FUNCTION khcn_audit_update_rows_sql(key_columns text[], identity_columns text[], image_columns text) RETURNS text
+CREATE OR REPLACE FUNCTION khcn_audit_update_rows_sql(key_columns text[], identity_columns text[], image_columns text[]) RETURNS text
 LANGUAGE sql IMMUTABLE
 RETURN (SELECT format($sql$
         WITH n AS MATERIALIZED (SELECT %2$s, to_jsonb(x) AS image FROM new_rows r CROSS JOIN LATERAL (SELECT %4$s) x),
@@ -182,7 +189,7 @@ RETURN (SELECT format($sql$
         khcn_audit_key_sql(key_columns, 'n.image', 'n.pair_1'),
         string_agg(format('r.%I AS pair_%s', c, position), ', ' ORDER BY position),
         string_agg(format('o.pair_%1$s = n.pair_%1$s', position), ' AND ' ORDER BY position),
-        image_columns)
+        khcn_audit_image_select(image_columns))
    FROM (SELECT c, row_number() OVER (ORDER BY min(n)) AS position
            FROM unnest('{province_code}' || identity_columns || key_columns) WITH ORDINALITY AS u(c, n) GROUP BY c) k);
 

@@ -49,10 +49,8 @@ BEGIN
             USING p_batch, target.kind, b.province_code;
         GET DIAGNOSTICS n = ROW_COUNT;
         undone := undone + n;
-        SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) INTO columns
-          FROM pg_attribute
-         WHERE attrelid = target.table_name AND attnum > 0 AND NOT attisdropped
-           AND attname <> 'province_code' AND attidentity = '';
+        columns := (SELECT string_agg(quote_ident(i.column_name), ', ' ORDER BY i.position)
+                      FROM unnest(khcn_audit_image_columns(target.table_name, true)) WITH ORDINALITY AS i(column_name, position));
         EXECUTE format(
             'UPDATE %1$s t SET (%2$s) = (SELECT %2$s FROM jsonb_populate_record(NULL::%1$s, a.image))
                FROM (SELECT old AS image FROM audit_log WHERE batch = $1 AND kind = $2 AND action = ''update'') a

@@ -31,7 +31,8 @@ public struct History {
         if let gi = try? GIRegister.certificateNumber(rawKey) { candidates.append(gi) }
         let keys = Array(Set(candidates))
         // The rows' ids come from khcn_audit_history_ids (SQL/definitions/04_audit.sql: the keys
-        // followed through rekeys, found through the indexes); the rows are read under the policy.
+        // followed through rekeys, found through the indexes, in this province or none); the rows
+        // are read under the policy.
         let rows = try session.read {
             try session.connection.query(
                 """
@@ -39,7 +40,6 @@ public struct History {
                        kind, key, action, actor, db_user, reason, legal_ref, batch, old::text AS old, new::text AS new
                   FROM audit_log
                  WHERE id = ANY (ARRAY(SELECT khcn_audit_history_ids(\(session.province), \(keys)::text[])))
-                   AND (province_code = \(session.province) OR province_code IS NULL)
                  ORDER BY id
                 """).rows.map { row in
                     Change(at: try row.decode("at"), kind: try row.decode("kind"), key: try row.decode("key"),
