@@ -10,6 +10,13 @@ struct ImportUpsert {
     /// at `DryRunEstimate`): the database's own message is reported for the file instead.
     static let rowByRowLimit = 20_000
 
+    /// From this many rows on, the statements keep their transition tables in memory
+    /// (`work_mem`, transaction-local): the rows an INSERT of a whole file hands to its
+    /// statement triggers (audit, first status, provinces) are 250 MB for a million
+    /// enterprises, which at the server's 32 MB went to a temporary file and were read back
+    /// three times (issue 15: 1 s of the first load). Below it they fit anyway.
+    static let largeStatement = 50_000
+
     let session: RegistrySession
     let kind: RecordKind
 
@@ -19,6 +26,7 @@ struct ImportUpsert {
         let indexes = SearchIndexes(connection: connection, table: UpsertSQL.spec(kind).table)
         let staged = report.rows - report.rejectedLines.count
         let rebuild = try indexes.setAsideForLargeLoad(staged: staged)
+        if staged >= ImportUpsert.largeStatement { try connection.query("SET LOCAL work_mem = '512MB'") }
         let existing = try existingRecords(staged: staged)
         let trace = PhaseTrace()
         try connection.query("SAVEPOINT import_upsert")
