@@ -2,10 +2,15 @@
 -- edit in place; every statement must be safe to run again. Bodies are checked when called.
 SET check_function_bodies = off;
 
--- "Today" is the date in Vietnam (contract §2), whatever the server's time zone.
+-- "Today" is the date in Vietnam (contract §2), whatever the server's or the session's time
+-- zone. Vietnam keeps UTC+07:00 all year (the zone Asia/Ho_Chi_Minh has had no other offset
+-- since 13 June 1975, and no daylight saving time), so the fixed offset gives the same date as
+-- the zone's name without looking the zone up at each call: the enterprise triggers' WHEN
+-- clauses call this twice per written row (issue 15: 0.19 s of a million-row load by name).
+-- KhcnTodayTests checks both against the server's time-zone data.
 CREATE OR REPLACE FUNCTION khcn_today() RETURNS date
 LANGUAGE sql STABLE PARALLEL SAFE
-RETURN (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date;
+RETURN (now() AT TIME ZONE INTERVAL '+07:00')::date;
 
 -- 0027 What the records imply a clerk must do (contract §10), and the records it needs:
 --   1. a priority date on IP applications (time limits count from it, contract §4);
