@@ -39,13 +39,6 @@ cluster_paths() {
 }
 
 # cluster_init: creates the cluster (UTF-8, C.UTF-8) if it does not exist yet.
-# Its databases compare text by the collation C: the same code-point order as glibc's C.UTF-8
-# (UTF-8 bytes sort as their code points), but PostgreSQL then compares bytes (memcmp) where
-# C.UTF-8 makes it copy both strings and call strcoll, and sorts with abbreviated keys. Keys
-# (tax codes, application numbers, audit keys) are compared at every index descent: an
-# everyday import of 10,000 rows into a million-record registry took 8% less (issue 15).
-# Character classes, lower() and unaccent follow LC_CTYPE, which stays C.UTF-8 (`Đ` is a
-# letter, lower('Đ') = 'đ'); names are ordered by the ICU collation vi-VN-x-icu, by name.
 cluster_init() {
     [ -x "$PG_BINDIR/initdb" ] || die "PostgreSQL server binaries not found; run Scripts/setup"
     if [ ! -f "$CLUSTER_DATA/PG_VERSION" ]; then
@@ -57,7 +50,7 @@ cluster_init() {
             chown postgres: "$(dirname "$CLUSTER_DATA")" 2>/dev/null || true
         fi
         chmod 700 "$CLUSTER_DATA"
-        as_owner "$PG_BINDIR/initdb" -D "$CLUSTER_DATA" -E UTF8 --locale=C.UTF-8 --lc-collate=C \
+        as_owner "$PG_BINDIR/initdb" -D "$CLUSTER_DATA" -E UTF8 --locale=C.UTF-8 \
             --auth-local=peer --auth-host=scram-sha-256 -U postgres >/dev/null
     fi
     cluster_secure
