@@ -10,16 +10,6 @@ struct ImportUpsert {
     /// at `DryRunEstimate`): the database's own message is reported for the file instead.
     static let rowByRowLimit = 20_000
 
-    /// From this many rows on, a first load (the province holds none of the table's records)
-    /// keeps its statements' transition tables in memory (`work_mem`, transaction-local): the
-    /// rows an INSERT of a whole file hands to its statement triggers (audit, first status,
-    /// the status history's tie) are 250 MB for a million enterprises, which at the server's
-    /// 32 MB went to a temporary file and were read back three times (issue 15: 1 s of the
-    /// first load). Not for a file matched against recorded rows: its join of a million staged
-    /// rows with the table was no faster with it (dry runs by hand 4.65–5.70 s against
-    /// 4.46–5.20), and what it changes is a handful of rows.
-    static let largeStatement = 50_000
-
     let session: RegistrySession
     let kind: RecordKind
 
@@ -30,7 +20,13 @@ struct ImportUpsert {
         let staged = report.rows - report.rejectedLines.count
         let rebuild = try indexes.setAsideForLargeLoad(staged: staged)
         let existing = try existingRecords(staged: staged)
-        if case .nothingHeld = existing, staged >= ImportUpsert.largeStatement {
+        // A large first load (the province holds none of the table's records) keeps its
+        // statements' transition tables in memory: the rows its INSERT hands to its statement
+        // triggers (audit, first status, the status history's tie) are 250 MB for a million
+        // enterprises, which at the server's 32 MB went to a temporary file and were read back
+        // three times (issue 15: ~1 s). A file matched against recorded rows changes a handful
+        // of them; its dry runs were no faster with it.
+        if case .nothingHeld = existing, staged >= SearchIndexes.threshold {
             try connection.query("SET LOCAL work_mem = '512MB'")
         }
         let trace = PhaseTrace()

@@ -5,7 +5,8 @@ import Postgres
 /// index needs the table's owner: SQL/0021's definer functions do it for a clerk, only when
 /// the whole table (every province) is empty, and rebuild exactly what they dropped.
 struct SearchIndexes {
-    /// Fewer rows than this are loaded with the indexes in place.
+    /// Fewer rows than this are loaded with the indexes in place (and, by ImportUpsert, within
+    /// the server's `work_mem`): a first load of this many rows or more is a large one.
     static let threshold = 50_000
 
     let connection: Connection
