@@ -103,6 +103,32 @@ import Testing
         }
     }
 
+    /// SQL/0047: khcn_fold is the baseline's expression (lower of unaccent with the named
+    /// dictionary) for every text, so the indexes built with the SQL form stay valid; and the
+    /// indexes a first load builds hold exactly what a name folds to (read back through the
+    /// list-order index's own column).
+    @Test func theFoldIsTheBaselineExpressionForEveryText() throws {
+        try withSchema { session in
+            let connection = session.connection
+            let texts = Self.names(300) + Self.words + Self.terms
+                + ["", " ", "Đ", "đ", "ĐẶNG", "Ǆ", "Æsir", "ﬁ", "½", "A\u{00A0}B", "a\tb", "日本", "\u{1F600}", "İ", "ẞ"]
+            let differing = try connection.query("""
+                SELECT t FROM unnest(\(texts)::text[]) t
+                 WHERE khcn_fold(t) IS DISTINCT FROM lower(public.unaccent('public.unaccent'::regdictionary, t))
+                """).rows.map { $0["t"] ?? "" }
+            #expect(differing.isEmpty, "\(differing)")
+            #expect(try connection.query("SELECT khcn_fold(NULL::text) IS NULL AS n").scalar == "t")
+            #expect(try connection.query("SELECT khcn_fold('Đặng Thị Ánh Tuyết') AS f").scalar == "dang thi anh tuyet")
+            try Self.fill(connection, count: 200)
+            try connection.query("SET enable_seqscan = off")
+            let stale = try connection.query("""
+                SELECT count(*) FROM enterprise e
+                 WHERE e.province_code = '08' AND khcn_fold(e.name) IS DISTINCT FROM lower(public.unaccent('public.unaccent'::regdictionary, e.name))
+                """).scalar
+            #expect(stale == "0")
+        }
+    }
+
     /// A term passed to the search functions with bare LIKE wildcards (a clerk's psql, not
     /// khcn, which escapes them): every path gives what the plain LIKE gives, the wildcard a
     /// wildcard (the trigram key kept it a wildcard; it made it a separator before the review).
