@@ -56,10 +56,30 @@ CREATE OR REPLACE TRIGGER enterprise_before_update BEFORE UPDATE ON enterprise
           OR (NEW.status_on < OLD.status_on AND NEW.status IS DISTINCT FROM OLD.status))
     EXECUTE FUNCTION enterprise_before_write();
 
+-- The status history (SQL/0048): every change is a row of enterprise_status_change; the status
+-- an enterprise was written with is read from the enterprise itself until its status first
+-- changes, and is then written as a row (recorded_at NULL: not a change recorded at a time of
+-- its own) just before that change. So a first load writes no history at all.
+CREATE OR REPLACE VIEW enterprise_status_history WITH (security_invoker = true) AS
+SELECT c.province_code, c.tax_code, c.status, c.effective_on, c.recorded_at
+  FROM enterprise_status_change c
+UNION ALL
+SELECT e.province_code, e.tax_code, e.status, e.status_on, NULL::timestamptz
+  FROM enterprise e
+ WHERE NOT EXISTS (SELECT 1 FROM enterprise_status_change c WHERE c.province_code = e.province_code AND c.tax_code = e.tax_code);
+GRANT SELECT ON enterprise_status_history TO khcn_viewer;
+
+-- A rekey that also changes the status: the status it had, if never written, then the new one.
+-- (Before enterprise_status_follows_key, by name, so the rows are still under the old key.)
 CREATE OR REPLACE FUNCTION enterprise_record_status() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
     IF (NEW.status, NEW.status_on) IS DISTINCT FROM (OLD.status, OLD.status_on) THEN
+        IF NOT EXISTS (SELECT 1 FROM enterprise_status_change
+                        WHERE province_code = OLD.province_code AND tax_code = OLD.tax_code) THEN
+            INSERT INTO enterprise_status_change (province_code, tax_code, status, effective_on, recorded_at)
+            VALUES (NEW.province_code, NEW.tax_code, OLD.status, OLD.status_on, NULL);
+        END IF;
         INSERT INTO enterprise_status_change (province_code, tax_code, status, effective_on)
         VALUES (NEW.province_code, NEW.tax_code, NEW.status, NEW.status_on);
     END IF;
@@ -73,14 +93,21 @@ CREATE OR REPLACE TRIGGER enterprise_record_status AFTER UPDATE ON enterprise
     EXECUTE FUNCTION enterprise_record_status();
 
 -- Every other status change once per statement, old and new paired by key (issue 15: an
--- everyday file changes the status of thousands of enterprises).
+-- everyday file changes the status of thousands of enterprises), each preceded by the status
+-- the enterprise was written with when that was never written (its first change).
 CREATE OR REPLACE FUNCTION enterprise_record_status_set() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
     PERFORM set_config('khcn.status_of_written_enterprises', 'on', true);
-    INSERT INTO enterprise_status_change (province_code, tax_code, status, effective_on)
-    SELECT n.province_code, n.tax_code, n.status, n.status_on
+    INSERT INTO enterprise_status_change (province_code, tax_code, status, effective_on, recorded_at)
+    SELECT n.province_code, n.tax_code, w.status, w.effective_on, w.recorded_at
       FROM new_rows n JOIN old_rows o ON o.province_code = n.province_code AND o.tax_code = n.tax_code
+     CROSS JOIN LATERAL (
+           SELECT o.status, o.status_on AS effective_on, NULL::timestamptz AS recorded_at
+            WHERE NOT EXISTS (SELECT 1 FROM enterprise_status_change c
+                               WHERE c.province_code = o.province_code AND c.tax_code = o.tax_code)
+           UNION ALL
+           SELECT n.status, n.status_on, now()) w
      WHERE (n.status, n.status_on) IS DISTINCT FROM (o.status, o.status_on);
     PERFORM set_config('khcn.status_of_written_enterprises', '', true);
     RETURN NULL;
@@ -90,20 +117,9 @@ CREATE OR REPLACE TRIGGER enterprise_record_status_set AFTER UPDATE ON enterpris
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION enterprise_record_status_set();
 
--- New enterprises: once per statement, so that bulk loads stay set-based.
-CREATE OR REPLACE FUNCTION enterprise_record_first_status() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
-BEGIN
-    PERFORM set_config('khcn.status_of_written_enterprises', 'on', true);
-    INSERT INTO enterprise_status_change (province_code, tax_code, status, effective_on)
-    SELECT province_code, tax_code, status, status_on FROM inserted_rows;
-    PERFORM set_config('khcn.status_of_written_enterprises', '', true);
-    RETURN NULL;
-END $$;
-
-CREATE OR REPLACE TRIGGER enterprise_record_first_status AFTER INSERT ON enterprise
-    REFERENCING NEW TABLE AS inserted_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION enterprise_record_first_status();
+-- New enterprises write no status row (SQL/0048): the trigger that did is gone.
+DROP TRIGGER IF EXISTS enterprise_record_first_status ON enterprise;
+DROP FUNCTION IF EXISTS enterprise_record_first_status();
 
 -- SQL/0044: what the foreign key enterprise_status_change → enterprise did, once per statement
 -- (issue 15: its check per row was 1.2–1.9 s of a 200,000-row load). Only the enterprise
@@ -111,12 +127,12 @@ CREATE OR REPLACE TRIGGER enterprise_record_first_status AFTER INSERT ON enterpr
 --  1. Every status row belongs to an enterprise: refused otherwise under the foreign key's
 --     name and SQLSTATE (23503, the rule's row in khcn_rule), and the enterprises are locked
 --     FOR KEY SHARE as the foreign key locked them, so that no other transaction deletes or
---     rekeys one before this one commits. Not for the rows the two statement triggers above
---     write, from the enterprises their own statement just inserted or updated (flagged by
---     `khcn.status_of_written_enterprises` around their INSERT): those exist, and this
---     transaction already holds them, as no other may delete or rekey a row it inserted or
---     updated before it ends (issue 15: locking a first load's million enterprises again was
---     3.8 s of 52). The flag is an ordinary setting any login may set, so it counts only inside
+--     rekeys one before this one commits. Not for the rows the statement trigger above
+--     writes, from the enterprises its own statement just updated (flagged by
+--     `khcn.status_of_written_enterprises` around its INSERT): those exist, and this
+--     transaction already holds them, as no other may delete or rekey a row it updated before
+--     it ends (issue 15: locking a first load's million enterprises again was 3.8 s of 52, when
+--     a first load still wrote a status row for each). The flag is an ordinary setting any login may set, so it counts only inside
 --     a trigger (`pg_trigger_depth() > 1`: those INSERTs fire this at depth 2); a statement of
 --     its own, the owner's included, is checked whatever the flag says (test: StatementTieTests).
 CREATE OR REPLACE FUNCTION enterprise_status_change_has_enterprise() RETURNS trigger
@@ -283,14 +299,15 @@ CREATE OR REPLACE TRIGGER province_not_truncated_while_used BEFORE TRUNCATE ON p
 CREATE OR REPLACE TRIGGER province_former_not_truncated_while_used BEFORE TRUNCATE ON province_former
     FOR EACH STATEMENT EXECUTE FUNCTION province_not_truncated_while_used();
 
--- The status of an enterprise on a date: the last change dated on or before it
--- (an undated change counts from the beginning).
+-- The status of an enterprise on a date: the last status of its history dated on or before it
+-- (an undated one counts from the beginning; on the same date a recorded change comes after the
+-- status the enterprise was written with, whose recorded_at is NULL).
 CREATE OR REPLACE FUNCTION enterprise_status_on(p_province text, p_tax_code text, p_on date) RETURNS text
 LANGUAGE sql STABLE
-RETURN (SELECT status FROM enterprise_status_change
+RETURN (SELECT status FROM enterprise_status_history
          WHERE province_code = p_province AND tax_code = p_tax_code
            AND coalesce(effective_on, '-infinity') <= p_on
-         ORDER BY coalesce(effective_on, '-infinity') DESC, recorded_at DESC
+         ORDER BY coalesce(effective_on, '-infinity') DESC, recorded_at DESC NULLS LAST
          LIMIT 1);
 
 -- 0028 The name search at the speed of its indexes for every login (contract §8: a selective

@@ -83,13 +83,56 @@ import Testing
         #expect(try owner.query("SELECT count(*) FROM province_former WHERE slug = 'tuyen-quang'").scalar == "1")
     }
 
+    /// SQL/0048: a new enterprise writes no status row; its history is the status it was written
+    /// with until that first changes, when that status is written (recorded_at NULL) just
+    /// before the change, by the statement trigger and by a rekey's row trigger alike.
+    @Test func theFirstStatusIsTheOneWrittenWithTheEnterprise() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let raw = try database.createLogin(.clerk).connect()
+        let owner = try database.connect()
+        func rows() throws -> String? {
+            try owner.query("""
+                SELECT string_agg(tax_code || ' ' || status || ' ' || coalesce(effective_on::text, '-') || ' ' || (recorded_at IS NULL)::text,
+                                  ', ' ORDER BY tax_code, recorded_at NULLS FIRST) FROM enterprise_status_change
+                """).scalar
+        }
+        func status(_ code: String, _ on: String) throws -> String? {
+            try owner.query("SELECT enterprise_status_on('08', \(code), \(on)::date)").scalar
+        }
+        try raw.query("""
+            INSERT INTO enterprise (tax_code, name, established_on, status_on) VALUES ('0100109106', 'A', '2015-01-01', '2015-01-01'),
+                   ('0101248141', 'B', '2015-01-01', '2015-01-01'), ('0100112437', 'C', '2016-01-01', '2016-01-01'),
+                   ('0100111948', 'D', '2017-01-01', '2017-01-01')
+            """)
+        #expect(try rows() == nil)
+        #expect(try status("0100109106", "2014-12-31") == nil && status("0100109106", "2015-01-01") == "active")
+        // The first change writes the status it replaces, then itself; a later one only itself.
+        try raw.query("UPDATE enterprise SET status = 'suspended', status_on = '2020-01-01' WHERE tax_code IN ('0100109106', '0101248141')")
+        try raw.query("UPDATE enterprise SET status = 'active', status_on = '2021-01-01' WHERE tax_code = '0100109106'")
+        #expect(try rows() == "0100109106 active 2015-01-01 true, 0100109106 suspended 2020-01-01 false, 0100109106 active 2021-01-01 false, "
+                + "0101248141 active 2015-01-01 true, 0101248141 suspended 2020-01-01 false")
+        #expect(try status("0100109106", "2019-12-31") == "active" && status("0100109106", "2020-06-01") == "suspended"
+                && status("0100109106", "2021-01-01") == "active")
+        // A change dated the day of the status it replaces: from that day the change counts.
+        try raw.query("UPDATE enterprise SET status = 'dissolved' WHERE tax_code = '0100112437'")
+        #expect(try status("0100112437", "2016-01-01") == "dissolved" && status("0100112437", "2015-12-31") == nil)
+        // A rekey that changes the status too (its row trigger): both rows under the new key.
+        try raw.query("UPDATE enterprise SET tax_code = '0102100740', status = 'suspended', status_on = '2022-01-01' WHERE tax_code = '0100111948'")
+        #expect(try owner.query("""
+            SELECT string_agg(status || ' ' || effective_on || ' ' || (recorded_at IS NULL)::text, ', ' ORDER BY recorded_at NULLS FIRST)
+              FROM enterprise_status_change WHERE tax_code IN ('0100111948', '0102100740')
+            """).scalar == "active 2017-01-01 true, suspended 2022-01-01 false")
+        #expect(try status("0102100740", "2021-12-31") == "active" && status("0102100740", "2022-01-01") == "suspended")
+    }
+
     @Test func theStatusHistoryFollowsItsEnterprise() throws {
         let database = try TestDatabase.create()
         defer { database.drop() }
         let raw = try database.createLogin(.clerk).connect()
         let owner = try database.connect()
         func history() throws -> String? {
-            try owner.query("SELECT string_agg(tax_code || ' ' || status, ', ' ORDER BY tax_code, recorded_at) FROM enterprise_status_change").scalar
+            try owner.query("SELECT string_agg(tax_code || ' ' || status, ', ' ORDER BY tax_code, recorded_at NULLS FIRST) FROM enterprise_status_history").scalar
         }
         try raw.query("INSERT INTO enterprise (tax_code, name, established_on) VALUES ('0100109106', 'A', '2015-01-01'), ('0101248141', 'B', '2015-01-01')")
         try raw.query("UPDATE enterprise SET status = 'suspended', status_on = '2020-01-01' WHERE tax_code = '0100109106'")

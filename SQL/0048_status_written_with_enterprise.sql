@@ -1,0 +1,13 @@
+-- 0048 An enterprise's first status is the one written with it, not a row of its own
+-- (contract §8: the initial load of a million enterprises; issue 15).
+--
+-- enterprise_status_change held, besides every change, a first row for each enterprise: the
+-- status and date it was written with. A first load of 1,000,000 enterprises wrote 1,000,000 of
+-- them (measured by hand, the trigger that wrote them switched off: the load's statement 16.9–17.7 s
+-- against 18.6–20.7 s). That first status is already in the enterprise row until its status first
+-- changes, so it is read from there (the view enterprise_status_history, SQL/definitions/
+-- 06_enterprises.sql), and written as a row only when the status first changes, by the trigger
+-- that records the change, just before it. Such a row was not recorded at a time of its own:
+-- its recorded_at is NULL (the status the enterprise was written with), which sorts before any
+-- change recorded on the same date. The first rows already written stay: the same history.
+ALTER TABLE enterprise_status_change ALTER COLUMN recorded_at DROP NOT NULL;
