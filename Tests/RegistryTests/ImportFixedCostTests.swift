@@ -49,6 +49,29 @@ import Testing
         #expect(bounded.mayRepeat)
     }
 
+    /// Keys in order need no memory past the limit, their order rules a repeat out; keys out
+    /// of order are told by their hashes, whichever row repeats which.
+    @Test func keysInOrderOrNotAreToldApart() throws {
+        let codes = ["0100109106", "0100111948", "0100112437", "0101248141", "0102100740"]
+        let rows = try staged("tax_code,name\n" + codes.map { "\($0),A\n" }.joined(), .enterprise)
+        let columns = ImportColumns.columns(.enterprise)
+        func keys(_ order: [Int], limit: Int = StagedKeys.limit) -> StagedKeys {
+            let keys = StagedKeys(.enterprise, columns: columns, limit: limit)
+            for i in order { keys.add(rows[i].0, rows[i].1) }
+            return keys
+        }
+        #expect(!keys([0, 1, 2, 3, 4]).mayRepeat)
+        #expect(!keys([0, 1, 2, 3, 4], limit: 2).mayRepeat)      // in order: past the limit all the same
+        #expect(keys([0, 1, 2, 4, 3], limit: 2).mayRepeat)       // out of order past it: the SQL check runs
+        #expect(!keys([3, 0, 4, 1, 2]).mayRepeat)
+        #expect(keys([3, 0, 4, 1, 0]).mayRepeat)
+        #expect(keys([0, 1, 2, 3, 3]).mayRepeat)                 // the order breaks at the repeat itself
+        let growing = keys([4, 0, 1])
+        #expect(!growing.mayRepeat)
+        growing.add(rows[4].0, rows[4].1)                        // asked again after another row
+        #expect(growing.mayRepeat)
+    }
+
     @Test func aKeyTwiceIsReportedWhicheverPathItsCellsTook() throws {
         try withRegistry { session in
             let report = try importing(session, .enterprise, try temporaryFile(
