@@ -132,9 +132,10 @@ DROP FUNCTION IF EXISTS enterprise_record_first_status();
 --     `khcn.status_of_written_enterprises` around its INSERT): those exist, and this
 --     transaction already holds them, as no other may delete or rekey a row it updated before
 --     it ends (issue 15: locking a first load's million enterprises again was 3.8 s of 52, when
---     a first load still wrote a status row for each). The flag is an ordinary setting any login may set, so it counts only inside
---     a trigger (`pg_trigger_depth() > 1`: those INSERTs fire this at depth 2); a statement of
---     its own, the owner's included, is checked whatever the flag says (test: StatementTieTests).
+--     a first load still wrote a status row for each). The flag is an ordinary setting any
+--     login may set, so it counts only inside a trigger (`pg_trigger_depth() > 1`: that INSERT
+--     fires this at depth 2); a statement of its own, the owner's included, is checked whatever
+--     the flag says (test: StatementTieTests).
 CREATE OR REPLACE FUNCTION enterprise_status_change_has_enterprise() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
@@ -301,12 +302,21 @@ CREATE OR REPLACE TRIGGER province_former_not_truncated_while_used BEFORE TRUNCA
 
 -- The status of an enterprise on a date: the last status of its history dated on or before it
 -- (an undated one counts from the beginning; on the same date a recorded change comes after the
--- status the enterprise was written with, whose recorded_at is NULL).
+-- status the enterprise was written with, whose recorded_at is NULL). The history is
+-- enterprise_status_history; read here without that view's NOT EXISTS, as the recorded rows
+-- and the enterprise's own status always: once a row is recorded, the enterprise's status and
+-- date are those of its last recorded change, so as one more candidate, sorting before any row
+-- of its date, they never change the answer. One table read fewer, each under its policy, for a
+-- function called for every certificate and fund an import checks (2,000 calls as a clerk:
+-- 82–90 ms against 119–123 through the view).
 CREATE OR REPLACE FUNCTION enterprise_status_on(p_province text, p_tax_code text, p_on date) RETURNS text
 LANGUAGE sql STABLE
-RETURN (SELECT status FROM enterprise_status_history
-         WHERE province_code = p_province AND tax_code = p_tax_code
-           AND coalesce(effective_on, '-infinity') <= p_on
+RETURN (SELECT status FROM (SELECT c.status, c.effective_on, c.recorded_at FROM enterprise_status_change c
+                             WHERE c.province_code = p_province AND c.tax_code = p_tax_code
+                            UNION ALL
+                            SELECT e.status, e.status_on, NULL FROM enterprise e
+                             WHERE e.province_code = p_province AND e.tax_code = p_tax_code) h
+         WHERE coalesce(effective_on, '-infinity') <= p_on
          ORDER BY coalesce(effective_on, '-infinity') DESC, recorded_at DESC NULLS LAST
          LIMIT 1);
 

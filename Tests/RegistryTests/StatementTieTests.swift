@@ -124,6 +124,22 @@ import Testing
               FROM enterprise_status_change WHERE tax_code IN ('0100111948', '0102100740')
             """).scalar == "active 2017-01-01 true, suspended 2022-01-01 false")
         #expect(try status("0102100740", "2021-12-31") == "active" && status("0102100740", "2022-01-01") == "suspended")
+        // A revert may move a status back in time; enterprise_status_on, which reads the
+        // enterprise's own status beside the rows, answers what the history view gives.
+        try raw.transaction {
+            try raw.query("SET LOCAL khcn.reverting = on")
+            try raw.query("UPDATE enterprise SET status = 'suspended', status_on = '2020-01-01' WHERE tax_code = '0100109106'")
+        }
+        let disagreeing = try owner.query("""
+            SELECT e.tax_code || ' ' || d AS wrong FROM enterprise e,
+                   unnest('{2014-12-31,2015-01-01,2016-01-01,2017-01-01,2019-12-31,2020-01-01,2020-06-01,2021-01-01,2022-01-01,2030-01-01}'::date[]) d
+             WHERE enterprise_status_on(e.province_code, e.tax_code, d) IS DISTINCT FROM
+                   (SELECT h.status FROM enterprise_status_history h
+                     WHERE h.province_code = e.province_code AND h.tax_code = e.tax_code AND coalesce(h.effective_on, '-infinity') <= d
+                     ORDER BY coalesce(h.effective_on, '-infinity') DESC, h.recorded_at DESC NULLS LAST LIMIT 1)
+            """).rows.map { $0["wrong"] ?? "" }
+        #expect(disagreeing.isEmpty, "\(disagreeing)")
+        #expect(try status("0100109106", "2020-06-01") == "suspended" && status("0100109106", "2021-06-01") == "active")
     }
 
     @Test func theStatusHistoryFollowsItsEnterprise() throws {
