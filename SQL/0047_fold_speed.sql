@@ -14,7 +14,7 @@
 -- index builds; 5.8% of an everyday import's.
 --
 -- The same expression, so the same value for every text: the indexes built with the SQL form
--- stay valid (no REINDEX); EnterpriseSearchTests and CheckFunctionTests read them.
+-- stay valid (no REINDEX; EnterpriseSearchTests.theFoldIsTheBaselineExpressionForEveryText).
 CREATE OR REPLACE FUNCTION khcn_fold(text) RETURNS text
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
 BEGIN
