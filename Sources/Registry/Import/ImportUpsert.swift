@@ -22,10 +22,10 @@ struct ImportUpsert {
         let existing = try existingRecords(staged: staged)
         // A large first load (the province holds none of the table's records) keeps its
         // statements' transition tables in memory: the rows its INSERT hands to its statement
-        // triggers (audit, first status, the status history's tie) are 250 MB for a million
-        // enterprises, which at the server's 32 MB went to a temporary file and were read back
-        // three times (issue 15: ~1 s). A file matched against recorded rows changes a handful
-        // of them; its dry runs were no faster with it.
+        // triggers (the audit, the provinces' check) are 250 MB for a million enterprises, which
+        // at the server's 32 MB went to a temporary file and were read back by each (issue 15:
+        // ~1 s, when a third trigger wrote first statuses). A file matched against recorded rows
+        // changes a handful of them; its dry runs were no faster with it.
         if case .nothingHeld = existing, staged >= SearchIndexes.threshold {
             try connection.query("SET LOCAL work_mem = '512MB'")
         }
