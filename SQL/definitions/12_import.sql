@@ -104,18 +104,46 @@ END $$;
 REVOKE ALL ON FUNCTION khcn_defer_search_indexes(regclass) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION khcn_defer_search_indexes(regclass) TO khcn_clerk;
 
-CREATE OR REPLACE FUNCTION khcn_rebuild_search_indexes(p_table regclass) RETURNS integer
+-- The one-argument form (before a first load's indexes were built side by side, issue 15):
+-- dropped, or a call with one argument would match both it and its successor.
+DROP FUNCTION IF EXISTS khcn_rebuild_search_indexes(regclass);
+
+-- Builds again what khcn_defer_search_indexes set aside for p_table: every index, or only the
+-- one named p_index. A first load builds them after it has committed, each index in its own
+-- transaction, several sessions side by side (a CREATE INDEX takes a SHARE lock, which does
+-- not conflict with another's; PostgreSQL 15 builds a GIN index on one core). An index set
+-- aside by a load whose process died before building it stays listed until the next import
+-- of its table or `khcn db migrate` builds it. IF NOT EXISTS: an index an operator has
+-- already made again by hand is left as it is. Only stored definitions are run: p_index only
+-- chooses among them. Returns how many definitions it took.
+CREATE OR REPLACE FUNCTION khcn_rebuild_search_indexes(p_table regclass, p_index text DEFAULT NULL) RETURNS integer
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     d text;
     n integer := 0;
 BEGIN
-    FOR d IN DELETE FROM khcn_deferred_index WHERE table_name = p_table RETURNING definition LOOP
-        EXECUTE d;
+    FOR d IN DELETE FROM khcn_deferred_index
+              WHERE table_name = p_table AND (p_index IS NULL OR khcn_deferred_index_name(definition) = p_index)
+             RETURNING definition LOOP
+        EXECUTE regexp_replace(d, '^CREATE INDEX ', 'CREATE INDEX IF NOT EXISTS ');
         n := n + 1;
     END LOOP;
     RETURN n;
 END $$;
-REVOKE ALL ON FUNCTION khcn_rebuild_search_indexes(regclass) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION khcn_rebuild_search_indexes(regclass) TO khcn_clerk;
+REVOKE ALL ON FUNCTION khcn_rebuild_search_indexes(regclass, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION khcn_rebuild_search_indexes(regclass, text) TO khcn_clerk;
 
+-- The name of a set-aside index, from its definition (pg_get_indexdef's
+-- `CREATE INDEX name ON …`).
+CREATE OR REPLACE FUNCTION khcn_deferred_index_name(definition text) RETURNS text
+LANGUAGE sql IMMUTABLE
+RETURN substring(definition FROM '^CREATE INDEX (\S+) ON ');
+
+-- The names of the indexes set aside for p_table and not yet built again, in definition order
+-- (the sessions that share the building agree on who builds which).
+CREATE OR REPLACE FUNCTION khcn_deferred_search_indexes(p_table regclass) RETURNS SETOF text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT khcn_deferred_index_name(definition) FROM khcn_deferred_index WHERE table_name = p_table ORDER BY definition
+$$;
+REVOKE ALL ON FUNCTION khcn_deferred_search_indexes(regclass) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION khcn_deferred_search_indexes(regclass) TO khcn_clerk;

@@ -13,7 +13,9 @@ import Glibc
 @Suite(.serialized) struct LostConnectionTests {
     /// Starts the import, waits until its backend runs a statement matching `phase` (a LIKE
     /// pattern), ends that backend, and returns the CLI's exit status and JSON error.
-    func importTerminated(during phase: String, database: TestDatabase, file: String) throws -> (Int32, [String: Any]) {
+    /// `first`: only the backend that connected first (the import's own, not the second
+    /// connection that builds search indexes beside it).
+    func importTerminated(during phase: String, database: TestDatabase, file: String, first: Bool = false) throws -> (Int32, [String: Any]) {
         let process = Process()
         process.executableURL = try KhcnRun.executable
         process.arguments = ["import", "enterprises", file, "--json", "--lang", "en"]
@@ -35,7 +37,9 @@ import Glibc
                 SELECT count(*) > 0 FROM (
                   SELECT pg_terminate_backend(pid) FROM pg_stat_activity
                    WHERE datname = current_database() AND pid <> pg_backend_pid()
-                     AND state = 'active' AND query LIKE \(phase)) t
+                     AND state = 'active' AND query LIKE \(phase)
+                     AND (NOT \(first) OR backend_start = (SELECT min(backend_start) FROM pg_stat_activity
+                                                          WHERE datname = current_database() AND pid <> pg_backend_pid()))) t
                 """).scalar == "t"
         }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
@@ -62,5 +66,25 @@ import Glibc
         let state = try database.connect().query(
             "SELECT (SELECT count(*) FROM enterprise), (SELECT count(*) FROM import_batch), (SELECT count(*) FROM audit_log)").rows[0]
         #expect(state.values == ["1", "1", "1"], "nothing of the terminated import is committed")
+    }
+
+    /// The import's backend ended while it builds the search indexes its first load set aside,
+    /// after the commit: exit 69 saying the batch is recorded in full, and it is; the next
+    /// import of the table builds what was left set aside (issue 15).
+    @Test func aFirstLoadEndedWhileBuildingItsIndexesIsKeptAndSaysSo() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let database = scratch.database
+        let (status, error) = try importTerminated(during: "%khcn_rebuild_search_indexes%", database: database,
+                                                   file: try scratch.bigEnterpriseFile(from: 301_234_567), first: true)
+        #expect(status == 69)
+        #expect(error["type"] as? String == "indexes-not-built")
+        #expect((error["message"] as? String ?? "").contains("recorded in full"), "\(error)")
+        let watcher = try database.connect()
+        #expect(try watcher.query("SELECT (SELECT count(*) FROM enterprise), (SELECT count(*) FROM import_batch)").rows[0].values == ["300000", "1"])
+        #expect(try watcher.query("SELECT count(*) FROM khcn_deferred_index").scalar != "0")
+        #expect(try scratch.importOneEnterprise() == 0)
+        #expect(try watcher.query("SELECT count(*) FROM khcn_deferred_index").scalar == "0")
+        #expect(try watcher.query("SELECT count(*) FROM pg_indexes WHERE tablename = 'enterprise'").scalar == "3")
     }
 }

@@ -22,6 +22,9 @@ public struct ImportReport: Sendable {
     public var loaded = false
     /// First line → last line of each rejected record (a quoted cell may span lines).
     var rejectedLines: [Int: Int] = [:]
+    /// A large first load set its table's search indexes aside: they are built once it has
+    /// committed (`SearchIndexes.buildSetAside`).
+    var searchIndexesSetAside = false
 
     public static let errorLimit = 1000
 

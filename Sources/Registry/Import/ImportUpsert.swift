@@ -13,8 +13,9 @@ struct ImportUpsert {
     let session: RegistrySession
     let kind: RecordKind
 
-    /// `indexing` is called before the search indexes set aside for a first load are rebuilt.
-    func run(into report: inout ImportReport, indexing: () -> Void) throws {
+    /// The search indexes a large first load sets aside are built after the commit
+    /// (`report.searchIndexesSetAside`, `Importer`), unless the rows go in one by one.
+    func run(into report: inout ImportReport) throws {
         let connection = session.connection
         let indexes = SearchIndexes(connection: connection, table: UpsertSQL.spec(kind).table)
         let staged = report.rows - report.rejectedLines.count
@@ -37,11 +38,7 @@ struct ImportUpsert {
                 trace.mark("  statement")
             }
             try connection.query("RELEASE SAVEPOINT import_upsert")
-            if rebuild {
-                indexing()
-                try indexes.rebuild()
-            }
-            trace.mark("  indexes rebuilt")
+            report.searchIndexesSetAside = rebuild
             return
         } catch let error as PostgresError where error.kind == .server && !error.isTransient {
             try connection.query("ROLLBACK TO SAVEPOINT import_upsert")

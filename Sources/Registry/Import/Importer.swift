@@ -62,6 +62,18 @@ public struct Importer {
                 return .rollBack(report)
             }
         }).finished()
+        if report.loaded && !report.dryRun && report.searchIndexesSetAside {
+            // Contract §8: every index is in place when the import returns.
+            phase?(.indexing)
+            do {
+                try SearchIndexes(connection: session.connection, table: UpsertSQL.spec(kind).table).buildSetAside()
+            } catch let error as PostgresError {
+                throw RegistryError.searchIndexesNotBuilt(batch: report.batch, error)
+            } catch {
+                try translating { throw error }
+            }
+            trace.mark("indexes built")
+        }
         if let rejects, let source = reader.replayPath {
             try RejectsWriter.write(source: source, detected: reader.detected,
                                     lines: report.rejectedLines.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, to: rejects)
@@ -115,8 +127,7 @@ struct ImportLoad {
             report.batch = batch
         }
         let upsert = ImportUpsert(session: session, kind: kind)
-        try upsert.run(into: &report) { phase?(.indexing) }
-        phase?(.writing)
+        try upsert.run(into: &report)
         trace.mark("upsert")
         if report.exceeds(maxErrors: options.maxErrors) {
             report.valid = false

@@ -118,6 +118,13 @@ public struct Migrator {
             if try connection.query("SELECT to_regprocedure('khcn_claim_ownership()') IS NOT NULL").scalar == "t" {
                 try connection.query("SELECT khcn_claim_ownership()")
             }
+            // Search indexes a first load set aside and whose process died before it built them
+            // again after its commit: built here, as the next import of their table would.
+            if try connection.query("SELECT to_regprocedure('khcn_rebuild_search_indexes(regclass,text)') IS NOT NULL").scalar == "t" {
+                try connection.transaction {
+                    try connection.query("SELECT khcn_rebuild_search_indexes(table_name) FROM (SELECT DISTINCT table_name FROM khcn_deferred_index) t")
+                }
+            }
             return state.pending + state.definitionsPending
         }
     }
