@@ -42,13 +42,16 @@ struct ImportUpsert {
             return
         } catch let error as PostgresError where error.kind == .server && !error.isTransient {
             try connection.query("ROLLBACK TO SAVEPOINT import_upsert")
-            if rebuild { try indexes.rebuild() }
             report.inserted = 0
             report.updated = 0
         }
         // Trying rows one by one names the lines at fault; past a few thousand rows that would
         // take too long, so the database's own message is reported for the file.
         guard try ImportStaging.remaining(connection) <= ImportUpsert.rowByRowLimit else { throw try refusalOfTheWholeFile(existing) }
+        // A refused file rolls back, and the indexes it set aside come back with it; only rows
+        // kept one by one need them built here (never so far: a load sets them aside from
+        // `SearchIndexes.threshold` rows, more than are ever tried one by one).
+        if rebuild { try indexes.rebuild() }
         try rowByRow(into: &report)
     }
 
