@@ -85,7 +85,8 @@ import Testing
 
     /// SQL/0048: a new enterprise writes no status row; its history is the status it was written
     /// with until that first changes, when that status is written (recorded_at NULL) just
-    /// before the change, by the statement trigger and by a rekey's row trigger alike.
+    /// before the change, by the statement trigger and by a rekey's row trigger alike. A status
+    /// re-dated with a corrected founding date is no change (khcn_status_redated_with_founding).
     @Test func theFirstStatusIsTheOneWrittenWithTheEnterprise() throws {
         let database = try TestDatabase.create()
         defer { database.drop() }
@@ -114,9 +115,25 @@ import Testing
                 + "0101248141 active 2015-01-01 true, 0101248141 suspended 2020-01-01 false")
         #expect(try status("0100109106", "2019-12-31") == "active" && status("0100109106", "2020-06-01") == "suspended"
                 && status("0100109106", "2021-01-01") == "active")
+        // A founding date corrected with the status dated on it (as an import's merge moves it)
+        // re-dates the record, no change of status: nothing written while nothing is, and the
+        // status reads from the new date. Once rows are written, a re-dating is written too.
+        let before = try rows()
+        try raw.query("UPDATE enterprise SET established_on = '2016-03-01', status_on = '2016-03-01' WHERE tax_code = '0100112437'")
+        #expect(try rows() == before)
+        #expect(try status("0100112437", "2016-02-29") == nil && status("0100112437", "2016-03-01") == "active")
+        try raw.query("UPDATE enterprise SET established_on = '2014-01-01' WHERE tax_code = '0101248141'")
+        #expect(try rows() == before, "a status dated after the founding day stays where it is")
+        try raw.transaction {   // a revert's way back to the founding status (an earlier date)
+            try raw.query("SET LOCAL khcn.reverting = on")
+            try raw.query("UPDATE enterprise SET established_on = '2015-01-01', status_on = '2015-01-01', status = 'active' WHERE tax_code = '0101248141'")
+        }
+        try raw.query("UPDATE enterprise SET established_on = '2015-02-01', status_on = '2015-02-01' WHERE tax_code = '0101248141'")
+        let written = try rows() ?? ""
+        #expect(written.hasSuffix("0101248141 suspended 2020-01-01 false, 0101248141 active 2015-01-01 false, 0101248141 active 2015-02-01 false"), "\(written)")
         // A change dated the day of the status it replaces: from that day the change counts.
         try raw.query("UPDATE enterprise SET status = 'dissolved' WHERE tax_code = '0100112437'")
-        #expect(try status("0100112437", "2016-01-01") == "dissolved" && status("0100112437", "2015-12-31") == nil)
+        #expect(try status("0100112437", "2016-03-01") == "dissolved" && status("0100112437", "2016-02-29") == nil)
         // A rekey that changes the status too (its row trigger): both rows under the new key.
         try raw.query("UPDATE enterprise SET tax_code = '0102100740', status = 'suspended', status_on = '2022-01-01' WHERE tax_code = '0100111948'")
         #expect(try owner.query("""
