@@ -40,13 +40,16 @@ struct SearchIndexes {
     func buildSetAside() throws {
         let names = try connection.query("SELECT khcn_deferred_search_indexes(\(table)::regclass) AS name").rows
             .map { try $0.decode("name", as: String.self) }
-        let shared = names.indices.map { $0 % 2 == 1 }
-        let second = names.count > 1
-            ? SecondBuilder(settings: connection.settings, table: table, names: zip(names, shared).filter(\.1).map(\.0)) : nil
-        for (name, theirs) in zip(names, shared) where !theirs {
-            try SearchIndexes.build(name, of: table, on: connection, besideAnother: second != nil)
+        guard names.count > 1 else {
+            for name in names { try SearchIndexes.build(name, of: table, on: connection, besideAnother: false) }
+            return
         }
-        second?.wait()
+        let second = SecondBuilder(settings: connection.settings, table: table,
+                                   names: stride(from: 1, to: names.count, by: 2).map { names[$0] })
+        for index in stride(from: 0, to: names.count, by: 2) {
+            try SearchIndexes.build(names[index], of: table, on: connection, besideAnother: true)
+        }
+        second.wait()
         try connection.transaction {
             try connection.query("SET LOCAL maintenance_work_mem = '512MB'")
             try rebuild()
