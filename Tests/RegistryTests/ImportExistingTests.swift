@@ -24,19 +24,24 @@ import Testing
         #expect(try upsert.existingRecords(staged: 10) == .joined)
     }
 
-    /// A small file beside a larger table is matched by key, for the UPDATE as for the INSERT
-    /// (issue 15), and writes what the join would: the changed rows, the new ones, nothing else.
-    @Test func aSmallFileIsMatchedByKeyAndWritesTheSameRecords() throws {
+    /// A small file beside a larger table is matched by key (issue 15), in one MERGE whose
+    /// counts are the server's own count of the transaction's rows, and writes what the join
+    /// would: the changed rows, the new ones, nothing else. Where the server counts no rows
+    /// (`track_counts` off, here for this login alone), an UPDATE and an INSERT that each probe by
+    /// key write and count the same.
+    @Test(arguments: [true, false]) func aSmallFileIsMatchedByKeyAndWritesTheSameRecords(counted: Bool) throws {
         let database = try TestDatabase.create()
         defer { database.drop() }
-        let session = try database.createLogin(.clerk).session()
+        let login = try database.createLogin(.clerk)
+        if !counted { try database.connect().query("ALTER ROLE \(sql: login.login) SET track_counts = off") }
+        let session = try login.session()
         let codes = ImportIntegrityTests.taxCodes(count: 60)
         let first = try importing(session, .enterprise, try temporaryFile(
             "tax_code,name,address\n" + codes.prefix(50).map { "\($0),Công ty \($0),Số 1" }.joined(separator: "\n") + "\n"))
         #expect(first.inserted == 50)
         try database.connect().query("ANALYZE enterprise")
         let upsert = ImportUpsert(session: session, kind: .enterprise)
-        #expect(try upsert.existingRecords(staged: 10) == .probedByKey)
+        #expect(try upsert.existingRecords(staged: 10) == (counted ? .merged : .probedByKey))
         // Three changed, two as they are, five new.
         let rows = codes[0..<3].map { "\($0),Công ty \($0) mới,Số 2" } + codes[3..<5].map { "\($0),Công ty \($0),Số 1" }
             + codes[50..<55].map { "\($0),Công ty \($0),Số 3" }
@@ -48,6 +53,34 @@ import Testing
         #expect(try count(session, "SELECT count(*) FROM audit_log WHERE batch = \(report.batch) AND action = 'update'") == 3)
         let update = UpsertSQL.spec(.fund).update(in: "08", line: nil, tracked: false, existing: .probedByKey).description
         #expect(update.contains("x.tax_code = ANY (ARRAY(SELECT s.tax_code FROM import_staging s WHERE NOT s.rejected))"), "\(update)")
+        let merge = UpsertSQL.statements(.fund, in: "08", line: nil, existing: .merged).map(\.query.description)
+        #expect(merge.count == 1 && merge[0].hasPrefix("MERGE INTO st_fund x"), "\(merge)")
+        #expect(merge[0].contains("x.tax_code = ANY (ARRAY(SELECT s.tax_code FROM import_staging s WHERE NOT s.rejected))"), "\(merge)")
+        // IP lists what its statements touch: never merged.
+        #expect(UpsertSQL.statements(.ip, in: "08", line: nil, existing: .merged).count == 3)
+    }
+
+    /// A row of a merged file that only the database can refuse (a status dated before the
+    /// founding date it keeps) fails the MERGE; each row is then tried on its own, that line is
+    /// named, and the others are written and counted once.
+    @Test func aRowTheDatabaseRefusesInAMergedFileIsNamed() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let session = try database.createLogin(.clerk).session()
+        let codes = ImportIntegrityTests.taxCodes(count: 60)
+        _ = try importing(session, .enterprise, try temporaryFile(
+            "tax_code,name,established_on\n" + codes.prefix(50).map { "\($0),Công ty \($0),01/01/2020" }.joined(separator: "\n") + "\n"))
+        try database.connect().query("ANALYZE enterprise")
+        #expect(try ImportUpsert(session: session, kind: .enterprise).existingRecords(staged: 5) == .merged)
+        let rows = ["\(codes[0]),Công ty \(codes[0]) mới,,", "\(codes[1]),Công ty \(codes[1]),dissolved,01/06/2019",
+                    "\(codes[50]),Công ty \(codes[50]),,", "\(codes[51]),Công ty \(codes[51]),,"]
+        let report = try importing(session, .enterprise, try temporaryFile("tax_code,name,status,status_on\n" + rows.joined(separator: "\n") + "\n")) {
+            $0.maxErrors = 1
+        }
+        #expect((report.inserted, report.updated, report.rejected) == (2, 1, 1), "\(report.errors)")
+        #expect(report.errors.map(\.line) == [3], "\(report.errors)")
+        #expect(try count(session, "SELECT count(*) FROM enterprise WHERE status = 'dissolved'") == 0)
+        #expect(try count(session, "SELECT count(*) FROM enterprise") == 52)
     }
 
     @Test func onlyTheProvinceWithRecordsIsSearched() {

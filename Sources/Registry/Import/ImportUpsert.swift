@@ -31,10 +31,17 @@ struct ImportUpsert {
             try connection.query("SET LOCAL work_mem = '512MB'")
         }
         let trace = PhaseTrace()
+        let table = UpsertSQL.spec(kind).table
         try connection.query("SAVEPOINT import_upsert")
         do {
             for statement in UpsertSQL.statements(kind, in: session.province, line: nil, existing: existing) {
+                let before = statement.counts == .merged ? try TransactionRowCounts.read(connection, table: table) : nil
                 try report.count(statement.counts, try connection.query(statement.query))
+                if let before {
+                    let written = try TransactionRowCounts.read(connection, table: table).since(before)
+                    report.inserted += written.inserted
+                    report.updated += written.updated
+                }
                 trace.mark("  statement")
             }
             try connection.query("RELEASE SAVEPOINT import_upsert")
@@ -58,7 +65,9 @@ struct ImportUpsert {
     /// How the INSERT finds the staged rows already recorded (`UpsertSQL.Existing`), in one
     /// round trip: none to find when the province holds no record of the table (one probe of the
     /// key index); else by key for a file under a quarter of the table's rows as the statistics
-    /// estimate them (read from the catalogue, 0 before the first ANALYZE), else joined.
+    /// estimate them (read from the catalogue, 0 before the first ANALYZE), in one MERGE when the
+    /// server counts each transaction's rows (`TransactionRowCounts`) and the kind is not IP;
+    /// else joined.
     /// In the same query, pages are priced as cached for the rest of the transaction
     /// (`SET LOCAL random_page_cost = 1.1`): the registry's tables stay in shared buffers
     /// (README, "Performance"), and priced as such the planner finds an everyday file's few
@@ -68,11 +77,13 @@ struct ImportUpsert {
         let table = UpsertSQL.spec(kind).table
         let row = try session.connection.query("""
             SELECT greatest(reltuples, 0)::bigint AS estimate, set_config('random_page_cost', '1.1', true) AS priced,
-                   EXISTS (SELECT 1 FROM \(sql: table) WHERE province_code = \(session.province)) AS held
+                   EXISTS (SELECT 1 FROM \(sql: table) WHERE province_code = \(session.province)) AS held,
+                   current_setting('track_counts')::boolean AS counted
               FROM pg_class WHERE oid = \(table)::regclass
             """).first
         guard try row?.decode("held", as: Bool.self) ?? true else { return .nothingHeld }
-        return try staged * 4 < (row?.decode("estimate", as: Int.self) ?? 0) ? .probedByKey : .joined
+        guard try staged * 4 < (row?.decode("estimate", as: Int.self) ?? 0) else { return .joined }
+        return try kind != .ip && row?.decode("counted", as: Bool.self) == true ? .merged : .probedByKey
     }
 
     /// The set again, to have the database's message about the first row it refuses.
@@ -140,7 +151,7 @@ extension ImportReport {
         switch counts {
         case .inserted: inserted += result.affectedRows
         case .updated: updated += try result.first?.decode("changed", as: Int.self) ?? 0
-        case .none: break
+        case .none, .merged: break   // a MERGE's rows: `ImportUpsert.run`, from `TransactionRowCounts`
         }
     }
 }
