@@ -595,13 +595,27 @@ REVOKE ALL ON FUNCTION khcn_enterprise_name_found_count(text,text,text[],integer
 -- first load has set the index aside (khcn_defer_search_indexes), and while the index is not
 -- valid and ready (an operator's CREATE INDEX CONCURRENTLY, or one that failed): merging it then
 -- would fail every write. With the owner's rights: gin_clean_pending_list is the index owner's.
-CREATE OR REPLACE FUNCTION enterprise_name_trigrams_merged() RETURNS trigger
+-- Returns the pending pages merged. Also called by an import's second connection while the
+-- import writes (`NameTrigramMerger`): the merge then runs on the server's other core, beside the
+-- writing statement, whose own merge finds little left (issue 15: an everyday file of 10,000
+-- rows 71 ms faster, median of eight paired runs at 1,000,000 enterprises). A merge only moves
+-- index entries from the list into the index, whoever wrote them and whether or not they commit.
+CREATE OR REPLACE FUNCTION khcn_merge_name_trigrams() RETURNS bigint
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_index i WHERE i.indexrelid = to_regclass('public.enterprise_name_trigrams')
                                           AND i.indisvalid AND i.indisready) THEN
-        PERFORM gin_clean_pending_list('public.enterprise_name_trigrams'::regclass);
+        RETURN gin_clean_pending_list('public.enterprise_name_trigrams'::regclass);
     END IF;
+    RETURN 0;
+END $$;
+REVOKE ALL ON FUNCTION khcn_merge_name_trigrams() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION khcn_merge_name_trigrams() TO khcn_clerk;
+
+CREATE OR REPLACE FUNCTION enterprise_name_trigrams_merged() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    PERFORM khcn_merge_name_trigrams();
     RETURN NULL;
 END $$;
 

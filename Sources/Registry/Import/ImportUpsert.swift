@@ -32,6 +32,9 @@ struct ImportUpsert {
         }
         let trace = PhaseTrace()
         let table = UpsertSQL.spec(kind).table
+        let merger = kind == .enterprise && !rebuild && staged >= NameTrigramMerger.threshold
+            ? NameTrigramMerger(settings: connection.settings) : nil
+        defer { merger?.finish() }
         try connection.query("SAVEPOINT import_upsert")
         do {
             for statement in UpsertSQL.statements(kind, in: session.province, line: nil, existing: existing) {
