@@ -8,7 +8,7 @@ import Postgres
 /// ends (searches never read the list), and one that writes thousands merges it along the way
 /// too, whenever the list fills. Beside the writing statement, on the server's other core, the
 /// merge leaves that statement little to do (issue 15: the everyday file of 10,000 rows into a
-/// million, 71 ms faster, median of eight paired runs).
+/// million, 76 ms faster, paired median of 16 runs).
 /// The connection is opened from the import's own settings, on a thread of its own (a
 /// connection never crosses threads), and merges every 10 ms until `finish()`. It reports
 /// nothing: if it cannot connect or a merge fails, the statements' own merges do it all.
