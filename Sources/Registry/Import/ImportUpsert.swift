@@ -31,20 +31,13 @@ struct ImportUpsert {
             try connection.query("SET LOCAL work_mem = '512MB'")
         }
         let trace = PhaseTrace()
-        let table = UpsertSQL.spec(kind).table
         let merger = kind == .enterprise && !rebuild && staged >= NameTrigramMerger.threshold
             ? NameTrigramMerger(settings: connection.settings) : nil
         defer { merger?.finish() }
         try connection.query("SAVEPOINT import_upsert")
         do {
             for statement in UpsertSQL.statements(kind, in: session.province, line: nil, existing: existing) {
-                let before = statement.counts == .merged ? try TransactionRowCounts.read(connection, table: table) : nil
-                try report.count(statement.counts, try connection.query(statement.query))
-                if let before {
-                    let written = try TransactionRowCounts.read(connection, table: table).since(before)
-                    report.inserted += written.inserted
-                    report.updated += written.updated
-                }
+                try run(statement, table: indexes.table, into: &report)
                 trace.mark("  statement")
             }
             try connection.query("RELEASE SAVEPOINT import_upsert")
@@ -63,6 +56,20 @@ struct ImportUpsert {
         // `SearchIndexes.threshold` rows, more than are ever tried one by one).
         if rebuild { try indexes.rebuild() }
         try rowByRow(into: &report)
+    }
+
+    /// One statement of the set, counted into the report: a MERGE by the table's rows this
+    /// transaction wrote while it ran (`TransactionRowCounts`), any other by its own result.
+    private func run(_ statement: (query: Query, counts: UpsertSQL.Counts), table: String, into report: inout ImportReport) throws {
+        let connection = session.connection
+        guard statement.counts == .merged else {
+            return try report.count(statement.counts, try connection.query(statement.query))
+        }
+        let before = try TransactionRowCounts.read(connection, table: table)
+        try connection.query(statement.query)
+        let written = try TransactionRowCounts.read(connection, table: table).since(before)
+        report.inserted += written.inserted
+        report.updated += written.updated
     }
 
     /// How the INSERT finds the staged rows already recorded (`UpsertSQL.Existing`), in one

@@ -7,7 +7,7 @@ import Postgres
 /// these counts read before and after it split that total (`ImportUpsert`).
 /// The server counts only while `track_counts` is on (its default, which autovacuum needs), so
 /// the MERGE is chosen only then (`ImportUpsert.existingRecords`).
-struct TransactionRowCounts: Equatable {
+struct TransactionRowCounts {
     var inserted: Int
     var updated: Int
 

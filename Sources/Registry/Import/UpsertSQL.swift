@@ -55,6 +55,9 @@ struct UpsertSQL {
         /// key once, where the UPDATE and the INSERT each probed all of them. Not for IP, whose
         /// statements list what they touch; `.probedByKey` where the server counts no rows.
         case merged
+
+        /// The table's rows are asked for by the staged keys (`stagedKeysProbed`).
+        var probesByKey: Bool { self == .probedByKey || self == .merged }
     }
 
     /// The statements of one upsert, in order, with how each adds to the report.
@@ -64,7 +67,6 @@ struct UpsertSQL {
         if existing == .merged, line == nil, kind != .ip {
             return [(spec.merge(in: province), .merged)]
         }
-        let existing = existing == .merged ? .probedByKey : existing
         if kind == .ip {
             return [(spec.update(in: province, line: line, tracked: true, existing: existing), .none),
                     (spec.insert(in: province, line: line, tracked: true, existing: existing), .none),
@@ -87,7 +89,7 @@ struct UpsertSQL {
     /// The usual key match still pairs each row with its staged row, so a row a concurrent
     /// transaction changes is re-checked as in any UPDATE.
     func update(in province: some PostgresBindable, line: Int?, tracked: Bool, existing: Existing = .joined) -> Query {
-        let probed: Query = existing == .probedByKey ? "\n   AND \(stagedKeysProbed(line))" : ""
+        let probed: Query = existing.probesByKey ? "\n   AND \(stagedKeysProbed(line))" : ""
         let outcome = tracked ? "INSERT INTO import_touched SELECT key, 'updated' FROM changed" : "SELECT count(*) AS changed FROM changed"
         return """
             WITH changed AS (

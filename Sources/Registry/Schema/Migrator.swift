@@ -59,18 +59,12 @@ public struct Migrator {
         try MigrationFiles.locate()
     }
 
-    /// Applies every pending versioned migration, then every new or changed definitions file;
-    /// returns those applied now.
-    @discardableResult
     /// Builds the search indexes that a first load set aside and whose process died before it
     /// built them again after its commit (`SearchIndexes`; the next import of their table would
-    /// too). Returns how many it built.
+    /// too). Run after `migrate()`, which made the function it calls. Returns how many it built.
     public func buildSetAsideSearchIndexes() throws(RegistryError) -> Int {
         try translating {
-            guard try connection.query("SELECT to_regprocedure('khcn_rebuild_search_indexes(regclass,text)') IS NOT NULL").scalar == "t" else {
-                return 0
-            }
-            return try connection.transaction {
+            try connection.transaction {
                 Int(try connection.query("""
                     SELECT coalesce(sum(khcn_rebuild_search_indexes(table_name)), 0)
                       FROM (SELECT DISTINCT table_name FROM khcn_deferred_index) t
@@ -79,6 +73,9 @@ public struct Migrator {
         }
     }
 
+    /// Applies every pending versioned migration, then every new or changed definitions file;
+    /// returns those applied now.
+    @discardableResult
     public func migrate() throws(RegistryError) -> [Migration] {
         try translating {
             try ensureRoles()
@@ -129,7 +126,7 @@ public struct Migrator {
             // file changed (definitions/16_watch.sql).
             if !state.definitionsPending.isEmpty,
                try connection.query("SELECT to_regprocedure('khcn_rebuild_derived()') IS NOT NULL").scalar == "t" {
-                try connection.transaction { try connection.query("SELECT khcn_rebuild_derived()") }
+                _ = try connection.transaction { try connection.query("SELECT khcn_rebuild_derived()") }
             }
             // Migrations run as a superuser; every object they made goes to the owner role.
             if try connection.query("SELECT to_regprocedure('khcn_claim_ownership()') IS NOT NULL").scalar == "t" {
