@@ -100,6 +100,31 @@ import Testing
         }
     }
 
+    /// A small sample, yet the row count the plans read stays exact, and every staged column
+    /// outside the analysed ones is left without statistics (run on a real staging table).
+    @Test func theStagingStatisticsSampleFewRowsAndCountThemAll() throws {
+        try withRegistry { session in
+            let connection = session.connection
+            try connection.execute(script: "BEGIN;\n" + ImportStaging.createTables(.enterprise, columns: ImportColumns.columns(.enterprise)))
+            defer { try? connection.execute(script: "ROLLBACK") }
+            try connection.execute(script: """
+                INSERT INTO import_staging (line, end_line, tax_code, name, established_on)
+                SELECT n, n, lpad(n::text, 10, '0'), 'Công ty ' || n, '01/02/2020' FROM generate_series(2, 10001) AS n
+                """)
+            try connection.execute(script: RegistryChecks.analyzeScript(.enterprise))
+            let table = try #require(connection.query("""
+                SELECT c.reltuples::bigint AS counted,
+                       (SELECT max(cardinality(histogram_bounds::text::text[])) FROM pg_stats
+                         WHERE tablename = 'import_staging' AND attname IN ('line', 'tax_code')) AS bounds,
+                       (SELECT array_agg(attname::text ORDER BY attname) FROM pg_stats WHERE tablename = 'import_staging') AS analysed
+                  FROM pg_class c WHERE c.oid = 'import_staging'::regclass
+                """).first)
+            #expect(try table.decode("counted", as: Int.self) == 10_000)
+            #expect(try table.decode("bounds", as: Int.self) <= RegistryChecks.statisticsTarget + 1)
+            #expect(table["analysed"] == "{" + RegistryChecks.analyzedColumns(.enterprise).sorted().joined(separator: ",") + "}")
+        }
+    }
+
     @Test func onlyAnIPImportMakesItsListOfTouchedApplications() {
         let enterprise = ImportStaging.createTables(.enterprise, columns: ImportColumns.columns(.enterprise))
         #expect(enterprise.contains("CREATE TEMP TABLE import_staging") && !enterprise.contains("import_touched"))
