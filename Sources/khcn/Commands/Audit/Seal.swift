@@ -5,6 +5,7 @@ extension AuditCommand {
     /// Operators run this daily (README: a systemd timer or a cron line); an admin's right.
     struct Seal: RegistryCommand {
         static let configuration = CommandConfiguration(
+            commandName: "seal",
             abstract: words("Niêm phong các dòng nhật ký ghi từ lần niêm phong trước (của các giao dịch đã kết thúc).",
                             "Seal the audit rows written since the last seal whose transactions have all ended."),
             discussion: words("Chỉ quản trị viên; nên chạy hằng ngày (xem README: systemd timer hoặc cron).",

@@ -6,6 +6,7 @@ extension AuditCommand {
     /// even a superuser who rewrote every later seal consistently (contract §9).
     struct Verify: RegistryCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: words("Tính lại mọi dấu niêm phong: thoát 0 khi nguyên vẹn, 65 và nêu chỗ sai khác đầu tiên.",
                             "Recompute every seal: exit 0 when intact, 65 naming the first difference."),
             discussion: words("Ví dụ:\n  khcn audit verify --seal <mã niêm phong in trên báo cáo năm trước>",

@@ -3,7 +3,7 @@ import Registry
 
 extension CertificateCommand {
     struct Add: WritingCommand {
-        static let configuration = CommandConfiguration(abstract: words("Ghi một giấy chứng nhận đã cấp.", "Register an issued certificate."))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: words("Ghi một giấy chứng nhận đã cấp.", "Register an issued certificate."))
 
         @OptionGroup var enterprise: EnterpriseKey
         @Option(help: .vi("Số giấy chứng nhận như in trên giấy.", en: "Certificate number as printed.")) var number: String

@@ -4,6 +4,7 @@ import Registry
 extension CertificateCommand {
     struct Amend: WritingCommand {
         static let configuration = CommandConfiguration(
+            commandName: "amend",
             abstract: words("Ghi việc sửa đổi, bổ sung hoặc, với --reissue, cấp lại giấy chứng nhận.", "Record an amendment (sửa đổi, bổ sung) or, with --reissue, a re-issue (cấp lại) of a certificate."))
 
         @Argument(help: .certificateNumber) var number: String

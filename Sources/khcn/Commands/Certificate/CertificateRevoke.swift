@@ -3,7 +3,7 @@ import Registry
 
 extension CertificateCommand {
     struct Revoke: WritingCommand {
-        static let configuration = CommandConfiguration(abstract: words("Thu hồi hoặc, với --invalidate, hủy bỏ hiệu lực giấy chứng nhận (cần --reason).", "Revoke (thu hồi) or, with --invalidate, invalidate (hủy bỏ hiệu lực) a certificate."))
+        static let configuration = CommandConfiguration(commandName: "revoke", abstract: words("Thu hồi hoặc, với --invalidate, hủy bỏ hiệu lực giấy chứng nhận (cần --reason).", "Revoke (thu hồi) or, with --invalidate, invalidate (hủy bỏ hiệu lực) a certificate."))
 
         @Argument(help: .certificateNumber) var number: String
         @Option(help: .vi("Ngày quyết định có hiệu lực, dạng YYYY-MM-DD.", en: "Date the decision takes effect, YYYY-MM-DD.")) var on: DateArgument

@@ -4,7 +4,7 @@ import Registry
 extension DB {
     /// Applies `SQL/` in order; safe to repeat and to run twice at once.
     struct Migrate: SchemaCommand {
-        static let configuration = CommandConfiguration(abstract: words("Áp dụng các bản cập nhật lược đồ trong SQL/ theo thứ tự; chạy lại không sao.", "Apply SQL/ migrations in order; safe to repeat."))
+        static let configuration = CommandConfiguration(commandName: "migrate", abstract: words("Áp dụng các bản cập nhật lược đồ trong SQL/ theo thứ tự; chạy lại không sao.", "Apply SQL/ migrations in order; safe to repeat."))
 
         @OptionGroup var global: GlobalOptions
 

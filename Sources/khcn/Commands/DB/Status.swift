@@ -4,7 +4,7 @@ import Registry
 extension DB {
     /// Schema version, pending migrations, and what we are connected to (never a password).
     struct Status: SchemaCommand {
-        static let configuration = CommandConfiguration(abstract: words("Phiên bản lược đồ, bản cập nhật đang chờ, máy chủ, cơ sở dữ liệu, người dùng.", "Schema version, pending migrations, server, database, user."))
+        static let configuration = CommandConfiguration(commandName: "status", abstract: words("Phiên bản lược đồ, bản cập nhật đang chờ, máy chủ, cơ sở dữ liệu, người dùng.", "Schema version, pending migrations, server, database, user."))
 
         @OptionGroup var global: GlobalOptions
 

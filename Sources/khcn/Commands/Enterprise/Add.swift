@@ -4,6 +4,7 @@ import Registry
 extension EnterpriseCommand {
     struct Add: WritingCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: words("Đăng ký một doanh nghiệp.", "Register an enterprise."), discussion: HelpText.enterpriseAdd)
 
         @Option(help: .taxCode) var taxCode: String

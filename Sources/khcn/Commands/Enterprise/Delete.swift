@@ -3,7 +3,7 @@ import Registry
 
 extension EnterpriseCommand {
     struct Delete: WritingCommand {
-        static let configuration = CommandConfiguration(abstract: words("Xóa doanh nghiệp không còn hồ sơ nào liên quan; nhật ký vẫn giữ lại.", "Remove an enterprise that nothing points at; the audit trail keeps it."),
+        static let configuration = CommandConfiguration(commandName: "delete", abstract: words("Xóa doanh nghiệp không còn hồ sơ nào liên quan; nhật ký vẫn giữ lại.", "Remove an enterprise that nothing points at; the audit trail keeps it."),
             discussion: HelpText.enterpriseDelete)
 
         @OptionGroup var enterprise: EnterpriseArgument

@@ -3,7 +3,7 @@ import Registry
 
 extension EnterpriseCommand {
     struct List: RegistryCommand {
-        static let configuration = CommandConfiguration(abstract: words("Danh sách doanh nghiệp theo tên; tìm kiếm không phân biệt hoa thường, có dấu hay không.",
+        static let configuration = CommandConfiguration(commandName: "list", abstract: words("Danh sách doanh nghiệp theo tên; tìm kiếm không phân biệt hoa thường, có dấu hay không.",
                                                        "List enterprises, sorted by name; search ignores case and diacritics."),
             discussion: HelpText.enterpriseList)
 

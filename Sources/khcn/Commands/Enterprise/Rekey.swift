@@ -3,7 +3,7 @@ import Registry
 
 extension EnterpriseCommand {
     struct Rekey: WritingCommand {
-        static let configuration = CommandConfiguration(abstract: words("Sửa mã số thuế bị nhập sai; các hồ sơ liên quan đi theo.", "Correct a mistyped tax code; linked records follow."),
+        static let configuration = CommandConfiguration(commandName: "rekey", abstract: words("Sửa mã số thuế bị nhập sai; các hồ sơ liên quan đi theo.", "Correct a mistyped tax code; linked records follow."),
             discussion: HelpText.enterpriseRekey)
 
         @Argument(help: .vi("Mã số thuế đang ghi (bị sai).", en: "The tax code as registered (wrong).")) var taxCode: String

@@ -3,7 +3,7 @@ import Registry
 
 extension EnterpriseCommand {
     struct Show: RegistryCommand {
-        static let configuration = CommandConfiguration(abstract: words("Toàn bộ hồ sơ của một doanh nghiệp.", "An enterprise's whole file."),
+        static let configuration = CommandConfiguration(commandName: "show", abstract: words("Toàn bộ hồ sơ của một doanh nghiệp.", "An enterprise's whole file."),
             discussion: HelpText.enterpriseShow)
 
         @OptionGroup var enterprise: EnterpriseArgument

@@ -4,7 +4,7 @@ import Registry
 
 extension EnterpriseCommand {
     struct Update: WritingCommand {
-        static let configuration = CommandConfiguration(abstract: words("Sửa hoặc bổ sung hồ sơ doanh nghiệp; trường không nêu được giữ nguyên.", "Correct or complete an enterprise's record; fields not given are kept."))
+        static let configuration = CommandConfiguration(commandName: "update", abstract: words("Sửa hoặc bổ sung hồ sơ doanh nghiệp; trường không nêu được giữ nguyên.", "Correct or complete an enterprise's record; fields not given are kept."))
 
         @OptionGroup var enterprise: EnterpriseArgument
         @Option(help: .vi("Tên doanh nghiệp như trên giấy chứng nhận đăng ký.", en: "Name as on the registration certificate.")) var name: String?

@@ -3,7 +3,7 @@ import Registry
 
 extension FundCommand {
     struct Add: WritingCommand {
-        static let configuration = CommandConfiguration(abstract: words("Ghi quỹ mà doanh nghiệp đã thành lập.", "Register a fund an enterprise has set up."))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: words("Ghi quỹ mà doanh nghiệp đã thành lập.", "Register a fund an enterprise has set up."))
 
         @OptionGroup var enterprise: EnterpriseKey
         @Option(help: .vi("Ngày thành lập quỹ, dạng YYYY-MM-DD.", en: "Date the fund was set up, YYYY-MM-DD.")) var established: DateArgument

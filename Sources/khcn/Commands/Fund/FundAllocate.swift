@@ -3,7 +3,7 @@ import Registry
 
 extension FundCommand {
     struct Allocate: WritingCommand {
-        static let configuration = CommandConfiguration(abstract: words("Ghi số trích lập (và sử dụng) quỹ của một năm tài chính.", "Record a fiscal year's allocation (and use) of the enterprise's fund."))
+        static let configuration = CommandConfiguration(commandName: "allocate", abstract: words("Ghi số trích lập (và sử dụng) quỹ của một năm tài chính.", "Record a fiscal year's allocation (and use) of the enterprise's fund."))
 
         @OptionGroup var enterprise: EnterpriseKey
         @Option(help: .vi("Năm tài chính.", en: "Fiscal year.")) var year: Int

@@ -3,7 +3,7 @@ import Registry
 
 extension FundCommand {
     struct Close: WritingCommand {
-        static let configuration = CommandConfiguration(abstract: words("Ghi việc giải thể quỹ đang hoạt động của doanh nghiệp.", "Close the enterprise's open fund."))
+        static let configuration = CommandConfiguration(commandName: "close", abstract: words("Ghi việc giải thể quỹ đang hoạt động của doanh nghiệp.", "Close the enterprise's open fund."))
 
         @OptionGroup var enterprise: EnterpriseKey
         @Option(help: .vi("Ngày giải thể, dạng YYYY-MM-DD.", en: "Closure date, YYYY-MM-DD.")) var on: DateArgument

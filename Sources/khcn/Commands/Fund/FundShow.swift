@@ -6,7 +6,7 @@ extension FundCommand {
     /// first-in first-out, its balance and share used (CIT Law art. 17; Circular 67/2022/TT-BTC),
     /// and how much is still short of 70% (contract §5, §10 `fund-use-70`).
     struct Show: RegistryCommand {
-        static let configuration = CommandConfiguration(abstract: words("Quỹ của một doanh nghiệp, với số dư và tỷ lệ đã dùng của từng khoản trích lập.", "The fund(s) of an enterprise with each allocation's balance and share used."))
+        static let configuration = CommandConfiguration(commandName: "show", abstract: words("Quỹ của một doanh nghiệp, với số dư và tỷ lệ đã dùng của từng khoản trích lập.", "The fund(s) of an enterprise with each allocation's balance and share used."))
 
         @OptionGroup var enterprise: EnterpriseArgument
         @Option(help: .vi("Như đã biết vào ngày này, dạng YYYY-MM-DD (mặc định hôm nay).", en: "As known on this day, YYYY-MM-DD (default today).")) var asOf: DateArgument?

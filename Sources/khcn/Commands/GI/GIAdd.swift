@@ -3,7 +3,7 @@ import Registry
 
 extension GICommand {
     struct Add: WritingCommand {
-        static let configuration = CommandConfiguration(abstract: words("Ghi một văn bằng bảo hộ chỉ dẫn địa lý.", "Register a GI protection certificate."))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: words("Ghi một văn bằng bảo hộ chỉ dẫn địa lý.", "Register a GI protection certificate."))
 
         @Option(help: .vi("Số văn bằng (lưu đủ 5 chữ số: 86 → 00086).", en: "Certificate number (stored zero-padded to 5 digits: 86 → 00086).")) var certificateNumber: String
         @Option(help: .vi("Tên chỉ dẫn địa lý.", en: "Name of the geographical indication.")) var name: String

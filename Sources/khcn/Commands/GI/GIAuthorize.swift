@@ -5,7 +5,7 @@ extension GICommand {
     /// `khcn gi authorize NUM --tax-code MST --on DATE [--until DATE]`: an enterprise authorised
     /// to use the GI (IP Law art. 121, 123); `--until` is the last day of the authorisation.
     struct Authorize: WritingCommand {
-        static let configuration = CommandConfiguration(abstract: words("Ghi doanh nghiệp được phép sử dụng chỉ dẫn địa lý, và ngày hết được phép.", "Record an enterprise authorised to use a GI, and when it stops."))
+        static let configuration = CommandConfiguration(commandName: "authorize", abstract: words("Ghi doanh nghiệp được phép sử dụng chỉ dẫn địa lý, và ngày hết được phép.", "Record an enterprise authorised to use a GI, and when it stops."))
 
         @Argument(help: .certificateNumber) var number: String
         @Option(help: .vi("Mã số thuế của doanh nghiệp được phép.", en: "The enterprise authorised.")) var taxCode: String

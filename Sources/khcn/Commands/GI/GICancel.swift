@@ -3,7 +3,7 @@ import Registry
 
 extension GICommand {
     struct Cancel: WritingCommand {
-        static let configuration = CommandConfiguration(abstract: words("Ghi việc chấm dứt hiệu lực văn bằng chỉ dẫn địa lý.", "Record the cancellation of a GI certificate."))
+        static let configuration = CommandConfiguration(commandName: "cancel", abstract: words("Ghi việc chấm dứt hiệu lực văn bằng chỉ dẫn địa lý.", "Record the cancellation of a GI certificate."))
 
         @Argument(help: .certificateNumber) var number: String
         @Option(help: .vi("Ngày chấm dứt có hiệu lực, dạng YYYY-MM-DD.", en: "Date the cancellation takes effect, YYYY-MM-DD.")) var on: DateArgument

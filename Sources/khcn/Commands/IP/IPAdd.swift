@@ -3,7 +3,7 @@ import Registry
 
 extension IPCommand {
     struct Add: WritingCommand {
-        static let configuration = CommandConfiguration(abstract: words("Ghi một đơn sáng chế hoặc giải pháp hữu ích.", "Register an application."))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: words("Ghi một đơn sáng chế hoặc giải pháp hữu ích.", "Register an application."))
 
         @Option(help: .vi("invention (sáng chế) hoặc utility-solution (giải pháp hữu ích).", en: "invention or utility-solution.")) var kind: IPKind
         @Option(help: .vi("Số đơn T-YYYY-NNNNN (T = 1 sáng chế, 2 giải pháp hữu ích).", en: "T-YYYY-NNNNN (1 invention, 2 utility solution).")) var applicationNumber: String

@@ -3,7 +3,7 @@ import Registry
 
 extension IPCommand {
     struct List: RecordListCommand {
-        static let configuration = CommandConfiguration(abstract: words("Danh sách đơn và trạng thái; với --as-of: các đơn đã nộp đến ngày đó, với trạng thái khi đó.", "Applications with their status; with --as-of, those filed by then, with their status then."))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: words("Danh sách đơn và trạng thái; với --as-of: các đơn đã nộp đến ngày đó, với trạng thái khi đó.", "Applications with their status; with --as-of, those filed by then, with their status then."))
 
         @Option(help: .vi("invention (sáng chế) hoặc utility-solution (giải pháp hữu ích).", en: "invention or utility-solution.")) var kind: IPKind?
         @Option(help: .vi("filed (đã nộp), published (đã công bố), under_examination (đang thẩm định), granted (đã cấp bằng), refused (bị từ chối), withdrawn (đã rút), lapsed (mất hiệu lực), expired (hết hạn) hoặc invalidated (bị hủy bỏ).", en: "filed, published, under_examination, granted, refused, withdrawn, lapsed, expired or invalidated.")) var status: IPStatus?

@@ -3,7 +3,7 @@ import Registry
 
 extension IPCommand {
     struct Record: WritingCommand {
-        static let configuration = CommandConfiguration(abstract: words("Ghi một sự kiện có ngày của đơn (công bố, thẩm định, cấp bằng…).", "Record a dated event of an application's life."))
+        static let configuration = CommandConfiguration(commandName: "record", abstract: words("Ghi một sự kiện có ngày của đơn (công bố, thẩm định, cấp bằng…).", "Record a dated event of an application's life."))
 
         @Argument(help: .applicationNumber) var number: String
         @Option(help: .vi("published (công bố), examination-requested (yêu cầu thẩm định nội dung), granted (cấp bằng), refused (từ chối), withdrawn (rút đơn), lapsed (mất hiệu lực), invalidated (hủy bỏ hiệu lực), restored (khôi phục) checked (đối chiếu với Cục SHTT) hoặc fee-paid (nộp phí duy trì).", en: "published, examination-requested, granted, refused, withdrawn, lapsed, invalidated, restored, checked or fee-paid.")) var event: IPEvent

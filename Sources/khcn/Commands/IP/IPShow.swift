@@ -3,7 +3,7 @@ import Registry
 
 extension IPCommand {
     struct Show: RegistryCommand {
-        static let configuration = CommandConfiguration(abstract: words("Một đơn với các sự kiện, trạng thái và ngày hết hạn bảo hộ.", "An application with its events, derived status and expiry."))
+        static let configuration = CommandConfiguration(commandName: "show", abstract: words("Một đơn với các sự kiện, trạng thái và ngày hết hạn bảo hộ.", "An application with its events, derived status and expiry."))
 
         @Argument(help: .applicationNumber) var number: String
         @Option(help: .vi("Trạng thái tại ngày này, dạng YYYY-MM-DD (mặc định hôm nay).", en: "Status on this day, YYYY-MM-DD (default today).")) var asOf: DateArgument?

@@ -4,7 +4,7 @@ import Registry
 
 extension ImportCommand {
     struct List: RegistryCommand {
-        static let configuration = CommandConfiguration(abstract: words("Các lô đã nhập, mới nhất trước.", "The import batches, newest first."))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: words("Các lô đã nhập, mới nhất trước.", "The import batches, newest first."))
 
         @OptionGroup var global: GlobalOptions
 

@@ -4,7 +4,7 @@ import Registry
 
 extension ImportCommand {
     struct Revert: WritingCommand {
-        static let configuration = CommandConfiguration(abstract: words("Hoàn tác một lô nhập: trả mọi hồ sơ lô đó đã thêm hay sửa về như trước (cần --reason).", "Undo a batch: put back every record it inserted or changed."))
+        static let configuration = CommandConfiguration(commandName: "revert", abstract: words("Hoàn tác một lô nhập: trả mọi hồ sơ lô đó đã thêm hay sửa về như trước (cần --reason).", "Undo a batch: put back every record it inserted or changed."))
 
         @Argument(help: .vi("Số lô (xem khcn import list).", en: "Batch number (khcn import list).")) var batch: Int
         @OptionGroup var write: ReasonedWriteOptions

@@ -4,7 +4,7 @@ import Registry
 
 extension ImportCommand {
     struct Template: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: words("In dòng tiêu đề CSV và một dòng ví dụ (--headers vi: tên cột tiếng Việt).", "Print the CSV header (canonical names) and one example row."),
+        static let configuration = CommandConfiguration(commandName: "template", abstract: words("In dòng tiêu đề CSV và một dòng ví dụ (--headers vi: tên cột tiếng Việt).", "Print the CSV header (canonical names) and one example row."),
             discussion: HelpText.importColumns)
 
         @Argument(help: .fileKind) var kind: FileKindArgument

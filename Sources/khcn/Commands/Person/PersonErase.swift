@@ -6,6 +6,7 @@ extension PersonCommand {
     /// is held, so it is found in no table, audit image or import row, and every seal still holds.
     struct Erase: WritingCommand {
         static let configuration = CommandConfiguration(
+            commandName: "erase",
             abstract: words("Xóa tên một cá nhân ở mọi nơi, thay bằng bí danh.", "Remove a person's name everywhere, leaving a pseudonym."),
             discussion: HelpText.personErase)
 

@@ -5,6 +5,7 @@ extension PersonCommand {
     /// Everything held about a person: what a data subject may ask to see (Law 91/2025/QH15).
     struct Show: RegistryCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: words("Mọi thông tin đang lưu về một cá nhân.", "Everything held about a person."),
             discussion: words("Ví dụ:\n  khcn person show \"Nguyễn Văn Anh\"", "Example:\n  khcn person show \"Nguyễn Văn Anh\""))
 

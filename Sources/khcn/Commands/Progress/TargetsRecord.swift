@@ -3,7 +3,7 @@ import Registry
 
 extension TargetsCommand {
     struct Record: WritingCommand {
-        static let configuration = CommandConfiguration(abstract: words("Ghi số liệu có ngày của một chỉ tiêu không tính được từ sổ đăng ký.", "A dated observation of a target the registry cannot count."))
+        static let configuration = CommandConfiguration(commandName: "record", abstract: words("Ghi số liệu có ngày của một chỉ tiêu không tính được từ sổ đăng ký.", "A dated observation of a target the registry cannot count."))
 
         @Argument(help: .vi("Mã chỉ tiêu (xem khcn targets list).", en: "Target code (khcn targets list).")) var code: String
         /// One value; `.allUnrecognized` so that a negative value (`-3`) arrives here and meets

@@ -6,6 +6,7 @@ extension ProvinceCommand {
     /// with the former provinces merged into each and whether the plan's targets are set for it.
     struct List: RegistryCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: words("34 tỉnh, thành phố: mã, tên, các tỉnh cũ sáp nhập, đã có chỉ tiêu hay chưa.", "The 34 provinces: code, name, former provinces merged into it, whether targets are set."))
 
         @OptionGroup var global: GlobalOptions

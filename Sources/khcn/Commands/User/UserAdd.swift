@@ -5,6 +5,7 @@ extension UserCommand {
     /// `khcn user add LOGIN --role R --full-name TEXT --province CODE... [--password-stdin]`
     struct Add: WritingCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: words("Tạo tài khoản đăng nhập cá nhân (chỉ quản trị viên).", "Create a personal login (admin only)."),
             discussion: HelpText.userAdd)
 

@@ -6,6 +6,7 @@ extension UserCommand {
     /// sets another's (contract §9).
     struct Password: RegistryCommand {
         static let configuration = CommandConfiguration(
+            commandName: "password",
             abstract: words("Đổi mật khẩu: của chính mình, hoặc của bất kỳ tài khoản nào nếu là quản trị viên.",
                             "Change a login's password (your own, or any as admin)."))
 
