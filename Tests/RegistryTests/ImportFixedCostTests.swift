@@ -125,6 +125,25 @@ import Testing
         }
     }
 
+    /// A large file's statements over the whole of it get 512 MB for the transaction, the dry
+    /// run's count included (its hash of a million records spilled to eight temporary batches
+    /// at 32 MB); a small file leaves the server's setting as it is.
+    @Test func aLargeFileIsJoinedInMemoryAndASmallOneUnderTheServersSetting() throws {
+        try withRegistry { session in
+            let connection = session.connection
+            let server = try #require(connection.query("SELECT current_setting('work_mem') AS m").first?["m"])
+            for (staged, expected) in [(SearchIndexes.threshold - 1, server), (SearchIndexes.threshold, "512MB")] {
+                try connection.execute(script: "BEGIN;\n" + ImportStaging.createTables(.enterprise, columns: ImportColumns.columns(.enterprise)))
+                var report = ImportReport()
+                try DryRunEstimate(session: session, kind: .enterprise).count(staged: staged, into: &report)
+                let setting = try connection.query("SELECT current_setting('work_mem') AS m").first?["m"]
+                try connection.execute(script: "ROLLBACK")
+                #expect(setting == expected, "\(staged) staged rows")
+            }
+            #expect(try connection.query("SELECT current_setting('work_mem') AS m").first?["m"] == server)
+        }
+    }
+
     @Test func onlyAnIPImportMakesItsListOfTouchedApplications() {
         let enterprise = ImportStaging.createTables(.enterprise, columns: ImportColumns.columns(.enterprise))
         #expect(enterprise.contains("CREATE TEMP TABLE import_staging") && !enterprise.contains("import_touched"))

@@ -8,7 +8,9 @@ struct DryRunEstimate {
     let session: RegistrySession
     let kind: RecordKind
 
-    func count(into report: inout ImportReport) throws {
+    /// `staged`: the rows staged and not rejected, all of them joined to the table.
+    func count(staged: Int, into report: inout ImportReport) throws {
+        try ImportUpsert.holdWholeFileInMemory(session.connection, staged: staged)
         let counts = try session.connection.query(UpsertSQL.spec(kind).existingAndChanged(in: session.province)).first
         let existing = try counts?.decode("existing", as: Int.self) ?? 0
         report.rejected = report.rejectedLines.count

@@ -117,7 +117,7 @@ struct ImportLoad {
             // only to roll it back would cost as much as the import itself.
             report.valid = report.problemCount == 0
             report.loaded = true   // within --max-errors (checked above): the import would load
-            try DryRunEstimate(session: session, kind: kind).count(into: &report)
+            try DryRunEstimate(session: session, kind: kind).count(staged: report.rows - report.rejectedLines.count, into: &report)
             return false
         }
         phase?(.writing)
