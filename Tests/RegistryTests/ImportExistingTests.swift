@@ -21,7 +21,35 @@ import Testing
         try owner.query("INSERT INTO enterprise (province_code, tax_code, name) VALUES (\(other), '0100109106', 'B')")
         #expect(try upsert.existingRecords(staged: 10) == .nothingHeld)
         try owner.query("INSERT INTO enterprise (province_code, tax_code, name) VALUES ('08', '0101248141', 'A')")
-        #expect(try upsert.existingRecords(staged: 10) == .joined)
+        #expect(try upsert.existingRecords(staged: 10) == .mergedJoined)
+    }
+
+    /// A file as large as the table (a re-import) is joined to it once, by one MERGE (issue
+    /// 15: the UPDATE and the INSERT's anti-join each joined it); where the server counts no
+    /// rows, by the two statements. The same records, counts and audit rows either way.
+    @Test(arguments: [true, false]) func aFileAsLargeAsTheTableIsJoinedOnceAndWritesTheSameRecords(counted: Bool) throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let login = try database.createLogin(.clerk)
+        if !counted { try database.connect().query("ALTER ROLE \(sql: login.login) SET track_counts = off") }
+        let session = try login.session()
+        let codes = ImportIntegrityTests.taxCodes(count: 60)
+        _ = try importing(session, .enterprise, try temporaryFile(
+            "tax_code,name,address\n" + codes.prefix(50).map { "\($0),Công ty \($0),Số 1" }.joined(separator: "\n") + "\n"))
+        try database.connect().query("ANALYZE enterprise")
+        #expect(try ImportUpsert(session: session, kind: .enterprise).existingRecords(staged: 55) == (counted ? .mergedJoined : .joined))
+        // The whole file again: three changed, 47 as they are, five new.
+        let rows = codes[0..<3].map { "\($0),Công ty \($0) mới,Số 2" } + codes[3..<50].map { "\($0),Công ty \($0),Số 1" }
+            + codes[50..<55].map { "\($0),Công ty \($0),Số 3" }
+        let report = try importing(session, .enterprise, try temporaryFile("tax_code,name,address\n" + rows.joined(separator: "\n") + "\n"))
+        #expect((report.inserted, report.updated, report.unchanged) == (5, 3, 47), "\(report.errors)")
+        #expect(try count(session, "SELECT count(*) FROM enterprise WHERE name LIKE '% mới' AND address = 'Số 2'") == 3)
+        #expect(try count(session, "SELECT count(*) FROM enterprise") == 55)
+        #expect(try count(session, "SELECT count(*) FROM audit_log WHERE batch = \(report.batch) AND action = 'update'") == 3)
+        #expect(try count(session, "SELECT count(*) FROM audit_log WHERE batch = \(report.batch) AND action = 'insert'") == 5)
+        let merge = UpsertSQL.statements(.enterprise, in: "08", line: nil, existing: .mergedJoined).map(\.query.description)
+        #expect(merge.count == 1 && merge[0].hasPrefix("MERGE INTO enterprise x") && !merge[0].contains("= ANY"), "\(merge)")
+        #expect(UpsertSQL.statements(.ip, in: "08", line: nil, existing: .mergedJoined).count == 3)
     }
 
     /// A small file beside a larger table is matched by key (issue 15), in one MERGE whose

@@ -21,9 +21,7 @@ struct ImportUpsert {
         let staged = report.rows - report.rejectedLines.count
         let rebuild = try indexes.setAsideForLargeLoad(staged: staged)
         let existing = try existingRecords(staged: staged)
-        if existing == .nothingHeld || existing == .joined {
-            try ImportUpsert.holdWholeFileInMemory(connection, staged: staged)
-        }
+        if existing.readsWholeFile { try ImportUpsert.holdWholeFileInMemory(connection, staged: staged) }
         let trace = PhaseTrace()
         let merger = kind == .enterprise && !rebuild && staged >= NameTrigramMerger.threshold
             ? NameTrigramMerger(settings: connection.settings) : nil
@@ -86,9 +84,9 @@ struct ImportUpsert {
     /// How the INSERT finds the staged rows already recorded (`UpsertSQL.Existing`), in one
     /// round trip: none to find when the province holds no record of the table (one probe of the
     /// key index); else by key for a file under a quarter of the table's rows as the statistics
-    /// estimate them (read from the catalogue, 0 before the first ANALYZE), in one MERGE when the
-    /// server counts each transaction's rows (`TransactionRowCounts`) and the kind is not IP;
-    /// else joined.
+    /// estimate them (read from the catalogue, 0 before the first ANALYZE), else joined; either
+    /// in one MERGE when the server counts each transaction's rows (`TransactionRowCounts`) and
+    /// the kind is not IP.
     /// In the same query, pages are priced as cached for the rest of the transaction
     /// (`SET LOCAL random_page_cost = 1.1`): the registry's tables stay in shared buffers
     /// (README, "Performance"), and priced as such the planner finds an everyday file's few
@@ -103,8 +101,9 @@ struct ImportUpsert {
               FROM pg_class WHERE oid = \(table)::regclass
             """).first
         guard try row?.decode("held", as: Bool.self) ?? true else { return .nothingHeld }
-        guard try staged * 4 < (row?.decode("estimate", as: Int.self) ?? 0) else { return .joined }
-        return try kind != .ip && row?.decode("counted", as: Bool.self) == true ? .merged : .probedByKey
+        let merges = try kind != .ip && row?.decode("counted", as: Bool.self) == true
+        guard try staged * 4 < (row?.decode("estimate", as: Int.self) ?? 0) else { return merges ? .mergedJoined : .joined }
+        return merges ? .merged : .probedByKey
     }
 
     /// The set again, to have the database's message about the first row it refuses.

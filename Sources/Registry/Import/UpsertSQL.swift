@@ -55,17 +55,28 @@ struct UpsertSQL {
         /// key once, where the UPDATE and the INSERT each probed all of them. Not for IP, whose
         /// statements list what they touch; `.probedByKey` where the server counts no rows.
         case merged
+        /// Many, as `.joined`, written by one MERGE that joins the file to the table once, where
+        /// the UPDATE joined them and the INSERT's anti-join joined them again (issue 15, stop
+        /// 27: a re-import of a million enterprises, by hand as a clerk, three alternations:
+        /// 2.49–2.61 s in those two statements, 1.89–1.91 s merged). As `.merged`, not for IP,
+        /// and `.joined` where the server counts no rows.
+        case mergedJoined
 
         /// The table's rows are asked for by the staged keys (`stagedKeysProbed`).
         var probesByKey: Bool { self == .probedByKey || self == .merged }
+        /// One MERGE writes the file (`merge(in:probed:)`).
+        var merges: Bool { self == .merged || self == .mergedJoined }
+        /// The statements read the whole file at once: a first load's INSERT, or a join to the
+        /// table (`ImportUpsert.holdWholeFileInMemory`).
+        var readsWholeFile: Bool { !probesByKey }
     }
 
     /// The statements of one upsert, in order, with how each adds to the report.
     static func statements(_ kind: RecordKind, in province: some PostgresBindable, line: Int?,
                            existing: Existing = .joined) -> [(query: Query, counts: Counts)] {
         let spec = spec(kind)
-        if existing == .merged, line == nil, kind != .ip {
-            return [(spec.merge(in: province), .merged)]
+        if existing.merges, line == nil, kind != .ip {
+            return [(spec.merge(in: province, probed: existing.probesByKey), .merged)]
         }
         if kind == .ip {
             return [(spec.update(in: province, line: line, tracked: true, existing: existing), .none),
@@ -123,7 +134,7 @@ struct UpsertSQL {
         let absent: Query = switch existing {
         case .nothingHeld: "true"
         case .probedByKey, .merged: "(SELECT true FROM \(sql: table) x WHERE x.province_code = \(province) AND \(sql: keyMatch) LIMIT 1) IS NULL"
-        case .joined: "NOT EXISTS (SELECT 1 FROM \(sql: table) x WHERE x.province_code = \(province) AND \(sql: keyMatch))"
+        case .joined, .mergedJoined: "NOT EXISTS (SELECT 1 FROM \(sql: table) x WHERE x.province_code = \(province) AND \(sql: keyMatch))"
         }
         let insert: Query = """
             INSERT INTO \(sql: table) (province_code, \(sql: insertedColumns))
@@ -140,18 +151,21 @@ struct UpsertSQL {
             """
     }
 
-    /// `.merged`: changed records updated and new ones inserted by one MERGE, which pairs each
-    /// staged row with the record of its key, if any, in one pass: the staged keys are asked for
-    /// as `= ANY` (one probe of the key index each, as in `update`, so that the plan never reads
-    /// the whole table) and hashed against the staged rows. The UPDATE and INSERT it stands for
-    /// probed every staged key twice (issue 15: an everyday file of 10,000 rows into a million,
-    /// as a clerk, by hand: 0.70–0.77 s in those two statements, 0.62–0.71 s merged). Triggers
-    /// fire as for them: the INSERT's and the UPDATE's statement triggers, each over its rows.
-    func merge(in province: some PostgresBindable) -> Query {
-        """
+    /// `.merged` and `.mergedJoined`: changed records updated and new ones inserted by one
+    /// MERGE, which pairs each staged row with the record of its key, if any, in one pass.
+    /// `probed` (`.merged`, a few rows): the staged keys are asked for as `= ANY` (one probe of
+    /// the key index each, as in `update`, so that the plan never reads the whole table) and
+    /// hashed against the staged rows. The UPDATE and INSERT it stands for probed every staged
+    /// key twice (issue 15: an everyday file of 10,000 rows into a million, as a clerk, by hand:
+    /// 0.70–0.77 s in those two statements, 0.62–0.71 s merged). Otherwise the file and the
+    /// table are joined as the planner chooses (a hash of one of them). Triggers fire as for
+    /// the two statements: the INSERT's and the UPDATE's statement triggers, each over its rows.
+    func merge(in province: some PostgresBindable, probed: Bool = true) -> Query {
+        let probe: Query = probed ? " AND \(stagedKeysProbed(nil))" : ""
+        return """
         MERGE INTO \(sql: table) x
         USING (SELECT * FROM import_staging s WHERE \(Self.rows(nil))) s
-           ON x.province_code = \(province) AND \(sql: keyMatch) AND \(stagedKeysProbed(nil))
+           ON x.province_code = \(province) AND \(sql: keyMatch)\(probe)
          WHEN MATCHED AND \(sql: changes) THEN
               UPDATE SET \(sql: assignments)
          WHEN NOT MATCHED THEN
