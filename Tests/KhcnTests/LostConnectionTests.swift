@@ -49,7 +49,9 @@ import Glibc
         return (process.terminationStatus, json["error"] as? [String: Any] ?? [:])
     }
 
-    @Test(arguments: ["COPY%", "%INSERT INTO enterprise%"])
+    /// The staging COPY, and the write: the MERGE of a file joined to the table (an INSERT where
+    /// the server counts no rows; both say `INTO enterprise`).
+    @Test(arguments: ["COPY%", "%INTO enterprise%"])
     func terminatedImportIsUnavailableAndNotApplied(phase: String) throws {
         let scratch = try Scratch()
         defer { scratch.remove() }

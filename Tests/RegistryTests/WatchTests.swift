@@ -174,4 +174,27 @@ import Testing
             #expect(english.first?.action.hasPrefix("Find the body") == true)
         }
     }
+    /// `khcn progress` counts the overdue obligations on a second connection while it reads the
+    /// targets (`OverdueCountBeside`): what is committed, as any query of another transaction
+    /// sees it; on the command's own session when the second cannot connect.
+    @Test func theOverdueCountBesideTheTargetsIsCountedOnASecondConnection() throws {
+        try withRegistry { session in
+            try loadSamples(session)
+            let day = CivilDate("2026-12-01")
+            let connection = session.connection
+            try connection.query("BEGIN")
+            let owner = try #require(try connection.query("""
+                SELECT e.tax_code FROM enterprise e WHERE NOT EXISTS (SELECT 1 FROM st_fund f WHERE f.tax_code = e.tax_code)
+                   AND e.established_on < '2024-01-01' ORDER BY e.tax_code LIMIT 1
+                """).scalar)
+            // A fund never notified: overdue on the day, for this transaction only.
+            try connection.query("INSERT INTO st_fund (province_code, tax_code, established_on) VALUES ('08', \(owner), '2025-01-02')")
+            let own = try WatchList(session).overdueCount(asOf: day)
+            let beside = try OverdueCountBeside(databaseURL: connection.settings, province: "08", asOf: day).value(orOn: session)
+            let unreachable = try OverdueCountBeside(databaseURL: "host=127.0.0.1 port=1", province: "08", asOf: day).value(orOn: session)
+            try connection.query("ROLLBACK")
+            #expect(beside == 9)
+            #expect(own == 10 && unreachable == 10)
+        }
+    }
 }

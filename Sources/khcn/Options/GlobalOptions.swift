@@ -41,16 +41,24 @@ struct GlobalOptions: ParsableArguments {
     /// `target_session_attrs=prefer-standby` (contract §11), unless `--database-url` was given,
     /// which then serves everything.
     func openRegistryForReading() throws(RegistryError) -> RegistrySession {
-        guard databaseURL == nil, let readURL = environment["KHCN_READ_URL"], !readURL.isEmpty else { return try openRegistry() }
-        let session = try RegistrySession(databaseURL: readURL, province: provinceCode)
+        let session = try RegistrySession(databaseURL: readingURL, province: provinceCode)
         try session.requireMigrated()
         return session
     }
 
     /// Opens a connection without checking the schema (for `db migrate` and `db status`).
     func connect() throws(RegistryError) -> RegistrySession {
-        let url = databaseURL ?? environment["KHCN_DATABASE_URL"] ?? ""
-        return try RegistrySession(databaseURL: url, province: provinceCode)
+        try RegistrySession(databaseURL: writingURL, province: provinceCode)
+    }
+
+    /// Where everything is written: `--database-url`, else `KHCN_DATABASE_URL`, else libpq's
+    /// environment (empty).
+    var writingURL: String { databaseURL ?? environment["KHCN_DATABASE_URL"] ?? "" }
+
+    /// Where a reading command reads (`openRegistryForReading`).
+    var readingURL: String {
+        guard databaseURL == nil, let readURL = environment["KHCN_READ_URL"], !readURL.isEmpty else { return writingURL }
+        return readURL
     }
 }
 

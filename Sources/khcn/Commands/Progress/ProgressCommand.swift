@@ -13,14 +13,17 @@ struct ProgressCommand: RegistryCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
+        let day = try asOf?.date(field: "as_of") ?? CivilDate.today()
+        // Contract §10: the count of overdue obligations beside the targets, counted on a
+        // second connection while this one opens and reads the targets (contract §8: 5×
+        // `select 1`).
+        let overdueCount = OverdueCountBeside(databaseURL: global.readingURL, province: global.provinceCode, asOf: day)
         let (out, session) = try openForReading()
-        let day = try asOf?.date(field: "as_of") ?? session.today
         let plan = PlanProgress(session)
         // The figures only: with --details the records behind them are printed as they come
         // from the database (contract §8: every command streams).
         let progress = try plan.on(day, only: target)
-        // Contract §10: the count of overdue obligations beside the targets.
-        let overdue = try WatchList(session).overdueCount(asOf: day)
+        let overdue = try overdueCount.value(orOn: session)
         if out.json {
             try out.streamJSON(progress, asOf: day, overdue: overdue, details: details ? plan : nil)
             return
