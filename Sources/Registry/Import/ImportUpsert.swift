@@ -59,8 +59,9 @@ struct ImportUpsert {
     /// - a file joined to the table (a re-import, and the count of a large dry run,
     ///   `DryRunEstimate`): the hash of a million enterprises is ~225 MB, in eight batches
     ///   written to temporary files and read back at 32 MB, in one at 512 MB (issue 15, stop 27,
-    ///   1M registry, two alternations each: a dry run 3.83 → 3.43 s, a re-import 4.55 → 4.32 s;
-    ///   the dry run's count 2.4–2.7 s → 2.15 s by `EXPLAIN ANALYZE`).
+    ///   1M registry, three alternations of binaries: a dry run 3.76–3.96 s → 3.31–3.64 s, a
+    ///   re-import 4.36–4.66 s → 4.06–4.33 s; the dry run's count 2.4–2.7 s → 2.15 s by
+    ///   `EXPLAIN ANALYZE`).
     /// A file matched by key (an everyday one) hashes only itself and needs none of it.
     static func holdWholeFileInMemory(_ connection: Connection, staged: Int) throws {
         guard staged >= SearchIndexes.threshold else { return }

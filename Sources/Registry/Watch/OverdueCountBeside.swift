@@ -4,8 +4,8 @@ import Postgres
 /// The count of overdue obligations shown beside the targets (contract §10), counted on a
 /// second connection while the command reads the targets on its own. `khcn progress` is held to
 /// 5× a `psql -c 'select 1'` (contract §8), and the two are its only queries of weight: the
-/// targets ~33 ms and this count ~80 ms on the bench's registry, one after the other until
-/// now; side by side they take the longer of the two (the server has a core for each).
+/// targets ~33 ms and this count ~80 ms on the bench's registry; side by side rather than one
+/// after the other they take the longer of the two (the server has a core for each).
 /// The second session is opened with the command's own URL and province, as the command
 /// opens its first (so it starts counting while the first logs in), on a thread of its own (a
 /// connection stays with the thread that opened it): the same server, login and province, so
