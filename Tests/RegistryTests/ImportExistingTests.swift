@@ -24,19 +24,33 @@ import Testing
         #expect(try upsert.existingRecords(staged: 10) == .mergedJoined)
     }
 
+    /// A clerk's registry of 50 enterprises (the first 50 of `codes`, all at "Số 1"), analysed;
+    /// `counted` false: the server keeps no row counts for that login (`track_counts` off).
+    /// The caller drops `database`.
+    private func fiftyEnterprises(counted: Bool) throws -> (database: TestDatabase, session: RegistrySession, codes: [String]) {
+        let database = try TestDatabase.create()
+        do {
+            let login = try database.createLogin(.clerk)
+            if !counted { try database.connect().query("ALTER ROLE \(sql: login.login) SET track_counts = off") }
+            let session = try login.session()
+            let codes = ImportIntegrityTests.taxCodes(count: 60)
+            let first = try importing(session, .enterprise, try temporaryFile(
+                "tax_code,name,address\n" + codes.prefix(50).map { "\($0),Công ty \($0),Số 1" }.joined(separator: "\n") + "\n"))
+            #expect(first.inserted == 50)
+            try database.connect().query("ANALYZE enterprise")
+            return (database, session, codes)
+        } catch {
+            database.drop()
+            throw error
+        }
+    }
+
     /// A file as large as the table (a re-import) is joined to it once, by one MERGE (issue
     /// 15: the UPDATE and the INSERT's anti-join each joined it); where the server counts no
     /// rows, by the two statements. The same records, counts and audit rows either way.
     @Test(arguments: [true, false]) func aFileAsLargeAsTheTableIsJoinedOnceAndWritesTheSameRecords(counted: Bool) throws {
-        let database = try TestDatabase.create()
+        let (database, session, codes) = try fiftyEnterprises(counted: counted)
         defer { database.drop() }
-        let login = try database.createLogin(.clerk)
-        if !counted { try database.connect().query("ALTER ROLE \(sql: login.login) SET track_counts = off") }
-        let session = try login.session()
-        let codes = ImportIntegrityTests.taxCodes(count: 60)
-        _ = try importing(session, .enterprise, try temporaryFile(
-            "tax_code,name,address\n" + codes.prefix(50).map { "\($0),Công ty \($0),Số 1" }.joined(separator: "\n") + "\n"))
-        try database.connect().query("ANALYZE enterprise")
         #expect(try ImportUpsert(session: session, kind: .enterprise).existingRecords(staged: 55) == (counted ? .mergedJoined : .joined))
         // The whole file again: three changed, 47 as they are, five new.
         let rows = codes[0..<3].map { "\($0),Công ty \($0) mới,Số 2" } + codes[3..<50].map { "\($0),Công ty \($0),Số 1" }
@@ -58,16 +72,8 @@ import Testing
     /// (`track_counts` off, here for this login alone), an UPDATE and an INSERT that each probe by
     /// key write and count the same.
     @Test(arguments: [true, false]) func aSmallFileIsMatchedByKeyAndWritesTheSameRecords(counted: Bool) throws {
-        let database = try TestDatabase.create()
+        let (database, session, codes) = try fiftyEnterprises(counted: counted)
         defer { database.drop() }
-        let login = try database.createLogin(.clerk)
-        if !counted { try database.connect().query("ALTER ROLE \(sql: login.login) SET track_counts = off") }
-        let session = try login.session()
-        let codes = ImportIntegrityTests.taxCodes(count: 60)
-        let first = try importing(session, .enterprise, try temporaryFile(
-            "tax_code,name,address\n" + codes.prefix(50).map { "\($0),Công ty \($0),Số 1" }.joined(separator: "\n") + "\n"))
-        #expect(first.inserted == 50)
-        try database.connect().query("ANALYZE enterprise")
         let upsert = ImportUpsert(session: session, kind: .enterprise)
         #expect(try upsert.existingRecords(staged: 10) == (counted ? .merged : .probedByKey))
         // Three changed, two as they are, five new.
