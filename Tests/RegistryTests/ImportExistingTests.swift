@@ -45,6 +45,24 @@ import Testing
         }
     }
 
+    /// Imports the first three of the fifty changed (name "… mới", "Số 2"), the next `unchanged`
+    /// as they are, and five new ones, and checks what every way of writing them must leave:
+    /// the counts, the records, and an audit row for each one written.
+    private func expectThreeChangedAndFiveNew(_ session: RegistrySession, _ codes: [String], unchanged: Int,
+                                              sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let rows = codes[0..<3].map { "\($0),Công ty \($0) mới,Số 2" } + codes[3..<3 + unchanged].map { "\($0),Công ty \($0),Số 1" }
+            + codes[50..<55].map { "\($0),Công ty \($0),Số 3" }
+        let report = try importing(session, .enterprise, try temporaryFile("tax_code,name,address\n" + rows.joined(separator: "\n") + "\n"))
+        #expect((report.inserted, report.updated, report.unchanged) == (5, 3, unchanged), "\(report.errors)", sourceLocation: sourceLocation)
+        #expect(try count(session, "SELECT count(*) FROM enterprise WHERE name LIKE '% mới' AND address = 'Số 2'") == 3, sourceLocation: sourceLocation)
+        #expect(try count(session, "SELECT count(*) FROM enterprise WHERE address = 'Số 1'") == 47, sourceLocation: sourceLocation)
+        #expect(try count(session, "SELECT count(*) FROM enterprise") == 55, sourceLocation: sourceLocation)
+        for (action, written) in [("update", 3), ("insert", 5)] {
+            #expect(try count(session, "SELECT count(*) FROM audit_log WHERE batch = \(report.batch) AND action = \(action)") == written,
+                    "\(action)", sourceLocation: sourceLocation)
+        }
+    }
+
     /// A file as large as the table (a re-import) is joined to it once, by one MERGE (issue
     /// 15: the UPDATE and the INSERT's anti-join each joined it); where the server counts no
     /// rows, by the two statements. The same records, counts and audit rows either way.
@@ -53,14 +71,7 @@ import Testing
         defer { database.drop() }
         #expect(try ImportUpsert(session: session, kind: .enterprise).existingRecords(staged: 55) == (counted ? .mergedJoined : .joined))
         // The whole file again: three changed, 47 as they are, five new.
-        let rows = codes[0..<3].map { "\($0),Công ty \($0) mới,Số 2" } + codes[3..<50].map { "\($0),Công ty \($0),Số 1" }
-            + codes[50..<55].map { "\($0),Công ty \($0),Số 3" }
-        let report = try importing(session, .enterprise, try temporaryFile("tax_code,name,address\n" + rows.joined(separator: "\n") + "\n"))
-        #expect((report.inserted, report.updated, report.unchanged) == (5, 3, 47), "\(report.errors)")
-        #expect(try count(session, "SELECT count(*) FROM enterprise WHERE name LIKE '% mới' AND address = 'Số 2'") == 3)
-        #expect(try count(session, "SELECT count(*) FROM enterprise") == 55)
-        #expect(try count(session, "SELECT count(*) FROM audit_log WHERE batch = \(report.batch) AND action = 'update'") == 3)
-        #expect(try count(session, "SELECT count(*) FROM audit_log WHERE batch = \(report.batch) AND action = 'insert'") == 5)
+        try expectThreeChangedAndFiveNew(session, codes, unchanged: 47)
         let merge = UpsertSQL.statements(.enterprise, in: "08", line: nil, existing: .mergedJoined).map(\.query.description)
         #expect(merge.count == 1 && merge[0].hasPrefix("MERGE INTO enterprise x") && !merge[0].contains("= ANY"), "\(merge)")
         #expect(UpsertSQL.statements(.ip, in: "08", line: nil, existing: .mergedJoined).count == 3)
@@ -77,14 +88,7 @@ import Testing
         let upsert = ImportUpsert(session: session, kind: .enterprise)
         #expect(try upsert.existingRecords(staged: 10) == (counted ? .merged : .probedByKey))
         // Three changed, two as they are, five new.
-        let rows = codes[0..<3].map { "\($0),Công ty \($0) mới,Số 2" } + codes[3..<5].map { "\($0),Công ty \($0),Số 1" }
-            + codes[50..<55].map { "\($0),Công ty \($0),Số 3" }
-        let report = try importing(session, .enterprise, try temporaryFile("tax_code,name,address\n" + rows.joined(separator: "\n") + "\n"))
-        #expect((report.inserted, report.updated, report.unchanged) == (5, 3, 2), "\(report.errors)")
-        #expect(try count(session, "SELECT count(*) FROM enterprise WHERE name LIKE '% mới' AND address = 'Số 2'") == 3)
-        #expect(try count(session, "SELECT count(*) FROM enterprise WHERE address = 'Số 1'") == 47)
-        #expect(try count(session, "SELECT count(*) FROM enterprise") == 55)
-        #expect(try count(session, "SELECT count(*) FROM audit_log WHERE batch = \(report.batch) AND action = 'update'") == 3)
+        try expectThreeChangedAndFiveNew(session, codes, unchanged: 2)
         let update = UpsertSQL.spec(.fund).update(in: "08", line: nil, tracked: false, existing: .probedByKey).description
         #expect(update.contains("x.tax_code = ANY (ARRAY(SELECT s.tax_code FROM import_staging s WHERE NOT s.rejected))"), "\(update)")
         let merge = UpsertSQL.statements(.fund, in: "08", line: nil, existing: .merged).map(\.query.description)
