@@ -144,6 +144,19 @@ import Testing
         }
     }
 
+    /// The reader hands a file on in pieces of at most 64 KB, every byte once: the staging
+    /// COPY then sends the first rows while it checks the next.
+    @Test func aFileIsHandedOnInPiecesTheServerCanStoreWhileTheRestIsRead() throws {
+        let row = "0101248141,Công ty Thương mại Tân Trào,01/02/2003\n"
+        let text = "tax_code,name,established_on\n" + String(repeating: row, count: 4_000)
+        let reader = try SourceReader(path: try temporaryFile(text), encoding: nil)
+        var pieces: [[UInt8]] = []
+        while let piece = try reader.next() { pieces.append(piece) }
+        #expect(pieces.count == (text.utf8.count + 65_535) / 65_536)
+        #expect(pieces.allSatisfy { $0.count <= 65_536 })
+        #expect(pieces.flatMap { $0 } == Array(text.utf8))
+    }
+
     @Test func onlyAnIPImportMakesItsListOfTouchedApplications() {
         let enterprise = ImportStaging.createTables(.enterprise, columns: ImportColumns.columns(.enterprise))
         #expect(enterprise.contains("CREATE TEMP TABLE import_staging") && !enterprise.contains("import_touched"))
