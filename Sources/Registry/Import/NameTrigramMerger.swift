@@ -21,11 +21,18 @@ final class NameTrigramMerger: Sendable {
 
     init(settings: String) {
         DispatchQueue.global().async { [stop, done] in
-            defer { done.signal() }
-            guard let connection = try? Connection(settings) else { return }
-            repeat {
-                guard (try? connection.query("SELECT khcn_merge_name_trigrams()")) != nil else { return }
-            } while stop.wait(timeout: .now() + .milliseconds(10)) == .timedOut
+            guard let connection = try? Connection(settings) else {
+                done.signal()
+                return
+            }
+            // The import waits for the merges only: the connection closes after `done`
+            // (freeing it took ~4 ms, on the import's path between its MERGE and COMMIT).
+            withExtendedLifetime(connection) {
+                defer { done.signal() }
+                repeat {
+                    guard (try? connection.query("SELECT khcn_merge_name_trigrams()")) != nil else { return }
+                } while stop.wait(timeout: .now() + .milliseconds(10)) == .timedOut
+            }
         }
     }
 
