@@ -129,6 +129,21 @@ import Testing
         }
     }
 
+    /// SQL/0049: the fold is expanded in place wherever it is read (a written enterprise folds
+    /// its name for both search indexes): no call of khcn_fold, nor any PL/pgSQL call, is
+    /// left in the plan, only the C functions; the search text calls khcn_zero_separated once.
+    @Test func theFoldIsExpandedInPlaceIntoItsCallers() throws {
+        try withSchema { session in
+            let plan = try session.connection.query("""
+                EXPLAIN (VERBOSE, FORMAT JSON) SELECT khcn_fold(name), khcn_search_text(name) FROM enterprise
+                """).scalar ?? ""
+            #expect(!plan.contains("khcn_fold"), "\(plan)")
+            #expect(!plan.contains("khcn_search_text"), "\(plan)")
+            #expect(plan.components(separatedBy: "khcn_unaccent(").count - 1 == 2, "\(plan)")
+            #expect(plan.components(separatedBy: "khcn_zero_separated(").count - 1 == 1, "\(plan)")
+        }
+    }
+
     /// A term passed to the search functions with bare LIKE wildcards (a clerk's psql, not
     /// khcn, which escapes them): every path gives what the plain LIKE gives, the wildcard a
     /// wildcard (the trigram key kept it a wildcard; it made it a separator before the review).
