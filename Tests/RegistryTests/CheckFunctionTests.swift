@@ -83,6 +83,48 @@ import Testing
         }
     }
 
+    /// SQL/0050 rewrote five enterprise CHECKs without a regular expression or a character
+    /// count where the bytes decide: each gives the baseline's answer (SQL/0035_baseline/
+    /// 04_enterprises.sql, written out here) for every value, NULL included: edge values around
+    /// each limit in one-, two-, three- and four-byte characters, and every text of up to six
+    /// characters over an alphabet of digits, other digits, letters, spaces and line breaks.
+    @Test func enterpriseChecksGiveTheBaselineAnswers() throws {
+        let baseline = [
+            "enterprise_name_length": "char_length(v) BETWEEN 1 AND 400",
+            "enterprise_address_check": "char_length(v) <= 1000",
+            "enterprise_legal_form_check": "char_length(v) <= 200",
+            "enterprise_commune_code_format": "v ~ '^[0-9]{5}$'",
+            "enterprise_province_code_format": "v ~ '^[0-9]{2}$'",
+        ]
+        let columns = ["enterprise_name_length": "name", "enterprise_address_check": "address", "enterprise_legal_form_check": "legal_form",
+                       "enterprise_commune_code_format": "commune_code", "enterprise_province_code_format": "province_code"]
+        try withSchema { session in
+            let connection = session.connection
+            try connection.query("""
+                CREATE TEMP TABLE check_values AS
+                SELECT v FROM unnest(ARRAY[NULL, '', ' ', '0', '08', '8', '008', '12345', '1234', '123456', '1234a', 'ệ12', '１２３４５',
+                                           E'12345\n', E'\n12345', E'08\n', '٠٨', '1 345']) v
+                UNION ALL SELECT repeat(c, n) FROM unnest(ARRAY['a', 'ệ', 'đ', '😀']) c,
+                    unnest(ARRAY[99, 100, 101, 133, 134, 199, 200, 201, 249, 250, 251, 333, 334, 399, 400, 401, 999, 1000, 1001]) n
+                UNION ALL SELECT string_agg(substr('05a ệ١' || E'\n', 1 + (i / (7 ^ k)::int) % 7, 1), '' ORDER BY k)
+                  FROM generate_series(0, (7 ^ 6)::int - 1) i, generate_series(0, 5) k
+                 WHERE k < 1 + i % 6 GROUP BY i
+                """)
+            for (name, old) in baseline {
+                let definition = try #require(try connection.query("""
+                    SELECT pg_get_constraintdef(oid) AS d FROM pg_constraint WHERE conrelid = 'enterprise'::regclass AND conname = \(name)
+                    """).first?["d"])
+                #expect(!definition.contains("~") && !definition.contains("BETWEEN"), "\(name): \(definition)")
+                let now = String(definition.dropFirst("CHECK ".count)).replacingOccurrences(of: columns[name]!, with: "v")
+                let differing = try connection.query(Query(sql: """
+                    SELECT v FROM check_values WHERE (\(old)) IS DISTINCT FROM (\(now)) LIMIT 5
+                    """)).rows.map { $0["v"] ?? "NULL" }
+                #expect(differing.isEmpty, "\(name): \(differing)")
+            }
+            #expect(try connection.query("SELECT count(*) FROM check_values").scalar.flatMap { Int($0) } ?? 0 > 100_000)
+        }
+    }
+
     /// What makes the initial load cheaper: no call is left per row where a CHECK uses them
     /// (an empty VSIC list, the usual case, is decided inline).
     @Test func checkFunctionsAreInlinedIntoTheirCaller() throws {
