@@ -130,8 +130,9 @@ import Testing
     }
 
     /// SQL/0049: the fold is expanded in place wherever it is read (a written enterprise folds
-    /// its name for both search indexes): no call of khcn_fold, nor any PL/pgSQL call, is
-    /// left in the plan, only the C functions; the search text calls khcn_zero_separated once.
+    /// its name for both search indexes): no call of khcn_fold is left in the plan, only
+    /// unaccent's C function and lower; the search text adds one call of khcn_zero_separated
+    /// (PL/pgSQL, given the folded name once).
     @Test func theFoldIsExpandedInPlaceIntoItsCallers() throws {
         try withSchema { session in
             let plan = try session.connection.query("""
