@@ -10,11 +10,23 @@ import Postgres
 /// merge leaves that statement little to do (issue 15: the everyday file of 10,000 rows into a
 /// million, 76 ms faster, paired median of 16 runs).
 /// The connection is opened from the import's own settings, on a thread of its own (a
-/// connection never crosses threads), and merges every 10 ms until `finish()`. It reports
+/// connection never crosses threads), and merges every `pause` until `finish()`. It reports
 /// nothing: if it cannot connect or a merge fails, the statements' own merges do it all.
 final class NameTrigramMerger: Sendable {
     /// From this many staged rows; below, the second login would cost more than it saves.
     static let threshold = 5_000
+
+    /// Between two merges. A merge (`gin_clean_pending_list`) runs until the list is empty, so
+    /// each one ends at the page the writing statement is appending to, and there holds the
+    /// index's metapage while it merges what was appended meanwhile: the writer waits
+    /// (`LWLock BufferContent` in 2–7% of the MERGE's samples, none without the merger). Fewer
+    /// merges, fewer waits; the list left at the statement's end, merged by the statement,
+    /// grows with the pause. Issue 15, stop 29, the everyday file into a 1M registry, the MERGE's
+    /// duration in the server's log, medians: 10 ms 590, 25 ms 579, 40 ms 573, 80 ms 569
+    /// (six runs each); 10 ms 624, 80 ms 615, 150 ms 629, 300 ms 774; 10 against 40 ms over
+    /// twelve alternations 647 → 613 ms (paired median −39 ms; the import −40 ms). The merger
+    /// is busy ~380 ms of each import whatever the pause (18 merges at 10 ms, 6 at 40).
+    static let pause = DispatchTimeInterval.milliseconds(40)
 
     private let stop = DispatchSemaphore(value: 0)
     private let done = DispatchSemaphore(value: 0)
@@ -31,7 +43,7 @@ final class NameTrigramMerger: Sendable {
                 defer { done.signal() }
                 repeat {
                     guard (try? connection.query("SELECT khcn_merge_name_trigrams()")) != nil else { return }
-                } while stop.wait(timeout: .now() + .milliseconds(10)) == .timedOut
+                } while stop.wait(timeout: .now() + Self.pause) == .timedOut
             }
         }
     }
