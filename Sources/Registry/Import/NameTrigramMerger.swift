@@ -19,7 +19,7 @@ final class NameTrigramMerger: Sendable {
     /// Between two merges. A merge (`gin_clean_pending_list`) runs until the list is empty, so
     /// each one ends at the page the writing statement is appending to, and there holds the
     /// index's metapage while it merges what was appended meanwhile: the writer waits
-    /// (`LWLock BufferContent` in 2–7% of the MERGE's samples, none without the merger). Fewer
+    /// (`LWLock BufferContent` in 2–9% of the MERGE's samples, none without the merger). Fewer
     /// merges, fewer waits; the list left at the statement's end, merged by the statement,
     /// grows with the pause. Issue 15, stop 29, the everyday file into a 1M registry, the MERGE's
     /// duration in the server's log, medians: 10 ms 590, 25 ms 579, 40 ms 573, 80 ms 569
