@@ -157,6 +157,22 @@ import Testing
         #expect(pieces.flatMap { $0 } == Array(text.utf8))
     }
 
+    /// A small file's staging table gets room for itself, not the 512 MB a million rows need
+    /// (every local buffer's descriptor is set up when the table is first written); a file of
+    /// unknown size (a pipe) gets the most. Checked on a real session's setting.
+    @Test func theStagingTableGetsLocalBuffersForItsFile() throws {
+        #expect(ImportStaging.localBuffers(fileSize: 0) == 8)
+        #expect(ImportStaging.localBuffers(fileSize: 1_607_273) == 20)   // the bench's everyday file
+        #expect(ImportStaging.localBuffers(fileSize: 160_791_193) == 512)
+        #expect(ImportStaging.localBuffers(fileSize: nil) == 512)
+        try withRegistry { session in
+            let connection = session.connection
+            try connection.execute(script: "BEGIN;\n" + ImportStaging.createTables(.enterprise, columns: ImportColumns.columns(.enterprise), fileSize: 1_607_273))
+            defer { try? connection.execute(script: "ROLLBACK") }
+            #expect(try connection.query("SELECT current_setting('temp_buffers') AS b").first?["b"] == "20MB")
+        }
+    }
+
     @Test func onlyAnIPImportMakesItsListOfTouchedApplications() {
         let enterprise = ImportStaging.createTables(.enterprise, columns: ImportColumns.columns(.enterprise))
         #expect(enterprise.contains("CREATE TEMP TABLE import_staging") && !enterprise.contains("import_touched"))
