@@ -106,7 +106,7 @@ struct ImportLoad {
         guard readable else { return false }
         phase?(.checking)
         let staged = report.rows - report.rejectedLines.count
-        try RegistryChecks(session: session, kind: kind).run(into: &report, keysMayRepeat: keys.mayRepeat)
+        try RegistryChecks(session: session, kind: kind).run(into: &report, keysMayRepeat: keys.mayRepeat, staged: staged)
         trace.mark("checks")
         if report.exceeds(maxErrors: options.maxErrors) {
             report.valid = false
