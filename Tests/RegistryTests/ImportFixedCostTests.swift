@@ -157,6 +157,14 @@ import Testing
         #expect(pieces.flatMap { $0 } == Array(text.utf8))
     }
 
+    /// The staging table is analysed for the checks that join it and for files past the
+    /// row-by-row limit, not for a small file that goes straight to the upsert.
+    @Test func onlyAFileThatIsJoinedGathersStagingStatistics() {
+        #expect(!RegistryChecks.gathersStatistics(checks: 0, staged: 10_000))
+        #expect(RegistryChecks.gathersStatistics(checks: 1, staged: 10))
+        #expect(RegistryChecks.gathersStatistics(checks: 0, staged: ImportUpsert.rowByRowLimit + 1))
+    }
+
     /// A small file's staging table gets room for itself, not the 512 MB a million rows need
     /// (every local buffer's descriptor is set up when the table is first written); a file of
     /// unknown size (a pipe) gets the most. Checked on a real session's setting.

@@ -64,14 +64,14 @@ struct RegistryChecks {
 
     /// Whether the staging table is analysed: when a check will join it, or the file is more
     /// than `ImportUpsert.rowByRowLimit` rows (its statements may join the whole file to the
-    /// table, and a dry run of it counts by a join, `DryRunEstimate`). A smaller file with no check to run (an everyday file of
-    /// enterprises, its keys seen once each) goes straight to the upsert, which asks the table
-    /// for its keys through the key index whatever the planner estimates (`UpsertSQL.Existing`,
-    /// the `= ANY` of the staged keys), and where it joins instead (a table under four times
-    /// the file) the join's estimates come from the key column's uniqueness on the table's side
-    /// and the staging table's pages: the statistics cost 4–5 ms there for the same plan
-    /// (issue 15, stop 30: the everyday MERGE's plan at 1,000,000 enterprises is the same
-    /// hash join over the key index with and without them).
+    /// table, and a dry run of it counts by a join, `DryRunEstimate`). A smaller file with no
+    /// check to run (an everyday file of enterprises, its keys seen once each) goes straight to
+    /// the upsert, which asks the table for its keys through the key index whatever the planner
+    /// estimates (`UpsertSQL.Existing`, the `= ANY` of the staged keys), and where it joins
+    /// instead (a table under four times the file) the join's estimates come from the key
+    /// column's uniqueness on the table's side and the staging table's pages: the statistics
+    /// cost 4–5 ms there for the same plan (issue 15, stop 30: the everyday MERGE's plan at
+    /// 1,000,000 enterprises is the same hash join over the key index with and without them).
     static func gathersStatistics(checks: Int, staged: Int) -> Bool {
         checks > 0 || staged > ImportUpsert.rowByRowLimit
     }
