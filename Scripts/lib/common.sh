@@ -121,7 +121,7 @@ PG_TUNING="-c shared_buffers=${PG_SHARED_BUFFERS_MB}MB -c max_wal_size=4GB -c ch
 # against 0.214, 0.214, 0.215 s.
 # When we are root, the kernel's pool (vm.nr_hugepages) is raised to what this cluster needs
 # (`postgres -C shared_memory_size_in_huge_pages`), never beyond and never lowered: one cluster's
-# worth at most (a quarter of the memory, by shared_buffers below), which the first cluster
+# worth at most (a quarter of the memory, by shared_buffers above), which the first cluster
 # running holds and any other started beside it (a test's standby) does without. The pool stays
 # reserved after the cluster stops, as an operator's `sysctl vm.nr_hugepages` would.
 cluster_reserve_huge_pages() {
